@@ -1,0 +1,38 @@
+/** Attributed statements and the speakers they belong to. */
+
+/** Who a statement belongs to, after name variants are merged. */
+export interface SpeakerEntity {
+  id: number;
+  /** The best-supported full form, e.g. "Pete Hegseth". */
+  name: string;
+  /** Every other spelling seen, e.g. "Hegses", "Heggs". */
+  aliases: string[];
+  /** The title or role given for them, e.g. "US Defense Secretary". */
+  description: string | null;
+  kind: 'person' | 'organisation' | 'group';
+  /** Statement ids, in corpus order. */
+  statements: number[];
+}
+
+/** Something someone said, as the article reports it. */
+export interface Statement {
+  id: number;
+  article: string;
+  /** The cited excerpt: whole sentence(s), offsets into the article file. */
+  start: number;
+  end: number;
+  /** Global ids of the first and last sentence of the excerpt. */
+  firstSentence: number;
+  lastSentence: number;
+  /** The attributed words without quotation marks (for reported speech, the reported clause). */
+  quoteStart: number;
+  quoteEnd: number;
+  /** True when the words were in quotation marks. */
+  quoted: boolean;
+  /** The cue verb as written ("said", "told"), if any. */
+  cue: string | null;
+  /** The speaker as written here ("he", "Heggs", "a senior NATO official"). */
+  mention: string;
+  /** Index into the library's speakers, or null when the speaker is unknown. */
+  speaker: number | null;
+}

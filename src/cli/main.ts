@@ -1,0 +1,101 @@
+/**
+ * The command-line interface (CONTRACT §3): one command, or `batch` over JSON Lines on stdin.
+ * Results go to stdout; skipped files and diagnostics to stderr.
+ */
+
+import { CommandError, exitCodeFor } from '../commands/errors.js';
+import { runCommand } from '../commands/index.js';
+import type { CommandResult } from '../commands/results.js';
+import { ConfigError, dataDir, loadConfig } from '../config.js';
+import { buildLibrary, type Library } from '../library.js';
+import { toJson } from '../render/json.js';
+import { toText } from '../render/text.js';
+import { parseCli } from './args.js';
+import { runBatch } from './batch.js';
+
+async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  let request: ReturnType<typeof parseCli>;
+  try {
+    request = parseCli(argv);
+  } catch (error) {
+    if (error instanceof CommandError) return report(failure(null, error), json);
+    throw error;
+  }
+  if (!request.command) {
+    return report(
+      failure(
+        null,
+        new CommandError(
+          'bad-input',
+          'no command given (try: sources, ask, who-said, quotes, find-source, summary, batch)',
+        ),
+      ),
+      json,
+    );
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return report(failure(request.command, new CommandError('bad-input', error.message)), json);
+  }
+  let library: Library;
+  const folder = dataDir(config, request.data);
+  try {
+    library = await buildLibrary(folder);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
+    return report(
+      failure(request.command, new CommandError('bad-input', `data folder ${folder} ${reason}`)),
+      json,
+    );
+  }
+  for (const s of library.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+  if (request.command === 'batch') {
+    if (Object.keys(request.options).length > 0) {
+      return report(
+        failure(
+          'batch',
+          new CommandError('bad-input', 'batch takes its commands on stdin, one JSON object per line'),
+        ),
+        json,
+      );
+    }
+    await runBatch(library, process.stdin, (line) => process.stdout.write(`${line}\n`), logInternal);
+    return 0;
+  }
+  const result = runCommand(library, request.command, request.options, 'cli', logInternal);
+  return report(result, json);
+}
+
+function failure(command: string | null, error: CommandError): CommandResult {
+  return {
+    command: null,
+    input: command ? { command } : {},
+    results: [],
+    error: { code: error.code, message: error.message },
+  };
+}
+
+function report(result: CommandResult, json: boolean): number {
+  if (json) process.stdout.write(`${JSON.stringify(toJson(result))}\n`);
+  else if (result.error) process.stderr.write(`${toText(result)}\n`);
+  else process.stdout.write(`${toText(result)}\n`);
+  return exitCodeFor(result.error?.code);
+}
+
+function logInternal(error: unknown, command: string): void {
+  process.stderr.write(`internal error in ${command}: ${(error as Error)?.stack ?? String(error)}\n`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,15 @@
+import type { Command } from './command.js';
+import { COMMANDS, specOf } from './definitions.js';
+import type { HelpEntry } from './results.js';
+
+/** `help`: every command with how to call it. */
+export const help: Command<HelpEntry> = {
+  spec: specOf('help'),
+  run() {
+    return {
+      results: COMMANDS.map((c) => ({ command: c.name, usage: c.usage, description: c.description })),
+      notice:
+        'Citebot answers with the articles’ own words, each excerpt cited by article, paragraph and sentence.',
+    };
+  },
+};

@@ -1,0 +1,106 @@
+/** The result objects every command returns and every surface renders (CONTRACT §3). */
+import type { Article, Sentence } from '../corpus/types.js';
+import type { CommandName } from './definitions.js';
+import type { ErrorCode } from './errors.js';
+
+export interface Citation {
+  article: string;
+  title: string;
+  /** 1-based, within the article body. */
+  paragraph: number;
+  /** 1-based, within the paragraph. */
+  sentence: number;
+  /** Offsets into the article file: `file.slice(start, end)` is the excerpt. */
+  start: number;
+  end: number;
+  url: string | null;
+}
+
+export interface Speaker {
+  name: string;
+  aliases: string[];
+  description: string | null;
+}
+
+/** One word-level difference between retold text and the original (find-source). */
+export interface DiffPart {
+  op: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** A cited piece of an article: a sentence, a caption or an attributed statement. */
+export interface Excerpt {
+  text: string;
+  quote?: string;
+  quoteStart?: number;
+  quoteEnd?: number;
+  speaker: Speaker | null;
+  citation: Citation;
+  score: number;
+  /** For find-source: the words that differ between the user's text and the original. */
+  diff?: DiffPart[];
+  /** Not printed in JSON: lets renderers mark captions. */
+  kind: 'sentence' | 'caption' | 'statement';
+}
+
+export interface SourceEntry {
+  article: string;
+  title: string;
+  source: string | null;
+  published: string | null;
+  url: string | null;
+  sentences: number;
+  statements: number;
+}
+
+export interface HelpEntry {
+  command: string;
+  usage: string;
+  description: string;
+}
+
+export interface ResultError {
+  code: ErrorCode;
+  message: string;
+}
+
+interface Base<C, R> {
+  command: C;
+  input: Record<string, unknown>;
+  results: R[];
+  /** A sentence for the reader about the answer as a whole ("Summary of the most recent article: …"). */
+  notice?: string;
+  error?: ResultError;
+}
+
+export type ExcerptResult = Base<Exclude<CommandName, 'sources' | 'help'>, Excerpt>;
+export type SourcesResult = Base<'sources', SourceEntry>;
+export type HelpResult = Base<'help', HelpEntry>;
+/** A request that failed before a command could be named (bad batch line, unknown command). */
+export type FailedResult = Base<null, never> & { error: ResultError };
+
+export type CommandResult = ExcerptResult | SourcesResult | HelpResult | FailedResult;
+
+/** The citation for `start`–`end` in `article`, counted from the sentence that contains `start`. */
+export function citationFor(article: Article, first: Sentence, start: number, end: number): Citation {
+  return {
+    article: article.id,
+    title: article.meta.title,
+    paragraph: first.paragraph,
+    sentence: first.sentence,
+    start,
+    end,
+    url: article.meta.url,
+  };
+}
+
+/** A sentence (or caption) as a result. */
+export function sentenceExcerpt(article: Article, sentence: Sentence, score: number): Excerpt {
+  return {
+    text: sentence.text,
+    speaker: null,
+    citation: citationFor(article, sentence, sentence.start, sentence.end),
+    score,
+    kind: sentence.kind,
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The one place wink-nlp is loaded. Splits a paragraph into sentences and tokens with character
+ * offsets, part-of-speech tags, lemmas and entity types.
+ *
+ * wink gives no character offsets, so tokens are mapped back onto the text in order; it also splits
+ * inside some abbreviations and numbers, which {@link analyzeParagraph} repairs.
+ */
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface Token {
+  /** The token as written in the text. */
+  text: string;
+  start: number;
+  end: number;
+  /** Universal part-of-speech tag, e.g. PROPN, VERB, PUNCT. */
+  pos: string;
+  /** Lower-case base form: said → say, told → tell. */
+  lemma: string;
+  /** Lower-case form with contractions expanded: n't → not. */
+  normal: string;
+  /** Entity type from the model when the token is part of one (DATE, MONEY, PERCENT, CARDINAL …). */
+  entity: string | null;
+}
+
+export interface AnalyzedSentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+/**
+ * Splits `text` (one paragraph) into sentences, never across the paragraph, with offsets shifted by
+ * `offset` so they point into the whole file.
+ *
+ * @example
+ * analyzeParagraph('He shot a .22 rifle. Done.', 0).length // 2: ".22" is not a sentence end
+ */
+export function analyzeParagraph(text: string, offset = 0): AnalyzedSentence[] {
+  if (!/[\p{L}\p{N}]/u.test(text)) return [];
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  // The typings reject its.lemma for tokens although wink supports it.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const normals = doc.tokens().out(its.normal) as string[];
+  const entityOf: (string | null)[] = new Array(values.length).fill(null);
+  const entitySpans = doc.entities().out(its.span) as unknown as [number, number][];
+  const entityTypes = doc.entities().out(its.type) as string[];
+  entitySpans.forEach(([from, to], i) => {
+    for (let k = from; k <= to; k++) entityOf[k] = entityTypes[i] ?? null;
+  });
+
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? '';
+    let at = text.indexOf(value, cursor);
+    // wink keeps token text verbatim, so this only guards against a surprise in the model.
+    if (at < 0 || /\S/.test(text.slice(cursor, at))) at = cursor;
+    const end = Math.min(text.length, at + value.length);
+    tokens.push({
+      text: value,
+      start: offset + at,
+      end: offset + end,
+      pos: pos[i] ?? 'X',
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+      normal: normals[i] ?? value.toLowerCase(),
+      entity: entityOf[i] ?? null,
+    });
+    cursor = end;
+  }
+
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  const sentences: AnalyzedSentence[] = [];
+  for (const [from, to] of spans) {
+    const part = tokens.slice(from, to + 1);
+    const first = part[0];
+    const last = part[part.length - 1];
+    if (!first || !last) continue;
+    const previous = sentences[sentences.length - 1];
+    if (previous && shouldJoin(text, offset, previous, part)) {
+      previous.tokens.push(...part);
+      previous.end = last.end;
+      continue;
+    }
+    sentences.push({ start: first.start, end: last.end, tokens: part });
+  }
+  return sentences;
+}
+
+/**
+ * True when wink's sentence boundary before `next` is a false one: a fragment of bare punctuation
+ * ("” ."), a boundary with no space after it (".22 calibre"), or a continuation in lower case
+ * ("Washington, D.C. and …").
+ */
+function shouldJoin(text: string, offset: number, previous: AnalyzedSentence, next: Token[]): boolean {
+  if (!next.some((t) => /[\p{L}\p{N}]/u.test(t.text))) return true;
+  const first = next[0] as Token;
+  const gap = text.slice(previous.end - offset, first.start - offset);
+  if (gap === '' && /^[\p{L}\p{N}]/u.test(first.text)) return true;
+  const firstWord = next.find((t) => /[\p{L}\p{N}]/u.test(t.text)) as Token;
+  return /^\p{Ll}/u.test(firstWord.text) && firstWord === first;
+}

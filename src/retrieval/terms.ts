@@ -1,0 +1,150 @@
+/**
+ * The one term pipeline shared by indexing and queries: split into words, normalise (case,
+ * accents, apostrophes, possessives), drop stop words, Porter-stem. Capitalised words also keep
+ * their unstemmed form so that names can be matched fuzzily ("Hegseth" ~ "Hegses").
+ */
+import { stemmer } from 'stemmer';
+import { eng } from 'stopword';
+
+const STOP_WORDS = new Set([
+  ...eng,
+  'a',
+  'an',
+  'the',
+  'will',
+  'would',
+  'shall',
+  'does',
+  'do',
+  'did',
+  'done',
+  'doing',
+  'when',
+  'why',
+  'whom',
+  'whose',
+  'also',
+  'just',
+  'yet',
+  'than',
+  'so',
+  'not',
+  'no',
+  's',
+  't',
+  'say',
+  'says',
+  'tell',
+  'told',
+  'cant',
+  'dont',
+  'wont',
+  'didnt',
+  'doesnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'please',
+  'anything',
+  'something',
+  'someone',
+  'anyone',
+  'about',
+  'against',
+  'again',
+]);
+
+const WORD = /\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[.'’&][\p{L}\p{N}]+)*\.?/gu;
+
+/** One word of text with what the index needs to know about it. */
+export interface Word {
+  /** Lower-cased, accent-free form, possessive removed: "Ukraine’s" → "ukraine". */
+  plain: string;
+  /** The Porter stem of `plain`. */
+  stem: string;
+  /** Written with a capital letter (a name, or a sentence start). */
+  capitalised: boolean;
+  /** All capitals, like "US" or "NATO": kept even when it spells a stop word. */
+  acronym: boolean;
+}
+
+/** Lower case without accents; unifies apostrophes. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase();
+}
+
+/**
+ * Splits text into words (stop words included, so callers can tell where they were).
+ *
+ * @example
+ * words("Ukraine’s U.S. allies").map((w) => w.plain) // ['ukraine', 'us', 'allies']
+ */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const raw = match[0].replace(/\.$/, '');
+    const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(raw) || (/^\p{Lu}{2,}$/u.test(raw) && raw.length <= 6);
+    let plain = normalise(raw).replace(/'s$/, '').replace(/'$/, '');
+    if (acronym || /^\p{L}(?:\.\p{L})+$/u.test(plain)) plain = plain.replace(/\./g, '');
+    plain = plain.replace(/'/g, '');
+    if (/^\p{N}/u.test(plain)) plain = plain.replace(/,(?=\d{3})/g, '');
+    if (plain === '') continue;
+    out.push({ plain, stem: stemmer(plain), capitalised: /^\p{Lu}/u.test(raw), acronym });
+  }
+  return out;
+}
+
+/** True when the word carries no meaning for search. */
+export function isStopWord(word: Word): boolean {
+  if (word.acronym || /^\p{N}/u.test(word.plain)) return false;
+  return STOP_WORDS.has(word.plain) || word.plain.length < 2;
+}
+
+/**
+ * The index terms for a text: stems of the content words, plus the plain form of capitalised
+ * words when it differs from the stem (so fuzzy name matching works on real spellings).
+ *
+ * @example
+ * indexTerms('Hegses said the talks failed') // ['hegs', 'hegses', 'talk', 'fail']
+ */
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const word of words(text)) {
+    if (isStopWord(word)) continue;
+    terms.push(word.stem);
+    if (word.capitalised && word.plain !== word.stem) terms.push(word.plain);
+  }
+  return terms;
+}
+
+/** A query term: the stem, or a name's plain form that may match fuzzily. */
+export interface QueryTerm {
+  term: string;
+  fuzzy: boolean;
+}
+
+/**
+ * The terms of a query. A word is treated as a name, and matched with typo tolerance, when it is
+ * capitalised in the query or is a known name in the corpus (`isKnownName`).
+ */
+export function queryTerms(text: string, isKnownName: (plain: string) => boolean = () => false): QueryTerm[] {
+  const terms: QueryTerm[] = [];
+  const seen = new Set<string>();
+  const add = (term: string, fuzzy: boolean) => {
+    const key = `${term}|${fuzzy}`;
+    if (!seen.has(key)) terms.push({ term, fuzzy });
+    seen.add(key);
+  };
+  for (const word of words(text)) {
+    if (isStopWord(word)) continue;
+    const nameLike = !word.acronym && word.plain.length >= 4 && (word.capitalised || isKnownName(word.plain));
+    if (nameLike) add(word.plain, true);
+    if (!nameLike || word.plain !== word.stem) add(word.stem, false);
+  }
+  return terms;
+}

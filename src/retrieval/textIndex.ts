@@ -1,0 +1,117 @@
+/**
+ * A full-text index (MiniSearch, BM25+) over documents with numeric ids, using the shared term
+ * pipeline of {@link indexTerms} / {@link queryTerms}. Names get typo-tolerant matching.
+ */
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { indexTerms, isStopWord, queryTerms, words } from './terms.js';
+
+/** A document to index: its id and one text per field. */
+export interface IndexedDoc {
+  id: number;
+  [field: string]: string | number;
+}
+
+export interface Hit {
+  id: number;
+  score: number;
+  /** How many distinct query words matched (stems and name forms counted once per word). */
+  matched: number;
+  /** How many content words the query had. */
+  queryWords: number;
+}
+
+export interface QueryOptions {
+  filter?: (id: number) => boolean;
+  limit?: number;
+  /** Extra weight per field, e.g. `{ speaker: 2 }`. */
+  boost?: Record<string, number>;
+}
+
+/** Edit distance allowed for names, as a fraction of the word's length. */
+const NAME_FUZZINESS = 0.3;
+
+export class TextIndex {
+  readonly fields: readonly string[];
+  private readonly mini: MiniSearch<IndexedDoc>;
+  /** Words seen capitalised mid-sentence and never in lower case: likely names. */
+  private readonly capitalised = new Set<string>();
+  private readonly lowercase = new Set<string>();
+
+  constructor(fields: readonly string[]) {
+    this.fields = fields;
+    this.mini = new MiniSearch<IndexedDoc>({
+      fields: [...fields],
+      storeFields: [],
+      tokenize: (text) => [text],
+      processTerm: (text) => indexTerms(text),
+      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
+    });
+  }
+
+  /** Adds documents; call once per document. */
+  addAll(docs: Iterable<IndexedDoc>): void {
+    const batch: IndexedDoc[] = [];
+    for (const doc of docs) {
+      for (const field of this.fields) this.learnNames(String(doc[field] ?? ''));
+      batch.push(doc);
+    }
+    this.mini.addAll(batch);
+  }
+
+  /** Removes documents (e.g. an article that changed). */
+  discardAll(ids: Iterable<number>): void {
+    for (const id of ids) if (this.mini.has(id)) this.mini.discard(id);
+  }
+
+  get size(): number {
+    return this.mini.documentCount;
+  }
+
+  /** True when `plain` (lower case) looks like a name in the indexed text. */
+  isKnownName = (plain: string): boolean => this.capitalised.has(plain) && !this.lowercase.has(plain);
+
+  /**
+   * Ranks documents for a free-text query, best first.
+   *
+   * @example
+   * index.search('Hegseth NATO', { limit: 5 }) // also finds sentences that spell him "Hegses"
+   */
+  search(query: string, options: QueryOptions = {}): Hit[] {
+    const terms = queryTerms(query, this.isKnownName);
+    if (terms.length === 0) return [];
+    const fuzzy = new Set(terms.filter((t) => t.fuzzy).map((t) => t.term));
+    const wordOf = new Map<string, number>();
+    let queryWords = 0;
+    for (const word of words(query)) {
+      if (isStopWord(word)) continue;
+      queryWords++;
+      for (const t of [word.plain, word.stem]) if (!wordOf.has(t)) wordOf.set(t, queryWords);
+    }
+    const filter = options.filter;
+    const results: SearchResult[] = this.mini.search(terms.map((t) => t.term).join(' '), {
+      fuzzy: (term) => (fuzzy.has(term) ? NAME_FUZZINESS : false),
+      prefix: false,
+      combineWith: 'OR',
+      ...(options.boost ? { boost: options.boost } : {}),
+      ...(filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {}),
+    });
+    const hits = results.map((r) => ({
+      id: r.id as number,
+      score: r.score,
+      matched: new Set(r.queryTerms.map((t) => wordOf.get(t) ?? t)).size,
+      queryWords,
+    }));
+    return options.limit === undefined ? hits : hits.slice(0, options.limit);
+  }
+
+  private learnNames(text: string): void {
+    let first = true;
+    for (const word of words(text)) {
+      if (!word.acronym) {
+        if (!word.capitalised) this.lowercase.add(word.plain);
+        else if (!first) this.capitalised.add(word.plain);
+      }
+      first = false;
+    }
+  }
+}
