@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runEntry, runProcess } from '../support/spawn.js';
+import { SEED_FILE, SEED_ID, tempArticles } from '../support/library.js';
+
+const cli = (args: string[], input?: string, env?: Record<string, string>) =>
+  runEntry('src/cli/main.ts', args, { ...(input !== undefined ? { input } : {}), ...(env ? { env } : {}) });
+const file = readFileSync(SEED_FILE, 'utf8');
+
+describe('cli', () => {
+  it('answers ask with the Hegseth sentence and exact offsets (via npm run --silent cli)', async () => {
+    const run = await runProcess('npm', ['run', '--silent', 'cli', '--', '--json', 'ask', '5% of GDP']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.command).toBe('ask');
+    expect(out.input).toEqual({ question: '5% of GDP' });
+    const top = out.results[0];
+    expect(top.text).toMatch(/^Hegseth also repeated calls from Trump .* 5% of GDP/);
+    expect(file.slice(top.citation.start, top.citation.end)).toBe(top.text);
+    expect(top.citation).toMatchObject({ article: SEED_ID, paragraph: 27, sentence: 1, url: null });
+    expect(top.speaker).toBeNull();
+    expect(typeof top.score).toBe('number');
+  });
+
+  it('lists sources with the contract fields', async () => {
+    const run = await cli(['--json', 'sources']);
+    expect(run.code).toBe(0);
+    const [source] = JSON.parse(run.stdout).results;
+    expect(Object.keys(source).sort()).toEqual(
+      ['article', 'published', 'sentences', 'source', 'statements', 'title', 'url'].sort(),
+    );
+    expect(source).toMatchObject({ article: SEED_ID, source: 'CNN', published: '2025-02-12', sentences: 64 });
+  });
+
+  it('prints text without --json, and a sentence when nothing matches', async () => {
+    const run = await cli(['ask', 'Who won the football cup?']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Nothing in these articles answers “Who won the football cup\?”/);
+  });
+
+  it.each([
+    [['--json', 'frobnicate'], 'bad-input'],
+    [['--json', 'ask'], 'bad-input'],
+    [['--json', 'ask', '  '], 'bad-input'],
+    [['--json', 'ask', 'NATO', '--limit', 'abc'], 'bad-input'],
+    [['--json', 'ask', 'NATO', '--limit', '0'], 'bad-input'],
+    [['--json', 'ask', 'NATO', '--bogus', '1'], 'bad-input'],
+    [['--json', 'sources', 'extra'], 'bad-input'],
+    [['--json', 'ask', 'NATO', '--article', 'no-such-article'], 'not-found'],
+    [['--json'], 'bad-input'],
+  ])('exits 2 for %j with error code %s', async (args, code) => {
+    const run = await cli(args);
+    expect(run.code).toBe(2);
+    const out = JSON.parse(run.stdout);
+    expect(out.results).toEqual([]);
+    expect(out.error.code).toBe(code);
+    expect(out.error.message.length).toBeGreaterThan(0);
+  });
+
+  it('says who-said, quotes, summary and find-source are not available yet', async () => {
+    const run = await cli(['--json', 'summary']);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout).error.message).toMatch(/not available yet/);
+  });
+
+  it('reads --data, reports skipped files on stderr only, and still answers', async () => {
+    const dir = tempArticles({
+      'a.md': '---\ntitle: Budget news\n---\nThe mayor said the budget would grow by 4%.',
+      'bad.md': Buffer.from([0xff, 0xfe, 0x00]),
+    });
+    const run = await cli(['--data', dir, '--json', 'ask', 'budget']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^skipped bad\.md: /m);
+    expect(JSON.parse(run.stdout).results[0].citation.article).toBe('a');
+  });
+
+  it('uses CITEBOT_DATA when --data is not given', async () => {
+    const dir = tempArticles({ 'only.md': 'The council met on Monday.' });
+    const run = await cli(['--json', 'sources'], undefined, { CITEBOT_DATA: dir });
+    expect(JSON.parse(run.stdout).results.map((s: { article: string }) => s.article)).toEqual(['only']);
+  });
+
+  it('answers batch lines in order, one JSON line each, and survives bad lines', async () => {
+    const input = [
+      '{"command": "ask", "options": {"question": "Who will not discuss the exchange of territory?", "limit": 1}}',
+      '',
+      'not json',
+      '[1, 2]',
+      '{"command": "ask", "options": {"question": ""}}',
+      '{"command": "ask", "options": {"question": "NATO", "article": "missing"}}',
+      '{"command": "sources"}',
+    ].join('\n');
+    const run = await cli(['batch'], input);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(6);
+    expect(lines[0].results).toHaveLength(1);
+    expect(lines[0].results[0].text).toMatch(/Dmitry Peskov/);
+    expect(lines[1]).toMatchObject({ command: null, input: null, results: [], error: { code: 'bad-input' } });
+    expect(lines[2]).toMatchObject({ command: null, input: null, error: { code: 'bad-input' } });
+    expect(lines[3].error.code).toBe('bad-input');
+    expect(lines[4].error.code).toBe('not-found');
+    expect(lines[5].command).toBe('sources');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { runProcess } from '../support/spawn.js';
+
+describe('console mode (npm start without a token)', () => {
+  it('answers piped lines and exits 0 at end of input', async () => {
+    const input = [
+      '/ask Who will not discuss the exchange of territory?',
+      '/sources',
+      '/help',
+      'what is the exchange of territory about?',
+      '/ask',
+      '/summary nonsense',
+      '/frobnicate',
+    ].join('\n');
+    const run = await runProcess('npm', ['start', '--silent'], { input });
+    expect(run.code).toBe(0);
+    const answers = run.stdout.trim().split('\n\n');
+    expect(answers[0]).toMatch(/^1\. “Russia has never discussed it before .* Dmitry Peskov said Wednesday\./);
+    expect(answers[0]).toMatch(/\[Hegseth excludes NATO membership .* ¶34, sentence 1\]/);
+    expect(run.stdout).toMatch(/id cnn-2025-02-12-hegseth-nato-ukraine · 64 sentences/);
+    expect(run.stdout).toMatch(/\/who-said <topic>/);
+    expect(run.stdout).toMatch(/Error: ask needs a question/);
+    expect(run.stdout).toMatch(/Error: \/summary takes options as name:value/);
+    expect(run.stdout).toMatch(/Error: unknown command "frobnicate"/);
+    expect(run.stderr).toMatch(/Citebot console: 1 article/);
+  });
+
+  it('stops at /exit', async () => {
+    const run = await runProcess('npm', ['start', '--silent'], { input: '/exit\n/sources\n' });
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe('');
+  });
+
+  it('names a bad environment variable instead of crashing', async () => {
+    const run = await runProcess('npm', ['start', '--silent'], { env: { DISCORD_GUILD_ID: 'abc' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/DISCORD_GUILD_ID must be a Discord id/);
+    expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
