@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runEntry, runProcess } from '../support/spawn.js';
 import { SEED_FILE, SEED_ID, tempArticles } from '../support/library.js';
+import { runEntry, runProcess } from '../support/spawn.js';
 
 const cli = (args: string[], input?: string, env?: Record<string, string>) =>
   runEntry('src/cli/main.ts', args, { ...(input !== undefined ? { input } : {}), ...(env ? { env } : {}) });
@@ -92,7 +92,10 @@ describe('cli', () => {
     ].join('\n');
     const run = await cli(['batch'], input);
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(6);
     expect(lines[0].results).toHaveLength(1);
     expect(lines[0].results[0].text).toMatch(/Dmitry Peskov/);

@@ -15,7 +15,9 @@ describe('console mode (npm start without a token)', () => {
     const run = await runProcess('npm', ['start', '--silent'], { input });
     expect(run.code).toBe(0);
     const answers = run.stdout.trim().split('\n\n');
-    expect(answers[0]).toMatch(/^1\. “Russia has never discussed it before .* Dmitry Peskov said Wednesday\./);
+    expect(answers[0]).toMatch(
+      /^1\. “Russia has never discussed it before .* Dmitry Peskov said Wednesday\./,
+    );
     expect(answers[0]).toMatch(/\[Hegseth excludes NATO membership .* ¶34, sentence 1\]/);
     expect(run.stdout).toMatch(/id cnn-2025-02-12-hegseth-nato-ukraine · 64 sentences/);
     expect(run.stdout).toMatch(/\/who-said <topic>/);

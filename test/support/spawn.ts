@@ -23,7 +23,12 @@ export function runProcess(
   options: { input?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env: Record<string, string | undefined> = { ...process.env, DISCORD_TOKEN: '', CITEBOT_DATA: '', ...options.env };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      DISCORD_TOKEN: '',
+      CITEBOT_DATA: '',
+      ...options.env,
+    };
     const child = spawn(command, args, { cwd: PROJECT_ROOT, env: env as NodeJS.ProcessEnv });
     let stdout = '';
     let stderr = '';

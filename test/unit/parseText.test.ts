@@ -14,7 +14,9 @@ describe('parseSlashLine', () => {
   });
 
   it('leaves colons that are not option names in the text', () => {
-    expect(parseSlashLine('/ask what is 5:30 about? note: none').options).toEqual({ question: 'what is 5:30 about? note: none' });
+    expect(parseSlashLine('/ask what is 5:30 about? note: none').options).toEqual({
+      question: 'what is 5:30 about? note: none',
+    });
   });
 
   it('reports text a command has no place for', () => {
