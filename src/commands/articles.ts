@@ -25,3 +25,13 @@ export function resolveArticle(library: Library, value: string): Article {
   }
   throw notFound(`no article "${value}" (see sources for the list)`);
 }
+
+/** True when `value` names exactly one article. */
+export function isArticle(library: Library, value: string): boolean {
+  try {
+    resolveArticle(library, value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { resolveArticle } from '../commands/articles.js';
+import { isArticle } from '../commands/articles.js';
 import { type InternalErrorHook, runCommand } from '../commands/index.js';
 import { parsePlainRequest, parseSlashLine } from '../commands/parseText.js';
 import type { CommandResult } from '../commands/results.js';
@@ -39,15 +39,6 @@ export function answerConsoleLine(
     };
   }
   return runCommand(library, request.command, request.options, 'any', onInternalError);
-}
-
-function isArticle(library: Library, value: string): boolean {
-  try {
-    resolveArticle(library, value);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface ConsoleIo {

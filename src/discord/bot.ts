@@ -1,0 +1,71 @@
+/**
+ * The Discord runtime: logs in (intents Guilds and DirectMessages, no privileged intents),
+ * registers the commands where they differ, and routes interactions and DMs to their handlers.
+ */
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import type { Config } from '../config.js';
+import type { LibraryHolder } from '../libraryHolder.js';
+import type { Logger } from '../log.js';
+import { createDirectMessageHandler } from './directMessages.js';
+import { createInteractionHandler, type InteractionDeps } from './interactions.js';
+import { type Scope, syncCommands } from './registration.js';
+
+export interface BotOptions {
+  config: Config & { DISCORD_TOKEN: string };
+  holder: LibraryHolder;
+  logger: Logger;
+  suggestSpeakers?: InteractionDeps['suggestSpeakers'];
+}
+
+/** A discord.js client pointed at `DISCORD_API_URL`, never allowed to mention anyone. */
+export function createClient(apiUrl: string): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    rest: { api: apiUrl },
+    allowedMentions: { parse: [] },
+  });
+}
+
+/** Where the commands go: the test guild when one is configured, else global. */
+export function registrationScope(config: Pick<Config, 'DISCORD_GUILD_ID'>): Scope {
+  return config.DISCORD_GUILD_ID ? { kind: 'guild', guildId: config.DISCORD_GUILD_ID } : { kind: 'global' };
+}
+
+/** Logs in and serves until the client is destroyed. */
+export async function startBot(options: BotOptions): Promise<Client> {
+  const { config, holder, logger } = options;
+  const client = createClient(config.DISCORD_API_URL);
+  client.on(
+    Events.InteractionCreate,
+    createInteractionHandler({
+      holder,
+      logger,
+      ...(options.suggestSpeakers ? { suggestSpeakers: options.suggestSpeakers } : {}),
+    }),
+  );
+  client.on(Events.MessageCreate, createDirectMessageHandler(holder, logger));
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+  client.once(Events.ClientReady, async (ready) => {
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'logged in');
+    const applicationId = config.DISCORD_APPLICATION_ID ?? ready.application.id;
+    const scope = registrationScope(config);
+    try {
+      const changed = await syncCommands(ready.rest, applicationId, scope);
+      logger.info(
+        { scope: scope.kind, ...(scope.kind === 'guild' ? { guild: scope.guildId } : {}), changed },
+        changed ? 'commands registered' : 'commands already up to date',
+      );
+    } catch (error) {
+      logger.error({ err: error }, 'could not register the commands');
+    }
+  });
+  await client.login(config.DISCORD_TOKEN);
+  return client;
+}

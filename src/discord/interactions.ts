@@ -1,0 +1,203 @@
+/**
+ * Handles every interaction: slash commands, autocomplete, the Find source message menu and the
+ * page buttons. Each is answered once; failures become a short ephemeral message and a log line
+ * with the interaction id; an expired interaction is logged and dropped.
+ */
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  DiscordAPIError,
+  type Interaction,
+  type MessageContextMenuCommandInteraction,
+  MessageFlags,
+  RESTJSONErrorCodes,
+} from 'discord.js';
+import { FIND_SOURCE_MENU } from '../commands/definitions.js';
+import type { Library } from '../library.js';
+import type { LibraryHolder } from '../libraryHolder.js';
+import type { Logger } from '../log.js';
+import { suggestArticles } from '../retrieval/suggest.js';
+import { answer } from './answer.js';
+import { queryDigest, queryFromFooter, readPageButton } from './paging.js';
+import type { DiscordReply } from './render.js';
+
+export interface InteractionDeps {
+  holder: LibraryHolder;
+  logger: Logger;
+  /** Suggestions for the `speaker` option; empty until attribution exists. */
+  suggestSpeakers?: (library: Library, typed: string) => { name: string; value: string }[];
+}
+
+const GONE = 'This page is no longer available. Run the command again for fresh results.';
+const FAILED = 'Sorry, something went wrong while answering. It has been logged.';
+/** The longest message text Find source reads. */
+const FIND_SOURCE_MAX = 4000;
+
+export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
+  return async (interaction) => {
+    const started = Date.now();
+    try {
+      if (interaction.isAutocomplete()) await autocomplete(interaction, deps);
+      else if (interaction.isChatInputCommand()) await slashCommand(interaction, deps);
+      else if (interaction.isMessageContextMenuCommand()) await findSource(interaction, deps);
+      else if (interaction.isButton()) await pageButton(interaction, deps);
+      deps.logger.debug(
+        { interaction: interaction.id, type: interaction.type, ms: Date.now() - started },
+        'answered',
+      );
+    } catch (error) {
+      await reportFailure(interaction, error, deps.logger);
+    }
+  };
+}
+
+function internalLogger(deps: InteractionDeps, interaction: Interaction) {
+  return (error: unknown, command: string) =>
+    deps.logger.error({ err: error, interaction: interaction.id, command }, 'command failed');
+}
+
+/** Sends a reply, deferring first when the library is not ready yet (startup or reload). */
+async function respond(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+  deps: InteractionDeps,
+  ephemeral: boolean,
+  build: (library: Library) => DiscordReply,
+): Promise<void> {
+  const ready = deps.holder.current;
+  if (ready) {
+    await interaction.reply(build(ready));
+    return;
+  }
+  await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  const library = await deps.holder.get();
+  const { flags: _flags, ...reply } = build(library);
+  await interaction.editReply(reply);
+}
+
+async function slashCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
+  const options: Record<string, unknown> = {};
+  for (const o of interaction.options.data) options[o.name] = o.value;
+  const ephemeral = options.private === true;
+  await respond(
+    interaction,
+    deps,
+    ephemeral,
+    (library) =>
+      answer(
+        library,
+        { command: interaction.commandName, options, page: 0, ephemeral },
+        internalLogger(deps, interaction),
+      ).reply,
+  );
+}
+
+async function findSource(
+  interaction: MessageContextMenuCommandInteraction,
+  deps: InteractionDeps,
+): Promise<void> {
+  if (interaction.commandName !== FIND_SOURCE_MENU) return;
+  const text = interaction.targetMessage.content.trim();
+  if (text === '') {
+    await interaction.reply({
+      content: 'That message has no text to trace.',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
+    return;
+  }
+  await respond(
+    interaction,
+    deps,
+    false,
+    (library) =>
+      answer(
+        library,
+        {
+          command: 'find-source',
+          options: { text: text.slice(0, FIND_SOURCE_MAX) },
+          page: 0,
+          ephemeral: false,
+        },
+        internalLogger(deps, interaction),
+      ).reply,
+  );
+}
+
+async function pageButton(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
+  const button = readPageButton(interaction.customId);
+  const footer = interaction.message.embeds.at(-1)?.footer?.text;
+  const query = queryFromFooter(footer);
+  const library = deps.holder.current;
+  if (!button || !query || queryDigest(query) !== button.digest || !library) {
+    await interaction.reply({ content: GONE, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
+  const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
+  const answered = answer(
+    library,
+    { ...query, page: button.page, ephemeral },
+    internalLogger(deps, interaction),
+  );
+  const reply = answered.reply;
+  const pageCount = /page \d+ of (\d+)$/.exec(reply.embeds.at(-1)?.footer?.text ?? '')?.[1];
+  if (
+    answered.failed ||
+    reply.embeds.length === 0 ||
+    (pageCount !== undefined && button.page >= Number(pageCount))
+  ) {
+    await interaction.reply({ content: GONE, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    return;
+  }
+  const { flags: _flags, ...update } = reply;
+  await interaction.update(update);
+}
+
+async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+  const library = deps.holder.current;
+  const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value ?? '');
+  let choices: { name: string; value: string }[] = [];
+  if (library && focused.name === 'article') choices = suggestArticles(library.articles, typed);
+  else if (library && focused.name === 'speaker' && deps.suggestSpeakers)
+    choices = deps.suggestSpeakers(library, typed);
+  await interaction.respond(choices.slice(0, 25));
+}
+
+/** Logs a failure and tells the user, unless the interaction is already gone. */
+async function reportFailure(interaction: Interaction, error: unknown, logger: Logger): Promise<void> {
+  if (
+    error instanceof DiscordAPIError &&
+    (error.code === RESTJSONErrorCodes.UnknownInteraction ||
+      error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged)
+  ) {
+    logger.warn(
+      { interaction: interaction.id, code: error.code },
+      'interaction expired or already answered; dropped',
+    );
+    return;
+  }
+  logger.error({ err: error, interaction: interaction.id }, 'interaction failed');
+  if (!interaction.isRepliable()) return;
+  try {
+    const message = {
+      content: FAILED,
+      flags: MessageFlags.Ephemeral as const,
+      allowedMentions: { parse: [] as [] },
+    };
+    if (interaction.deferred && !interaction.replied)
+      await interaction.editReply({
+        content: FAILED,
+        embeds: [],
+        components: [],
+        allowedMentions: { parse: [] },
+      });
+    else if (interaction.replied) await interaction.followUp(message);
+    else await interaction.reply(message);
+  } catch (followUpError) {
+    logger.error(
+      { err: followUpError, interaction: interaction.id },
+      'could not report the failure to the user',
+    );
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Discord's message limits (a request over any is rejected with 400) and text fitting that never
+ * breaks a limit, a word, or a surrogate pair.
+ */
+import { escapeMarkdown } from 'discord.js';
+
+export const LIMITS = {
+  content: 2000,
+  embeds: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  author: 256,
+  /** All embed text in one message together. */
+  embedTotal: 6000,
+  buttonsPerRow: 5,
+  rows: 5,
+  customId: 100,
+  buttonLabel: 80,
+  choices: 25,
+  choiceName: 100,
+  choiceValue: 100,
+} as const;
+
+const ELLIPSIS = '…';
+
+/**
+ * Shortens `text` to at most `max` characters (UTF-16 units), ending in "…": at a sentence end if
+ * one is near the limit, else at a word boundary, never inside a surrogate pair.
+ *
+ * @example
+ * truncate('One two three four', 12) // 'One two…'
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return '';
+  if (max === 1) return ELLIPSIS;
+  let cut = max - 1;
+  if (isLowSurrogate(text.charCodeAt(cut)) && isHighSurrogate(text.charCodeAt(cut - 1))) cut--;
+  const head = text.slice(0, cut);
+  const sentenceEnd = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! '));
+  if (sentenceEnd >= cut * 0.6) return `${head.slice(0, sentenceEnd + 1)} ${ELLIPSIS}`.slice(0, max);
+  const space = head.search(/\s\S*$/);
+  const base = space >= cut * 0.5 ? head.slice(0, space) : head;
+  return `${dropTrailingHalf(base).trimEnd()}${ELLIPSIS}`;
+}
+
+/** Markdown-escaped article text that fits in `max` characters after escaping. */
+export function escapeToFit(text: string, max: number): string {
+  // Escaping only adds characters, so start from text that fits unescaped.
+  let raw = truncate(text, max);
+  for (;;) {
+    const escaped = escapeText(raw);
+    if (escaped.length <= max) return escaped;
+    // Escaping adds characters; shrink the raw text by the overshoot and try again.
+    const target = Math.max(0, raw.length - (escaped.length - max) - 1);
+    const next = truncate(text, target);
+    if (next.length >= raw.length) return truncate(escaped, max).replace(/\\+…$/, '…');
+    raw = next;
+  }
+}
+
+/** Escapes Discord markdown so article text shows as written (headings, lists and links too). */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Removes a lone high surrogate at the end (half of an emoji). */
+function dropTrailingHalf(text: string): string {
+  return text.length > 0 && isHighSurrogate(text.charCodeAt(text.length - 1)) ? text.slice(0, -1) : text;
+}
+
+/** Total embed text as Discord counts it toward the 6000 limit. */
+export function embedTextLength(embed: {
+  title?: string;
+  description?: string;
+  footer?: { text: string };
+  author?: { name: string };
+  fields?: { name: string; value: string }[];
+}): number {
+  return (
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0) +
+    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}

@@ -1,0 +1,266 @@
+/**
+ * Turns command results into Discord messages: an embed per excerpt (speaker and role, the
+ * excerpt with the quote in bold, a numbered citation with a link when there is one), a footer
+ * with the query, and More / Back buttons. Every limit holds; article text is markdown-escaped;
+ * no message can mention anyone.
+ */
+import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+} from 'discord.js';
+import type { CommandResult, Excerpt, HelpEntry, SourceEntry } from '../commands/results.js';
+import { diffText, nothingFound } from '../render/text.js';
+import { embedTextLength, escapeText, escapeToFit, LIMITS, truncate } from './limits.js';
+import { footerText, type PagedQuery, pageButtonId, queryDigest } from './paging.js';
+
+/** A reply, edit or DM body in the shape discord.js takes. */
+export interface DiscordReply {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponent>[];
+  allowedMentions: { parse: [] };
+  flags?: MessageFlags.Ephemeral;
+}
+
+export const PAGE_SIZE = { excerpts: 5, summary: 10, sources: 10 } as const;
+
+const COLOURS = {
+  statement: 0x2b6cb0,
+  sentence: 0x4a5568,
+  caption: 0x718096,
+  error: 0xc53030,
+  info: 0x2f855a,
+};
+/** Room kept for the footer and separators when sharing out the 6000-character budget. */
+const FOOTER_RESERVE = 400;
+
+export interface RenderView {
+  /** 0-based page to show. */
+  page: number;
+  ephemeral: boolean;
+  /** The query behind the result, for the footer and page buttons; omitted for help. */
+  query?: PagedQuery;
+}
+
+/** Renders a result page. `result.results` holds every result (paging slices them). */
+export function renderReply(result: CommandResult, view: RenderView): DiscordReply {
+  const base: DiscordReply = {
+    embeds: [],
+    components: [],
+    allowedMentions: { parse: [] },
+    ...(view.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+  if (result.error) {
+    return {
+      ...base,
+      content: truncate(`⚠️ ${result.error.message}`, LIMITS.content),
+      flags: MessageFlags.Ephemeral,
+    };
+  }
+  const notice = result.notice ? escapeToFit(result.notice, LIMITS.content) : undefined;
+  switch (result.command) {
+    case 'help':
+      return { ...base, embeds: [helpEmbed(result.results, result.notice)] };
+    case 'sources':
+      return withPages(
+        base,
+        result.results,
+        PAGE_SIZE.sources,
+        view,
+        (items, first) => [sourcesEmbed(items, first)],
+        notice,
+      );
+    case null:
+      return base;
+    default: {
+      if (result.results.length === 0) {
+        const text = [notice, escapeText(nothingFound(result.command, result.input))]
+          .filter(Boolean)
+          .join('\n');
+        return { ...base, content: truncate(text, LIMITS.content) };
+      }
+      const size = result.command === 'summary' ? PAGE_SIZE.summary : PAGE_SIZE.excerpts;
+      return withPages(base, result.results, size, view, excerptEmbeds, notice);
+    }
+  }
+}
+
+/** Slices one page, renders it, adds the footer and the buttons. */
+function withPages<T>(
+  base: DiscordReply,
+  items: T[],
+  size: number,
+  view: RenderView,
+  render: (items: T[], firstNumber: number) => APIEmbed[],
+  notice: string | undefined,
+): DiscordReply {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const page = Math.min(Math.max(0, view.page), pages - 1);
+  const embeds = render(items.slice(page * size, page * size + size), page * size + 1).slice(
+    0,
+    LIMITS.embeds,
+  );
+  const last = embeds[embeds.length - 1];
+  if (last && view.query)
+    last.footer = { text: truncate(footerText(view.query, page, pages), LIMITS.footer) };
+  fitTotal(embeds);
+  const components: DiscordReply['components'] = [];
+  if (pages > 1 && view.query) {
+    const digest = queryDigest(view.query);
+    components.push({
+      type: ComponentType.ActionRow,
+      components: [
+        pageButton('Back', page - 1, digest, page === 0),
+        pageButton('More', page + 1, digest, page >= pages - 1),
+      ],
+    });
+  }
+  return { ...base, ...(notice ? { content: notice } : {}), embeds, components };
+}
+
+function pageButton(label: string, page: number, digest: string, disabled: boolean): APIButtonComponent {
+  return {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label,
+    // Two buttons may not share a custom id, even disabled.
+    custom_id: pageButtonId(Math.max(0, page), digest) + (label === 'Back' ? ':b' : ':m'),
+    disabled,
+  };
+}
+
+function excerptEmbeds(items: Excerpt[], firstNumber: number): APIEmbed[] {
+  const budget = Math.floor((LIMITS.embedTotal - FOOTER_RESERVE) / Math.max(1, items.length));
+  return items.map((e, i) => excerptEmbed(e, firstNumber + i, budget));
+}
+
+function excerptEmbed(e: Excerpt, n: number, budget: number): APIEmbed {
+  const embed: APIEmbed = { color: COLOURS[e.kind] };
+  let used = 0;
+  if (e.speaker) {
+    const who = e.speaker.description ? `${e.speaker.name} · ${e.speaker.description}` : e.speaker.name;
+    embed.author = { name: truncate(who, LIMITS.author) };
+    used += embed.author.name.length;
+  }
+  const source = citationField(e, n);
+  used += source.name.length + source.value.length;
+  const fields = [source];
+  if (e.diff?.some((d) => d.op !== 'same')) {
+    const value = escapeToFit(diffText(e), Math.min(LIMITS.fieldValue, 600));
+    fields.unshift({ name: 'How the wording differs', value });
+    used += value.length + 23;
+  }
+  embed.description = describeExcerpt(e, Math.max(100, Math.min(LIMITS.description, budget - used)));
+  embed.fields = fields;
+  if (e.citation.url) embed.url = e.citation.url;
+  return embed;
+}
+
+/** The excerpt, escaped, with the attributed quote in bold when it fits. */
+function describeExcerpt(e: Excerpt, max: number): string {
+  const prefix = e.kind === 'caption' ? '📷 ' : '';
+  if (e.quoteStart !== undefined && e.quoteEnd !== undefined) {
+    const from = e.quoteStart - e.citation.start;
+    const to = e.quoteEnd - e.citation.start;
+    if (from >= 0 && to <= e.text.length && to > from) {
+      const bolded = `${prefix}${escapeText(e.text.slice(0, from))}**${escapeText(e.text.slice(from, to))}**${escapeText(e.text.slice(to))}`;
+      if (bolded.length <= max) return bolded;
+    }
+  }
+  return prefix + escapeToFit(e.text, max - prefix.length);
+}
+
+function citationField(e: Excerpt, n: number): { name: string; value: string } {
+  const c = e.citation;
+  const where =
+    e.kind === 'caption' ? `¶${c.paragraph}, photo caption` : `¶${c.paragraph}, sentence ${c.sentence}`;
+  const title = escapeToFit(c.title, 300).replace(/[[\]]/g, '\\$&');
+  const linked = c.url && /^https?:\/\//.test(c.url) && c.url.length < 500 ? `[${title}](${c.url})` : title;
+  return { name: `[${n}]`, value: truncate(`${linked} · ${where}`, LIMITS.fieldValue) };
+}
+
+function sourcesEmbed(items: SourceEntry[], firstNumber: number): APIEmbed {
+  const lines = items.map((s, i) => {
+    const meta = [s.source, s.published].filter(Boolean).map((v) => escapeText(String(v)));
+    const title = escapeToFit(s.title, 200);
+    const linked =
+      s.url && /^https?:\/\//.test(s.url) && s.url.length < 300
+        ? `[${title.replace(/[[\]]/g, '\\$&')}](${s.url})`
+        : `**${title}**`;
+    return `${firstNumber + i}. ${linked}${meta.length ? ` (${meta.join(', ')})` : ''}\n   \`${truncate(s.article, 100).replace(/`/g, "'")}\` · ${s.sentences} sentences · ${s.statements} statements`;
+  });
+  return {
+    title: 'Sources',
+    color: COLOURS.info,
+    description: truncate(lines.join('\n'), LIMITS.description),
+  };
+}
+
+function helpEmbed(entries: HelpEntry[], notice: string | undefined): APIEmbed {
+  return {
+    title: 'Citebot',
+    color: COLOURS.info,
+    description: [
+      notice ?? '',
+      'In a DM you can also write plain words: `who said …`, `quotes by …`, `summary of …`, `sources`, `help`; anything else is a question.',
+      'Right-click a message → Apps → **Find source** to trace a quote back to its article.',
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    fields: entries
+      .filter((e) => e.command !== 'find-source')
+      .slice(0, LIMITS.fields)
+      .map((e) => ({
+        name: truncate(`/${e.usage}`, LIMITS.fieldName),
+        value: truncate(e.description, LIMITS.fieldValue),
+      })),
+  };
+}
+
+/**
+ * Shrinks the longest texts (descriptions, field values, author names) until all embeds together
+ * fit the 6000-character limit.
+ */
+function fitTotal(embeds: APIEmbed[]): void {
+  let total = embeds.reduce((n, e) => n + embedTextLength(e), 0);
+  while (total > LIMITS.embedTotal) {
+    const parts: { length: number; set: (max: number) => number }[] = [];
+    for (const embed of embeds) {
+      if (embed.description) {
+        parts.push({
+          length: embed.description.length,
+          set: (max) => shrink(embed.description ?? '', max, (v) => (embed.description = v)),
+        });
+      }
+      if (embed.author) {
+        const author = embed.author;
+        parts.push({
+          length: author.name.length,
+          set: (max) => shrink(author.name, max, (v) => (author.name = v)),
+        });
+      }
+      for (const field of embed.fields ?? []) {
+        parts.push({
+          length: field.value.length,
+          set: (max) => shrink(field.value, max, (v) => (field.value = v)),
+        });
+      }
+    }
+    const longest = parts.sort((a, b) => b.length - a.length)[0];
+    if (!longest || longest.length <= 1) return;
+    total -= longest.set(
+      Math.max(1, Math.min(longest.length - (total - LIMITS.embedTotal), Math.ceil(longest.length / 2))),
+    );
+  }
+}
+
+/** Truncates `text` to `max`, stores it with `store`, and returns how much shorter it got. */
+function shrink(text: string, max: number, store: (value: string) => void): number {
+  const shorter = truncate(text, max);
+  store(shorter);
+  return text.length - shorter.length;
+}

@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { FakeDiscord } from './fakeDiscord.js';
+
+export interface BotUnderTest {
+  discord: FakeDiscord;
+  child: ChildProcess;
+  /** Everything the bot printed so far. */
+  output(): { stdout: string; stderr: string };
+  /** Sends SIGTERM and waits for the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/**
+ * Starts a fake Discord and the bot (`npm start` with DISCORD_TOKEN and DISCORD_API_URL set),
+ * and waits until the bot has logged in and registered its commands.
+ */
+export async function startBotUnderTest(
+  env: Record<string, string> = {},
+  options: {
+    guild?: boolean;
+    /** Wait until commands are registered and the library is loaded (default), or return at once. */
+    waitForCommands?: boolean;
+    /** Prepares the fake Discord before the bot starts (e.g. pre-registered commands). */
+    seed?: (discord: FakeDiscord) => void;
+  } = {},
+): Promise<BotUnderTest> {
+  const discord = new FakeDiscord();
+  await discord.start();
+  options.seed?.(discord);
+  let stdout = '';
+  let stderr = '';
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_GUILD_ID: options.guild === false ? '' : discord.guildId,
+      CITEBOT_DATA: '',
+      LOG_LEVEL: 'debug',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.setEncoding('utf8').on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr?.setEncoding('utf8').on('data', (d) => {
+    stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const bot: BotUnderTest = {
+    discord,
+    child,
+    output: () => ({ stdout, stderr }),
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const code = await exited;
+      clearTimeout(timer);
+      await discord.stop();
+      return code;
+    },
+  };
+  if (options.waitForCommands !== false) {
+    try {
+      await discord.waitFor(
+        () => /commands (registered|already up to date)/.test(stderr) && /library ready/.test(stderr),
+        20_000,
+        'the bot to log in, register commands and load the library',
+      );
+    } catch (error) {
+      await bot.stop();
+      throw new Error(`${(error as Error).message}\nbot stderr:\n${stderr}`);
+    }
+  }
+  return bot;
+}
