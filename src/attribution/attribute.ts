@@ -1,0 +1,80 @@
+/**
+ * Attribution for a whole library: statements per article, pronouns resolved, speakers merged
+ * across articles.
+ */
+import type { ParsedArticle } from '../corpus/load.js';
+import type { Token } from '../nlp/pipeline.js';
+import { mergeSpeakers, type SpeakerMention } from './entities.js';
+import { extractStatements } from './extract.js';
+import { resolveSpeakers } from './resolve.js';
+import type { SpeakerEntity, Statement } from './types.js';
+import { isFirstName } from './words.js';
+
+export interface Attribution {
+  statements: Statement[];
+  speakers: SpeakerEntity[];
+}
+
+/** Finds every statement in the articles and who made it. Statement ids follow corpus order. */
+export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution {
+  const statements: Statement[] = [];
+  const mentions: SpeakerMention[] = [];
+  const mentionOf: number[] = [];
+  const knownNames = new Map<string, string[]>();
+  const wordCounts = new Map<string, Map<string, number>>();
+  for (const { article, analyses } of parsed) {
+    const tokens = analyses.flatMap((a) => a.tokens);
+    knownNames.set(article.id, fullNamesIn(tokens, article.text));
+    const counts = new Map<string, number>();
+    for (const t of tokens) if (t.pos === 'PROPN') counts.set(t.text.toLowerCase(), (counts.get(t.text.toLowerCase()) ?? 0) + 1);
+    wordCounts.set(article.id, counts);
+    const extraction = extractStatements(article, analyses);
+    const speakers = resolveSpeakers(extraction);
+    extraction.statements.forEach((raw, i) => {
+      const first = article.sentences[raw.firstSentence];
+      const last = article.sentences[raw.lastSentence];
+      if (!first || !last) return;
+      const speaker = speakers[i] ?? null;
+      mentionOf[statements.length] = speaker ? mentions.length : -1;
+      if (speaker) mentions.push({ article: article.id, mention: speaker });
+      statements.push({
+        id: statements.length,
+        article: article.id,
+        start: first.start,
+        end: last.end,
+        firstSentence: first.id,
+        lastSentence: last.id,
+        quoteStart: raw.quoteStart,
+        quoteEnd: raw.quoteEnd,
+        quoted: raw.quoted,
+        cue: raw.cue,
+        mention: raw.mention?.text ?? speaker?.text ?? '',
+        speaker: null,
+      });
+    });
+  }
+  const { speakers, speakerOf } = mergeSpeakers(mentions, knownNames, wordCounts);
+  for (const s of statements) {
+    const m = mentionOf[s.id] ?? -1;
+    if (m < 0) continue;
+    const speaker = speakers[speakerOf[m] as number];
+    if (!speaker) continue;
+    s.speaker = speaker.id;
+    speaker.statements.push(s.id);
+  }
+  return { statements, speakers };
+}
+
+/** Full names written anywhere in an article: runs of capitalised words starting with a first name. */
+function fullNamesIn(tokens: readonly Token[], text: string): string[] {
+  const names: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.pos !== 'PROPN' || !isFirstName(t.text) || !/^\p{Lu}\p{Ll}/u.test(t.text)) continue;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[j]?.text ?? '') && j - i < 4) j++;
+    if (j - i >= 2) names.push(text.slice(t.start, (tokens[j - 1] as Token).end));
+    i = j - 1;
+  }
+  return names;
+}

@@ -1,0 +1,265 @@
+/**
+ * Merges speaker mentions into one speaker per person, within and across articles: surname ↔ full
+ * name, first name ↔ full name, and typo-level variants (Hegseth / Hegses / Heggs / Hegus), never
+ * merging different people. The canonical name is the best-supported full form; the other
+ * spellings become aliases.
+ */
+import type { SpeakerEntity } from './types.js';
+import type { Mention } from './mentions.js';
+import { nameWords, sameWord, similarity } from './names.js';
+
+/** A resolved speaker mention in one article. */
+export interface SpeakerMention {
+  article: string;
+  mention: Mention;
+}
+
+interface Cluster {
+  kind: SpeakerEntity['kind'];
+  article: string | null;
+  /** Normal-form full names (two words or more) seen for this speaker. */
+  full: Map<string, number>;
+  /** Every spelling as written, with counts. */
+  spellings: Map<string, number>;
+  /** Surname spellings (last name word) with counts. */
+  surnames: Map<string, number>;
+  titles: Map<string, number>;
+  members: number[];
+}
+
+const bump = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
+const best = (map: Map<string, number>): string | null => {
+  let top: string | null = null;
+  let count = 0;
+  for (const [k, v] of map) if (v > count) [top, count] = [k, v];
+  return top;
+};
+
+/**
+ * Groups mentions into speakers. `knownNames` are full names seen anywhere in each article (not only
+ * as speakers), so "Lonechild said" can join "Darian Lonechild" from the first sentence.
+ *
+ * @returns the speakers, and for each mention the index of its speaker
+ */
+export function mergeSpeakers(
+  mentions: readonly SpeakerMention[],
+  knownNames: ReadonlyMap<string, readonly string[]>,
+  wordCounts: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(),
+): { speakers: SpeakerEntity[]; speakerOf: number[] } {
+  const clusters: Cluster[] = [];
+  const clusterOf: number[] = [];
+  const byArticle = new Map<string, number[]>();
+
+  const newCluster = (kind: Cluster['kind'], article: string | null): number => {
+    clusters.push({ kind, article, full: new Map(), spellings: new Map(), surnames: new Map(), titles: new Map(), members: [] });
+    return clusters.length - 1;
+  };
+  const add = (c: number, i: number, m: Mention) => {
+    const cluster = clusters[c] as Cluster;
+    cluster.members.push(i);
+    bump(cluster.spellings, m.name);
+    if (m.title) bump(cluster.titles, m.title);
+    if (m.kind === 'person') {
+      const words = nameWords(m.name);
+      if (words.length >= 2) bump(cluster.full, words.join(' '));
+      const surname = m.name.split(/\s+/).at(-1);
+      if (surname) bump(cluster.surnames, surname);
+    }
+    clusterOf[i] = c;
+  };
+
+  // 1. Within each article: full names first, then short forms joined to them.
+  const order = mentions.map((_, i) => i).sort((a, b) => nameLength(mentions[b]!.mention) - nameLength(mentions[a]!.mention));
+  for (const i of order) {
+    const { article, mention: m } = mentions[i] as SpeakerMention;
+    const local = byArticle.get(article) ?? [];
+    byArticle.set(article, local);
+    if (m.kind !== 'person') {
+      const key = nameWords(m.name).join(' ');
+      const found = local.find((c) => clusters[c]?.kind === m.kind && clusterKey(clusters[c] as Cluster) === key);
+      const c = found ?? newCluster(m.kind === 'group' ? 'group' : 'organisation', m.kind === 'group' ? article : null);
+      if (found === undefined) local.push(c);
+      add(c, i, m);
+      continue;
+    }
+    const words = nameWords(m.name);
+    const match = matchPerson(words, local.filter((c) => clusters[c]?.kind === 'person'), clusters, knownNames.get(article) ?? []);
+    if (match.cluster !== null) {
+      add(match.cluster, i, m);
+      continue;
+    }
+    const c = newCluster('person', article);
+    local.push(c);
+    if (match.fullName) bump((clusters[c] as Cluster).full, match.fullName);
+    add(c, i, m);
+  }
+
+  // 2. Across articles: people with the same full name (or a typo of it), organisations by name;
+  // a surname-only person joins a full name only when exactly one speaker has that surname.
+  const parent = clusters.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i] as number)));
+  const join = (a: number, b: number) => {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra !== rb) parent[rb] = ra;
+  };
+  const people = clusters.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'person');
+  const withFull = people.filter(([c]) => c.full.size > 0);
+  for (let x = 0; x < withFull.length; x++) {
+    for (let y = x + 1; y < withFull.length; y++) {
+      const [a, ia] = withFull[x] as readonly [Cluster, number];
+      const [b, ib] = withFull[y] as readonly [Cluster, number];
+      if (a.article !== b.article && sameFullName(a, b)) join(ia, ib);
+    }
+  }
+  for (const [c, i] of people) {
+    if (c.full.size > 0) continue;
+    const surname = nameWords(best(c.spellings) ?? '').at(-1) ?? '';
+    const candidates = new Set(
+      withFull.filter(([f]) => [...f.full.keys()].some((n) => n.split(' ').at(-1) === surname)).map(([, j]) => root(j)),
+    );
+    if (candidates.size === 1) join([...candidates][0] as number, i);
+  }
+  const orgs = clusters.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'organisation');
+  for (let x = 0; x < orgs.length; x++) {
+    for (let y = x + 1; y < orgs.length; y++) {
+      if (clusterKey(orgs[x]![0]) === clusterKey(orgs[y]![0])) join(orgs[x]![1], orgs[y]![1]);
+    }
+  }
+
+  // 3. One speaker per root.
+  const speakers: SpeakerEntity[] = [];
+  const speakerOfRoot = new Map<number, number>();
+  const speakerOf: number[] = [];
+  mentions.forEach((_, i) => {
+    const r = root(clusterOf[i] as number);
+    let s = speakerOfRoot.get(r);
+    if (s === undefined) {
+      s = speakers.length;
+      speakerOfRoot.set(r, s);
+      const merged = clusters.map((c, j) => [c, j] as const).filter(([, j]) => root(j) === r).map(([c]) => c);
+      speakers.push(describe(merged, s, wordCounts));
+    }
+    speakerOf[i] = s;
+  });
+  return { speakers, speakerOf };
+}
+
+function nameLength(m: Mention): number {
+  return m.kind === 'person' ? nameWords(m.name).length : 0;
+}
+
+function clusterKey(c: Cluster): string {
+  return nameWords(best(c.spellings) ?? '').join(' ');
+}
+
+/** Finds the speaker (in one article) a person's name belongs to. */
+function matchPerson(
+  words: string[],
+  local: number[],
+  clusters: Cluster[],
+  knownNames: readonly string[],
+): { cluster: number | null; fullName?: string } {
+  if (words.length === 0) return { cluster: null };
+  const fullOf = (c: number) => [...(clusters[c] as Cluster).full.keys()].map((n) => n.split(' '));
+  if (words.length >= 2) {
+    const same = local.filter((c) => fullOf(c).some((f) => sameFull(f, words)));
+    return { cluster: same.length === 1 ? (same[0] as number) : null };
+  }
+  const w = words[0] as string;
+  // A surname or a first name of exactly one full name in the article.
+  const exact = local.filter((c) => fullOf(c).some((f) => f.at(-1) === w || f[0] === w) || (clusters[c] as Cluster).surnames.has(w));
+  const byWord = local.filter((c) =>
+    [...(clusters[c] as Cluster).spellings.keys()].some((s) => nameWords(s).join(' ') === w),
+  );
+  if (byWord.length === 1) return { cluster: byWord[0] as number };
+  if (exact.length === 1) return { cluster: exact[0] as number };
+  if (exact.length > 1) return { cluster: null };
+  // A full name mentioned in the text but not quoted yet: "Darian Lonechild is new …".
+  const known = knownNames.map((n) => nameWords(n)).filter((f) => f.length >= 2 && (f.at(-1) === w || f[0] === w));
+  if (known.length > 0 && new Set(known.map((f) => f.join(' '))).size === 1) {
+    return { cluster: null, fullName: (known[0] as string[]).join(' ') };
+  }
+  // A typo of a surname: the one closest spelling above the threshold.
+  let bestCluster: number | null = null;
+  let bestScore = 0;
+  let tied = false;
+  for (const c of local) {
+    const spellings = [...(clusters[c] as Cluster).full.keys()].map((f) => f.split(' ').at(-1) as string);
+    for (const s of [...spellings, ...[...(clusters[c] as Cluster).surnames.keys()].map((x) => nameWords(x).at(-1) ?? '')]) {
+      if (!sameWord(s, w)) continue;
+      const score = similarity(s, w);
+      if (score > bestScore) {
+        tied = bestCluster !== null && bestCluster !== c && score - bestScore < 0.01;
+        bestScore = score;
+        bestCluster = c;
+      }
+    }
+  }
+  if (bestCluster !== null && !tied) return { cluster: bestCluster };
+  const knownTypo = knownNames.map((n) => nameWords(n)).filter((f) => f.length >= 2 && sameWord(f.at(-1) as string, w));
+  if (knownTypo.length > 0 && new Set(knownTypo.map((f) => f.join(' '))).size === 1) {
+    return { cluster: null, fullName: (knownTypo[0] as string[]).join(' ') };
+  }
+  return { cluster: null };
+}
+
+/** Two full names of one person: same first name (or initial) and the same or a typo surname. */
+function sameFull(a: string[], b: string[]): boolean {
+  const firstA = a[0] as string;
+  const firstB = b[0] as string;
+  const firstOk = firstA === firstB || (firstA.length === 1 && firstB.startsWith(firstA)) || (firstB.length === 1 && firstA.startsWith(firstB));
+  return firstOk && sameWord(a.at(-1) as string, b.at(-1) as string);
+}
+
+function sameFullName(a: Cluster, b: Cluster): boolean {
+  for (const x of a.full.keys()) for (const y of b.full.keys()) if (sameFull(x.split(' '), y.split(' '))) return true;
+  return false;
+}
+
+/** The speaker a group of clusters describes: canonical name, aliases, description. */
+function describe(
+  merged: Cluster[],
+  id: number,
+  wordCounts: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): SpeakerEntity {
+  const articles = new Set(merged.map((c) => c.article).filter((a): a is string => a !== null));
+  /** How often a spelling occurs in the speaker's articles: the support for that spelling. */
+  const support = (word: string) => {
+    let n = 0;
+    for (const a of articles) n += wordCounts.get(a)?.get(word.toLowerCase()) ?? 0;
+    return n;
+  };
+  const spellings = new Map<string, number>();
+  const surnames = new Map<string, number>();
+  const titles = new Map<string, number>();
+  const full = new Map<string, number>();
+  for (const c of merged) {
+    for (const [k, v] of c.spellings) bump(spellings, k, v);
+    for (const [k, v] of c.surnames) bump(surnames, k, v);
+    for (const [k, v] of c.titles) bump(titles, k, v);
+    for (const [k, v] of c.full) bump(full, k, v);
+  }
+  const kind = merged[0]?.kind ?? 'person';
+  let name = best(spellings) ?? '';
+  if (kind === 'person') {
+    // The most common full form as written, with the best-supported surname spelling.
+    const fullWritten = [...spellings.entries()].filter(([s]) => nameWords(s).length >= 2).sort((a, b) => b[1] - a[1]);
+    const fullForm = fullWritten[0]?.[0] ?? titleCase(best(full));
+    if (fullForm) {
+      const parts = fullForm.split(/\s+/);
+      const surname = parts.at(-1) as string;
+      const score = (s: string) => support(s) * 100 + (surnames.get(s) ?? 0);
+      const variants = [...surnames.keys()].filter((s) => sameWord(nameWords(s)[0] ?? '', nameWords(surname)[0] ?? ''));
+      const top = variants.sort((a, b) => score(b) - score(a))[0];
+      if (top && score(top) > score(surname)) parts[parts.length - 1] = top;
+      name = parts.join(' ');
+    }
+  }
+  const aliases = [...spellings.keys()].filter((s) => s !== name);
+  return { id, name, aliases, description: best(titles), kind, statements: [] };
+}
+
+function titleCase(name: string | null): string | null {
+  return name ? name.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()) : null;
+}

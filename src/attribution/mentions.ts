@@ -1,0 +1,233 @@
+/**
+ * Noun phrases that can be a speaker, found from part-of-speech tags (the language model has no
+ * person or organisation entities): names with their titles, pronouns, organisations and unnamed
+ * sources ("a senior NATO official").
+ */
+import type { Token } from '../nlp/pipeline.js';
+import {
+  genderOfFirstName,
+  isFirstName,
+  genderOfRole,
+  isPlace,
+  NAME_PARTICLES,
+  ORGANISATION_WORDS,
+  PERSONAL_PRONOUNS,
+  POSSESSIVE_PRONOUNS,
+  ROLE_WORDS,
+  STATEMENT_NOUNS,
+  TIME_WORDS,
+} from './words.js';
+
+export type MentionKind = 'person' | 'organisation' | 'group' | 'pronoun';
+
+export interface Mention {
+  kind: MentionKind;
+  /** First and last token index (inclusive) within the sentence. */
+  from: number;
+  to: number;
+  /** Character offsets of the whole phrase. */
+  start: number;
+  end: number;
+  /** The phrase as written. */
+  text: string;
+  /**
+   * Person: the name as written ("Pete Hegses"). Organisation or unnamed source: the phrase without
+   * a leading article ("Kremlin", "senior NATO official"). Pronoun: the pronoun in lower case.
+   */
+  name: string;
+  /** Title or role given with the name ("US Defense Secretary"), or an appositive. */
+  title: string | null;
+  gender: 'm' | 'f' | null;
+  plural: boolean;
+  /** Set when the phrase is "his statement", "Hegseth's spokesman": the owner speaks. */
+  possessive?: boolean;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'some', 'two', 'three', 'several', 'many', 'another', 'this', 'that', 'these', 'those', 'both', 'other', 'most', 'few', 'all', 'each']);
+
+const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
+const isPunct = (t: Token | undefined, chars: string) => t !== undefined && t.pos === 'PUNCT' && chars.includes(t.text);
+
+/** A capitalised word that can be part of a person's or organisation's name. */
+function isProperWord(t: Token): boolean {
+  if (!isCapitalised(t)) return false;
+  if (t.pos === 'PROPN') return true;
+  // wink sometimes tags unknown capitalised surnames as nouns or adjectives.
+  return (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X') && /\p{Ll}/u.test(t.text);
+}
+
+/** Tokens that may be inside a noun phrase naming a speaker. */
+function isPhraseWord(t: Token): boolean {
+  if (['PROPN', 'NOUN', 'ADJ', 'NUM'].includes(t.pos)) return true;
+  if (t.pos === 'PART' && /^['’]s$/i.test(t.text)) return true;
+  if (t.pos === 'PUNCT' && (t.text === '-' || t.text === '.' || t.text === '&')) return true;
+  if (t.pos === 'VERB' && /ed$/.test(t.text) && /^(?:retired|elected|appointed|acting|designated)$/i.test(t.text)) return true;
+  return /^(?:ex|former|acting|interim|deputy|senior|junior|chief)$/i.test(t.text);
+}
+
+/**
+ * The noun phrase that ends at token `end`, or null. Walks left over name and noun words, titles
+ * with "of" ("Secretary of Defense"), and a leading determiner.
+ */
+export function phraseEndingAt(tokens: readonly Token[], end: number): [number, number] | null {
+  const last = tokens[end];
+  if (!last) return null;
+  if (last.pos === 'PRON' && PERSONAL_PRONOUNS[lower(last)]) return [end, end];
+  if (!(last.pos === 'PROPN' || last.pos === 'NOUN' || (isProperWord(last) && last.pos !== 'ADJ'))) return null;
+  let from = end;
+  for (let k = end - 1; k >= 0; k--) {
+    const t = tokens[k] as Token;
+    if (isPhraseWord(t)) {
+      from = k;
+      continue;
+    }
+    // "Secretary of Defense", "Minister of Crown-Indigenous Relations"
+    if (lower(t) === 'of' && k > 0 && isCapitalised(tokens[k - 1] as Token) && isCapitalised(tokens[k + 1] as Token)) {
+      from = k;
+      continue;
+    }
+    if ((lower(t) === 'and' || t.text === '&') && k > 0 && isProperWord(tokens[k - 1] as Token) && isProperWord(tokens[k + 1] as Token)) {
+      from = k;
+      continue;
+    }
+    if (NAME_PARTICLES.has(lower(t)) && k > 0 && isProperWord(tokens[k - 1] as Token) && isProperWord(tokens[k + 1] as Token)) {
+      from = k;
+      continue;
+    }
+    if ((t.pos === 'DET' || DETERMINERS.has(lower(t)) || t.pos === 'PRON') && /^(?:DET|NUM|PRON|ADJ)$/.test(t.pos)) {
+      if (t.pos === 'PRON' && !POSSESSIVE_PRONOUNS[lower(t)]) break;
+      from = k;
+    }
+    break;
+  }
+  // Never start on punctuation or a possessive marker.
+  while (from < end && (tokens[from]?.pos === 'PUNCT' || tokens[from]?.pos === 'PART')) from++;
+  return [from, end];
+}
+
+/** The noun phrase that starts at token `start` ("said Matthew Miller, a former …"), or null. */
+export function phraseStartingAt(tokens: readonly Token[], start: number): [number, number] | null {
+  let k = start;
+  const first = tokens[k];
+  if (!first) return null;
+  if (first.pos === 'PRON' && PERSONAL_PRONOUNS[lower(first)]) return [k, k];
+  if (first.pos === 'DET' || DETERMINERS.has(lower(first))) k++;
+  let end = -1;
+  for (; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (isPhraseWord(t) && !(t.pos === 'PUNCT' && t.text === '.' && k === tokens.length - 1)) {
+      if (t.pos !== 'PUNCT' && t.pos !== 'PART') end = k;
+      continue;
+    }
+    if ((lower(t) === 'of' || NAME_PARTICLES.has(lower(t))) && isCapitalised(tokens[k + 1] ?? t) && end >= 0) continue;
+    break;
+  }
+  return end >= 0 ? [start, end] : null;
+}
+
+/** Classifies tokens[from..to] as a speaker mention. */
+export function classify(tokens: readonly Token[], from: number, to: number, text: string): Mention {
+  const part = tokens.slice(from, to + 1);
+  const first = part[0] as Token;
+  const last = part[part.length - 1] as Token;
+  const base = { from, to, start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+  if (part.length === 1 && first.pos === 'PRON') {
+    const p = PERSONAL_PRONOUNS[lower(first)] ?? { gender: null, plural: false };
+    return { ...base, kind: 'pronoun', name: lower(first), title: null, gender: p.gender, plural: p.plural };
+  }
+  // "her statement", "his spokesman": the owner is the source.
+  const owner = POSSESSIVE_PRONOUNS[lower(first)];
+  if (owner && part.length === 2 && STATEMENT_NOUNS.has(lower(last))) {
+    const p = PERSONAL_PRONOUNS[owner] ?? { gender: null, plural: false };
+    return { ...base, kind: 'pronoun', name: owner, title: null, gender: p.gender, plural: p.plural, possessive: true };
+  }
+
+  // The name is the run of capitalised words at the end of the phrase, after any title.
+  let nameFrom = part.length;
+  for (let i = part.length - 1; i >= 0; i--) {
+    const t = part[i] as Token;
+    const w = lower(t);
+    if (isProperWord(t) && !ROLE_WORDS.has(w)) {
+      nameFrom = i;
+      continue;
+    }
+    if ((t.text === '-' || t.text === '.' || NAME_PARTICLES.has(w)) && i > 0 && isProperWord(part[i - 1] as Token)) {
+      nameFrom = i;
+      continue;
+    }
+    break;
+  }
+  // In a long run of capitalised words the person's name starts at the last first name:
+  // "Minister of Crown-Indigenous Relations Carolyn Bennett".
+  for (let i = part.length - 2; i > nameFrom; i--) {
+    if (isFirstName((part[i] as Token).text) && isProperWord(part[i] as Token)) {
+      nameFrom = i;
+      break;
+    }
+  }
+  // "the Secretary of Defense": a run after "of" is part of a title, not a name.
+  if (nameFrom < part.length && lower(part[nameFrom - 1]) === 'of' && !part.slice(nameFrom).some((t) => isFirstName(t.text))) {
+    nameFrom = part.length;
+  }
+  const nameTokens = part.slice(nameFrom);
+  const titleTokens = part.slice(0, nameFrom);
+  const leadingDet = titleTokens.length > 0 && (titleTokens[0]?.pos === 'DET' || DETERMINERS.has(lower(titleTokens[0])));
+  const titleWords = leadingDet ? titleTokens.slice(1) : titleTokens;
+  const spanText = (ts: Token[]) => (ts.length === 0 ? '' : text.slice((ts[0] as Token).start, (ts[ts.length - 1] as Token).end));
+  // Unnamed sources are named by the phrase without its article or quantifier ("senior NATO official").
+  const withoutArticle = spanText(leadingDet && part.length > 1 ? part.slice(1) : part);
+
+  if (nameTokens.length > 0) {
+    const name = spanText(nameTokens);
+    const words = nameTokens.filter((t) => /\p{L}/u.test(t.text)).map(lower);
+    const acronym = nameTokens.length === 1 && /^\p{Lu}{2,}$/u.test(name);
+    const organisation =
+      acronym ||
+      words.some((w) => ORGANISATION_WORDS.has(w)) ||
+      (words.length === 1 && isPlace(name)) ||
+      isPlace(name) ||
+      // "the Kremlin", "the Raptors": a bare name after "the" is not a person.
+      (leadingDet && titleWords.length === 0 && /^the$/i.test(titleTokens[0]?.text ?? ''));
+    if (organisation) {
+      return { ...base, kind: 'organisation', name: withoutArticle, title: null, gender: null, plural: false };
+    }
+    const title = titleWords.length > 0 ? spanText(titleWords) : null;
+    const gender =
+      genderOfFirstName(nameTokens[0]?.text ?? '') ??
+      titleWords.map((t) => genderOfRole(t.text)).find((g) => g !== null) ??
+      null;
+    return { ...base, kind: 'person', name, title, gender, plural: nameTokens.some((t) => lower(t) === 'and' || t.text === '&') };
+  }
+  const headWord = lower(last);
+  const plural = last.lemma !== headWord && /s$/.test(headWord);
+  const gender = genderOfRole(headWord);
+  const capitalisedOrg = part.some((t) => ORGANISATION_WORDS.has(lower(t))) && part.some(isCapitalised) && !ROLE_WORDS.has(headWord);
+  return {
+    ...base,
+    kind: capitalisedOrg ? 'organisation' : 'group',
+    name: withoutArticle,
+    title: null,
+    gender,
+    plural,
+  };
+}
+
+/** True for tokens that can sit between a speaker and its verb ("also", "on Wednesday", "has"). */
+export function isBetweenSubjectAndVerb(t: Token): boolean {
+  const w = lower(t);
+  if (t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && (w === 'not' || w === "n't"))) return true;
+  return TIME_WORDS.has(w) || (t.pos === 'PROPN' && TIME_WORDS.has(w));
+}
+
+/** A mention is someone who can be quoted: not a bare place or a stray word. */
+export function canSpeak(m: Mention): boolean {
+  if (m.kind === 'group') {
+    // The head noun: the last word, or the word before "of" ("Secretary of Defense").
+    const words = m.name.split(/\s+/);
+    const of = words.findIndex((w) => w.toLowerCase() === 'of');
+    const head = (of > 0 ? words[of - 1] : words.at(-1))?.toLowerCase() ?? '';
+    return ROLE_WORDS.has(head) || ROLE_WORDS.has(head.replace(/s$/, '')) || /(?:ers|ists|ians|ents|ors|ees)$/.test(head) || ['people', 'police', 'person', 'source', 'sources', 'family', 'couple', 'group', 'report', 'reports', 'study', 'survey', 'poll', 'data', 'documents', 'statement', 'agency', 'department', 'ministry', 'company', 'government', 'team', 'court', 'board', 'committee', 'council', 'union', 'league', 'club', 'campaign', 'office', 'authorities', 'organizers', 'researchers', 'experts', 'critics', 'officials', 'analysts', 'residents', 'witnesses', 'scientists', 'investigators', 'prosecutors', 'lawyers', 'doctors', 'parents'].includes(head);
+  }
+  return true;
+}
