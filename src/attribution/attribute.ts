@@ -72,7 +72,12 @@ function fullNamesIn(tokens: readonly Token[], text: string): string[] {
     const t = tokens[i] as Token;
     if (t.pos !== 'PROPN' || !isFirstName(t.text) || !/^\p{Lu}\p{Ll}/u.test(t.text)) continue;
     let j = i + 1;
-    while (j < tokens.length && tokens[j]?.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[j]?.text ?? '') && j - i < 4) j++;
+    for (; j < tokens.length && j - i < 5; j++) {
+      const next = tokens[j] as Token;
+      // "Jody Wilson-Raybould": a hyphen joins two capitalised parts.
+      if (next.text === '-' && tokens[j + 1]?.pos === 'PROPN' && next.start === (tokens[j - 1] as Token).end) continue;
+      if (!(next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text)) && !(tokens[j - 1]?.text === '-' && /^\p{Lu}/u.test(next.text))) break;
+    }
     if (j - i >= 2) names.push(text.slice(t.start, (tokens[j - 1] as Token).end));
     i = j - 1;
   }

@@ -142,10 +142,15 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
     const first = sentenceAt(q.open ?? q.start);
     const last = sentenceAt(q.close ?? q.end - 1);
     if (first < 0 || last < 0) continue;
+    const opening = q.open ?? q.start;
+    const startsSentence = opening <= (sentences[first] as Sentence).start + 1;
+    const fillsSentences = q.close === null || q.close >= (sentences[last] as Sentence).end - 2;
     const paragraph = textParagraphs[q.paragraph];
-    const opensParagraph = paragraph !== undefined && (q.open ?? q.start) <= paragraph.start + 1;
-    const fillsSentences = (q.close === null || q.close >= (sentences[last] as Sentence).end - 2) && opensParagraph;
-    if (!fillsSentences || wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS) continue;
+    const opensParagraph = paragraph !== undefined && opening <= paragraph.start + 1;
+    // A full quotation that opens a paragraph, or follows a statement in the sentence before it.
+    const follows = statements.some((s) => s.lastSentence === first - 1 && (sentences[s.lastSentence] as Sentence).paragraph === (sentences[first] as Sentence).paragraph);
+    if (!startsSentence || !fillsSentences || !(opensParagraph || follows)) continue;
+    if (wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS) continue;
     statements.push({
       firstSentence: first,
       lastSentence: last,
@@ -260,25 +265,60 @@ function speakerBefore(tokens: readonly Token[], k: number, text: string, floor:
     return canSpeak(m) ? m : null;
   }
   if (isComma(t)) {
-    // "Matthew Miller, a former State Department spokesman, said" / "X, who …, said"
+    // "Matthew Miller, a former State Department spokesman, said" / "X, who …, said": the phrase
+    // before the first comma of the run of appositives.
     let c = j - 1;
     while (c > floor && !isComma(tokens[c]) && j - c < 16) c--;
     if (c <= floor || !isComma(tokens[c])) return null;
+    let m = mentionEndingAt(tokens, c - 1, text, floor);
+    // Several commas inside the appositive ("Tareq Hadad, the co-founder …, a company based in
+    // Antigonish, N.S., says"): fall back to the phrase that opens the sentence.
+    if ((!m || m.kind !== 'person') && isComma(tokens[(phraseStartingAt(tokens, floor)?.[1] ?? -2) + 1])) {
+      const opening = phraseStartingAt(tokens, floor);
+      if (opening) {
+        const o = classify(tokens, opening[0], opening[1], text);
+        if (canSpeak(o) && o.kind !== 'pronoun') {
+          m = o;
+          c = opening[1] + 1;
+        }
+      }
+    }
+    if (!m) return null;
     const inner = tokens.slice(c + 1, j);
     const relative = /^(?:who|which|whose)$/i.test(inner[0]?.text ?? '');
-    const span = phraseEndingAt(tokens, c - 1);
-    if (!span || span[0] < floor) return null;
-    const m = classify(tokens, span[0], span[1], text);
-    if (!canSpeak(m)) return null;
     if (!relative && inner.length > 0 && m.kind === 'person' && !m.title) {
-      const appositive = stripArticle(inner, text);
+      const end = inner.findIndex(isComma);
+      const appositive = stripArticle(end > 0 ? inner.slice(0, end) : inner, text);
       if (appositive) m.title = appositive;
     }
     return m;
   }
+  return mentionEndingAt(tokens, j, text, floor);
+}
+
+/**
+ * The speaker phrase ending at token `j`. "Tim Guest with the Nova Scotia Health Authority" is
+ * Tim Guest, described by the organisation.
+ */
+function mentionEndingAt(tokens: readonly Token[], j: number, text: string, floor: number): Mention | null {
   const span = phraseEndingAt(tokens, j);
   if (!span || span[0] < floor) return null;
   const m = classify(tokens, span[0], span[1], text);
+  const link = tokens[span[0] - 1];
+  if (link && /^(?:with|of|from|at|for)$/i.test(link.text) && m.kind !== 'pronoun') {
+    const owner = phraseEndingAt(tokens, span[0] - 2);
+    if (owner && owner[0] >= floor) {
+      const o = classify(tokens, owner[0], owner[1], text);
+      if (o.kind === 'person') {
+        if (!o.title) o.title = m.text.replace(/^(?:the|a|an)\s+/i, '');
+        return o;
+      }
+      // "a spokesperson for the ministry": the unnamed source, with what it speaks for.
+      if (o.kind === 'group' && canSpeak(o)) {
+        return { ...o, name: `${o.name} ${link.text} ${m.text}`, end: m.end, to: m.to, text: text.slice(o.start, m.end) };
+      }
+    }
+  }
   return canSpeak(m) ? m : null;
 }
 
@@ -317,21 +357,30 @@ export function sentenceSubject(tokens: readonly Token[], text: string, inQuote:
   let i = 0;
   while (i < tokens.length && (tokens[i]?.pos === 'CCONJ' || tokens[i]?.pos === 'PUNCT' || (tokens[i]?.pos === 'ADV' && isComma(tokens[i + 1])))) i++;
   if (i < tokens.length && inQuote((tokens[i] as Token).start)) return null;
-  const opener = tokens[i];
-  if (opener && (opener.pos === 'ADP' || opener.pos === 'SCONJ' || opener.pos === 'ADV' || TIME_WORDS.has(lower(opener)))) {
-    const comma = tokens.findIndex((t, k) => k > i && k < i + 14 && isComma(t));
-    if (comma < 0) return null;
-    i = comma + 1;
+  const direct = subjectAt(tokens, i, text);
+  if (direct) return direct;
+  // After an introductory phrase: "Late Wednesday afternoon, Trump agreed …",
+  // "Speaking in Vaughan, Ont., on Thursday morning, Trudeau denied …".
+  for (let k = i + 1; k < Math.min(tokens.length, i + 30); k++) {
+    if (!isComma(tokens[k])) continue;
+    const found = subjectAt(tokens, k + 1, text);
+    if (found) return found;
   }
+  return null;
+}
+
+/** A speaker-like phrase at token `i` followed (after an appositive and adverbs) by a verb. */
+function subjectAt(tokens: readonly Token[], i: number, text: string): Mention | null {
   const span = phraseStartingAt(tokens, i);
   if (!span) return null;
   let after = span[1] + 1;
   // "Matthew Miller, a former spokesman, said": step over an appositive.
   if (isComma(tokens[after])) {
     const close = tokens.findIndex((t, k) => k > after && isComma(t));
-    if (close > 0 && close - after < 14) after = close + 1;
+    if (close > 0 && close - after < 16) after = close + 1;
   }
-  while (after < tokens.length && isBetweenSubjectAndVerb(tokens[after] as Token)) after++;
+  // Step over adverbs and time words, but an auxiliary may be the verb itself ("Levine has …").
+  while (after < tokens.length && tokens[after]?.pos !== 'AUX' && isBetweenSubjectAndVerb(tokens[after] as Token)) after++;
   const verb = tokens[after];
   if (!verb || !(verb.pos === 'VERB' || verb.pos === 'AUX')) return null;
   const m = classify(tokens, span[0], span[1], text);
@@ -356,9 +405,11 @@ function reportedSpeech(
   sentenceIndex: number,
 ): Reported[] {
   const found: Reported[] = [];
-  const endIndex = lastContentIndex(tokens);
+  const sentenceEnd = lastContentIndex(tokens);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
+    // A clause ends where another speaker's attribution begins: "According to EHS, …, but Chapman says …".
+    const endIndex = nextAttribution(tokens, k + 1, sentenceEnd, text, inQuote) ?? sentenceEnd;
     if (usedCues.has(t.start) || inQuote(t.start)) continue;
     if (found.some((f) => t.start >= f.start && t.start < f.end)) continue;
 
@@ -407,6 +458,32 @@ function reportedSpeech(
     if (clause) found.push({ mention: speaker, cue: t, ...clause });
   }
   return found;
+}
+
+/**
+ * The last token before a later attribution with its own speaker (", Jagelewski says …",
+ * "but Chapman says …"), or null when there is none.
+ */
+function nextAttribution(
+  tokens: readonly Token[],
+  from: number,
+  last: number,
+  text: string,
+  inQuote: (at: number) => boolean,
+): number | null {
+  for (let k = from + 1; k <= last; k++) {
+    const t = tokens[k] as Token;
+    if (t.pos !== 'VERB' || inQuote(t.start) || !isCue(t, REPORT_VERBS)) continue;
+    const m = speakerBefore(tokens, k, text, from);
+    if (!m || m.kind === 'pronoun') continue;
+    const before = tokens[m.from - 1];
+    if (before && (isComma(before) || before.pos === 'CCONJ' || before.pos === 'SCONJ')) {
+      let end = m.from - 1;
+      while (end > from && (isComma(tokens[end]) || tokens[end]?.pos === 'CCONJ')) end--;
+      return end;
+    }
+  }
+  return null;
 }
 
 /** "Trump agreed to Hegses and said …": a cue after "and" shares the sentence's subject. */

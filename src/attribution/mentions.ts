@@ -50,11 +50,19 @@ const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isPunct = (t: Token | undefined, chars: string) => t !== undefined && t.pos === 'PUNCT' && chars.includes(t.text);
 
 /** A capitalised word that can be part of a person's or organisation's name. */
-function isProperWord(t: Token): boolean {
+function isProperWord(t: Token, initial = false): boolean {
   if (!isCapitalised(t)) return false;
   if (t.pos === 'PROPN') return true;
-  // wink sometimes tags unknown capitalised surnames as nouns or adjectives.
+  // wink sometimes tags unknown capitalised surnames as nouns or adjectives, but at the start of
+  // a sentence every word is capitalised, and a plural noun ("Participants") is never a name.
+  if (initial || (t.pos === 'NOUN' && t.lemma !== t.text.toLowerCase() && /s$/i.test(t.text))) return false;
   return (t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X') && /\p{Ll}/u.test(t.text);
+}
+
+/** True when only punctuation comes before token `k` in its sentence. */
+function isSentenceInitial(tokens: readonly Token[], k: number): boolean {
+  for (let i = 0; i < k; i++) if (tokens[i]?.pos !== 'PUNCT') return false;
+  return true;
 }
 
 /** Tokens that may be inside a noun phrase naming a speaker. */
@@ -148,7 +156,7 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
   for (let i = part.length - 1; i >= 0; i--) {
     const t = part[i] as Token;
     const w = lower(t);
-    if (isProperWord(t) && !ROLE_WORDS.has(w)) {
+    if (isProperWord(t, isSentenceInitial(tokens, from + i)) && !ROLE_WORDS.has(w)) {
       nameFrom = i;
       continue;
     }

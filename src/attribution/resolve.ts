@@ -1,95 +1,105 @@
 /**
  * Resolves "he said" and speaker-less follow-up quotes to a named (or described) speaker.
  *
- * A pronoun goes to the subject of an earlier sentence in the same paragraph, else to the speaker
- * of the previous statement, else to a subject in the previous paragraph: the person the text is
- * about, not simply the last name it mentioned ("Hegseth also did not announce … "…," he said"
- * is Hegseth even when someone else was quoted just before). Gender and number must agree.
+ * A pronoun goes to the person the text is about, not simply the last name it mentioned: the
+ * speaker or subject of a recent sentence in the same paragraph, else the speaker of the previous
+ * statement, else a subject in the previous paragraph ("Hegseth also did not announce … "…," he
+ * said" is Hegseth even when someone else was quoted just before). Gender and number must agree;
+ * a person's gender is learnt from the pronouns already resolved to them.
  */
 import type { Extraction } from './extract.js';
 import type { Mention } from './mentions.js';
+import { nameWords } from './names.js';
 
-/** How far back (in paragraphs) a previous statement may carry its speaker. */
+/** How far back (in paragraphs) a previous statement may carry its speaker to a pronoun. */
 const CARRY_PARAGRAPHS = 2;
+/** How many sentences back, within a paragraph, a pronoun looks for its antecedent. */
+const LOOK_BACK = 4;
 
-function compatible(pronoun: Mention, m: Mention): boolean {
-  if (m.kind === 'pronoun') return false;
-  switch (pronoun.name) {
-    case 'he':
-    case 'she': {
-      const singularRole = m.kind === 'group' && !m.plural;
-      if (!(m.kind === 'person' || singularRole) || m.plural) return false;
-      const wanted = pronoun.name === 'he' ? 'm' : 'f';
-      return m.gender === null || m.gender === wanted;
-    }
-    case 'they':
-      return m.plural || m.kind === 'organisation' || m.kind === 'group';
-    case 'it':
-      return m.kind === 'organisation' || (m.kind === 'group' && !m.plural);
-    default:
-      return false;
-  }
-}
+type Gender = 'm' | 'f';
 
-/**
- * The speaker of each statement, with pronouns and follow-ups resolved; null where it cannot be
- * told (better no speaker than a wrong one).
- */
 export function resolveSpeakers(extraction: Extraction): (Mention | null)[] {
   const { statements, facts } = extraction;
-  // Subjects with their own pronouns resolved, filled in as sentences are passed.
-  const subjects: (Mention | null)[] = facts.map(() => null);
-  const resolvedSubject = (i: number): Mention | null => {
-    const subject = facts[i]?.subject ?? null;
-    if (!subject || subject.kind !== 'pronoun') return subject;
-    return subjects[i] ?? null;
+  const learnt = new Map<string, Gender>();
+  const key = (m: Mention) => (m.kind === 'person' ? (nameWords(m.name).at(-1) ?? m.name) : m.name.toLowerCase());
+  const genderOf = (m: Mention): Gender | null => m.gender ?? learnt.get(key(m)) ?? null;
+
+  const compatible = (pronoun: Mention, m: Mention): boolean => {
+    if (m.kind === 'pronoun') return false;
+    switch (pronoun.name) {
+      case 'he':
+      case 'she': {
+        if (m.plural || !(m.kind === 'person' || m.kind === 'group')) return false;
+        const g = genderOf(m);
+        return g === null || g === (pronoun.name === 'he' ? 'm' : 'f');
+      }
+      case 'they':
+        return m.plural || m.kind === 'organisation' || m.kind === 'group';
+      case 'it':
+        return m.kind === 'organisation' || (m.kind === 'group' && !m.plural);
+      default:
+        return false;
+    }
   };
-  let next = 0;
-  const advanceTo = (sentence: number, lastSpeaker: { mention: Mention | null; paragraph: number }) => {
-    for (; next < sentence; next++) {
-      const subject = facts[next]?.subject ?? null;
-      if (subject?.kind === 'pronoun') subjects[next] = findAntecedent(subject, next, lastSpeaker);
+  const learn = (pronoun: Mention, m: Mention) => {
+    if ((pronoun.name === 'he' || pronoun.name === 'she') && m.kind === 'person' && genderOf(m) === null) {
+      learnt.set(key(m), pronoun.name === 'he' ? 'm' : 'f');
     }
   };
 
-  const findAntecedent = (
-    pronoun: Mention,
-    sentence: number,
-    lastSpeaker: { mention: Mention | null; paragraph: number },
-  ): Mention | null => {
+  /** Per sentence: who speaks or acts in it, pronouns resolved (filled in reading order). */
+  const actor: (Mention | null)[] = facts.map(() => null);
+  const last = { mention: null as Mention | null, paragraph: Number.NEGATIVE_INFINITY };
+
+  const antecedent = (pronoun: Mention, sentence: number): Mention | null => {
     const paragraph = facts[sentence]?.paragraph ?? 0;
-    for (let j = sentence - 1; j >= 0 && facts[j]?.paragraph === paragraph; j--) {
-      const s = resolvedSubject(j);
-      if (s && compatible(pronoun, s)) return s;
+    for (let j = sentence - 1; j >= Math.max(0, sentence - LOOK_BACK) && facts[j]?.paragraph === paragraph; j--) {
+      const a = actor[j];
+      if (a && compatible(pronoun, a)) return a;
     }
-    if (lastSpeaker.mention && paragraph - lastSpeaker.paragraph <= CARRY_PARAGRAPHS && compatible(pronoun, lastSpeaker.mention)) {
-      return lastSpeaker.mention;
+    if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS && compatible(pronoun, last.mention)) {
+      return last.mention;
     }
     for (let j = sentence - 1; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - 1; j--) {
       if (facts[j]?.paragraph === paragraph) continue;
-      const s = resolvedSubject(j);
-      if (s && compatible(pronoun, s)) return s;
+      const a = actor[j];
+      if (a && compatible(pronoun, a)) return a;
     }
     return null;
   };
 
+  const resolveMention = (m: Mention, sentence: number): Mention | null => {
+    if (m.kind !== 'pronoun') return m;
+    const found = antecedent(m, sentence);
+    if (found) learn(m, found);
+    return found;
+  };
+
+  let nextSentence = 0;
+  const readUpTo = (sentence: number) => {
+    for (; nextSentence < sentence; nextSentence++) {
+      const subject = facts[nextSentence]?.subject ?? null;
+      if (!actor[nextSentence] && subject) actor[nextSentence] = resolveMention(subject, nextSentence);
+    }
+  };
+
   const out: (Mention | null)[] = [];
-  const last = { mention: null as Mention | null, paragraph: -Infinity };
   for (const statement of statements) {
-    advanceTo(statement.mentionSentence, last);
+    readUpTo(statement.mentionSentence);
     const paragraph = facts[statement.firstSentence]?.paragraph ?? 0;
     let speaker: Mention | null;
     if (statement.mention === null) {
       speaker = last.mention && paragraph - last.paragraph <= 1 ? last.mention : null;
-    } else if (statement.mention.kind === 'pronoun') {
-      speaker = findAntecedent(statement.mention, statement.mentionSentence, last);
     } else {
-      speaker = statement.mention;
+      speaker = resolveMention(statement.mention, statement.mentionSentence);
     }
     out.push(speaker);
     if (speaker) {
       last.mention = speaker;
       last.paragraph = facts[statement.lastSentence]?.paragraph ?? paragraph;
+      // The speaker is who the sentence is about, whatever its grammatical subject.
+      actor[statement.mentionSentence] = speaker;
+      if (statement.lastSentence > statement.mentionSentence) actor[statement.lastSentence] = speaker;
     }
   }
   return out;

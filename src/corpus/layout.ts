@@ -49,7 +49,7 @@ export function layoutBody(file: string, bodyStart: number): Layout {
       if (heading === null && blocks.length === 0) heading = heads[1] ?? null;
       continue;
     }
-    if (para.length === 1 && RULE.test(first.text)) continue;
+    if (para.length === 1 && (RULE.test(first.text) || isBoilerplateLine(first.text))) continue;
     const image = para.length === 1 ? IMAGE.exec(first.text) : null;
     if (image) {
       const alt = image[1] ?? '';
@@ -212,4 +212,20 @@ const CREDIT: RegExp[] = [
 
 function isCredit(text: string): boolean {
   return text.length <= 400 && CREDIT.some((re) => re.test(text.trim()));
+}
+
+/**
+ * Lines publishers put between paragraphs that are not part of the story: ad markers, links to
+ * other stories, photo viewers and photo credits.
+ */
+const BOILERPLATE_LINE: RegExp[] = [
+  /^(?:story continues below(?: advertisement)?|advertisement|continue reading(?: below)?|scroll down for video|skip advertisement)\.?$/i,
+  /^(?:read more|related|watch|watch below|watch more|listen|more|see also|also read|recommended|click here|sign up)\b[^.!?]{0,10}:.{0,300}$/i,
+  /^(?:open this photo in gallery|share this article|share on (?:facebook|twitter)|embed|image|photo|video)(?::.{0,200})?$/i,
+  // "Scott Grant/The Canadian Press", "Photo: Jane Doe/Reuters"
+  /^(?:photo(?:graph)?:\s*)?\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){0,3}\s?\/\s?(?:the\s)?\p{Lu}[\p{L}&.'’ -]{1,40}$/iu,
+];
+
+function isBoilerplateLine(text: string): boolean {
+  return text.length <= 300 && BOILERPLATE_LINE.some((re) => re.test(text.trim()));
 }

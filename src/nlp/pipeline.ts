@@ -102,6 +102,8 @@ function shouldJoin(text: string, offset: number, previous: AnalyzedSentence, ne
   const first = next[0] as Token;
   const gap = text.slice(previous.end - offset, first.start - offset);
   if (gap === '' && /^[\p{L}\p{N}]/u.test(first.text)) return true;
+  // A continuation in lower case, possibly after an opening quote: 'lbs. "and two belt loops" …'
   const firstWord = next.find((t) => /[\p{L}\p{N}]/u.test(t.text)) as Token;
-  return /^\p{Ll}/u.test(firstWord.text) && firstWord === first;
+  const before = next.slice(0, next.indexOf(firstWord));
+  return /^\p{Ll}/u.test(firstWord.text) && before.every((t) => /^["“‘'(]$/.test(t.text));
 }
