@@ -8,7 +8,8 @@ import { mergeSpeakers, type SpeakerMention } from './entities.js';
 import { extractStatements } from './extract.js';
 import { resolveSpeakers } from './resolve.js';
 import type { SpeakerEntity, Statement } from './types.js';
-import { isFirstName } from './words.js';
+import { nameWords } from './names.js';
+import { genderOfFirstName, isFirstName } from './words.js';
 
 export interface Attribution {
   statements: Statement[];
@@ -29,7 +30,7 @@ export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution
     for (const t of tokens) if (t.pos === 'PROPN') counts.set(t.text.toLowerCase(), (counts.get(t.text.toLowerCase()) ?? 0) + 1);
     wordCounts.set(article.id, counts);
     const extraction = extractStatements(article, analyses);
-    const speakers = resolveSpeakers(extraction);
+    const speakers = resolveSpeakers(extraction, genderHints(knownNames.get(article.id) ?? []));
     extraction.statements.forEach((raw, i) => {
       const first = article.sentences[raw.firstSentence];
       const last = article.sentences[raw.lastSentence];
@@ -63,6 +64,22 @@ export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution
     speaker.statements.push(s.id);
   }
   return { statements, speakers };
+}
+
+/** Gender by surname, from full names whose first name tells it (and no two disagree). */
+function genderHints(fullNames: readonly string[]): Map<string, 'm' | 'f'> {
+  const hints = new Map<string, 'm' | 'f'>();
+  const conflicting = new Set<string>();
+  for (const name of fullNames) {
+    const words = nameWords(name);
+    const gender = genderOfFirstName(words[0] ?? '');
+    const surname = words.at(-1);
+    if (!gender || !surname || words.length < 2) continue;
+    if (hints.has(surname) && hints.get(surname) !== gender) conflicting.add(surname);
+    hints.set(surname, gender);
+  }
+  for (const s of conflicting) hints.delete(s);
+  return hints;
 }
 
 /** Full names written anywhere in an article: runs of capitalised words starting with a first name. */

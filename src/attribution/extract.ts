@@ -271,16 +271,14 @@ function speakerBefore(tokens: readonly Token[], k: number, text: string, floor:
     while (c > floor && !isComma(tokens[c]) && j - c < 16) c--;
     if (c <= floor || !isComma(tokens[c])) return null;
     let m = mentionEndingAt(tokens, c - 1, text, floor);
-    // Several commas inside the appositive ("Tareq Hadad, the co-founder …, a company based in
-    // Antigonish, N.S., says"): fall back to the phrase that opens the sentence.
-    if ((!m || m.kind !== 'person') && isComma(tokens[(phraseStartingAt(tokens, floor)?.[1] ?? -2) + 1])) {
-      const opening = phraseStartingAt(tokens, floor);
-      if (opening) {
-        const o = classify(tokens, opening[0], opening[1], text);
-        if (canSpeak(o) && o.kind !== 'pronoun') {
-          m = o;
-          c = opening[1] + 1;
-        }
+    // A named person opening the sentence, then appositives up to the cue ("Tareq Hadad, the
+    // co-founder …, a company based in Antigonish, N.S., says"): that person speaks.
+    const opening = phraseStartingAt(tokens, floor);
+    if (opening && opening[1] < c - 1 && isComma(tokens[opening[1] + 1])) {
+      const o = classify(tokens, opening[0], opening[1], text);
+      if (o.kind === 'person' || (m?.kind !== 'person' && canSpeak(o) && o.kind !== 'pronoun')) {
+        m = o;
+        c = opening[1] + 1;
       }
     }
     if (!m) return null;
@@ -474,6 +472,8 @@ function nextAttribution(
   for (let k = from + 1; k <= last; k++) {
     const t = tokens[k] as Token;
     if (t.pos !== 'VERB' || inQuote(t.start) || !isCue(t, REPORT_VERBS)) continue;
+    // ", noting that …" starts a statement of its own.
+    if (isGerund(t) && isComma(tokens[k - 1])) return k - 2 >= from ? k - 2 : null;
     const m = speakerBefore(tokens, k, text, from);
     if (!m || m.kind === 'pronoun') continue;
     const before = tokens[m.from - 1];

@@ -90,8 +90,14 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
       from = k;
       continue;
     }
-    // "Secretary of Defense", "Minister of Crown-Indigenous Relations"
-    if (lower(t) === 'of' && k > 0 && isCapitalised(tokens[k - 1] as Token) && isCapitalised(tokens[k + 1] as Token)) {
+    // "Secretary of Defense", "Minister of Crown-Indigenous Relations", "spokesperson of the ministry"
+    const left = tokens[k - 1];
+    if (
+      lower(t) === 'of' &&
+      left &&
+      (isCapitalised(left) || ROLE_WORDS.has(lower(left))) &&
+      (isCapitalised(tokens[k + 1] as Token) || lower(tokens[k + 1]) === 'the')
+    ) {
       from = k;
       continue;
     }
@@ -201,8 +207,10 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
       return { ...base, kind: 'organisation', name: withoutArticle, title: null, gender: null, plural: false };
     }
     const title = titleWords.length > 0 ? spanText(titleWords) : null;
+    // A first name tells the gender; a lone surname does not (Harris, Jordan).
+    const named = nameTokens.filter((t) => /\p{L}/u.test(t.text));
     const gender =
-      genderOfFirstName(nameTokens[0]?.text ?? '') ??
+      (named.length >= 2 ? genderOfFirstName(named[0]?.text ?? '') : null) ??
       titleWords.map((t) => genderOfRole(t.text)).find((g) => g !== null) ??
       null;
     return { ...base, kind: 'person', name, title, gender, plural: nameTokens.some((t) => lower(t) === 'and' || t.text === '&') };

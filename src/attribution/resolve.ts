@@ -18,9 +18,16 @@ const LOOK_BACK = 4;
 
 type Gender = 'm' | 'f';
 
-export function resolveSpeakers(extraction: Extraction): (Mention | null)[] {
+/**
+ * @param genderHints gender by surname from full names elsewhere in the article ("Lisa Harris" →
+ *   "Harris" is f), used when a mention itself does not tell
+ */
+export function resolveSpeakers(
+  extraction: Extraction,
+  genderHints: ReadonlyMap<string, Gender> = new Map(),
+): (Mention | null)[] {
   const { statements, facts } = extraction;
-  const learnt = new Map<string, Gender>();
+  const learnt = new Map<string, Gender>(genderHints);
   const key = (m: Mention) => (m.kind === 'person' ? (nameWords(m.name).at(-1) ?? m.name) : m.name.toLowerCase());
   const genderOf = (m: Mention): Gender | null => m.gender ?? learnt.get(key(m)) ?? null;
 
