@@ -4,6 +4,7 @@
  */
 import type { ParsedArticle } from '../corpus/load.js';
 import type { Token } from '../nlp/pipeline.js';
+import type { Mention } from './mentions.js';
 import { mergeSpeakers, type SpeakerMention } from './entities.js';
 import { extractStatements } from './extract.js';
 import { resolveSpeakers } from './resolve.js';
@@ -35,7 +36,7 @@ export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution
       const first = article.sentences[raw.firstSentence];
       const last = article.sentences[raw.lastSentence];
       if (!first || !last) return;
-      const speaker = speakers[i] ?? null;
+      const speaker = asPerson(speakers[i] ?? null, knownNames.get(article.id) ?? []);
       mentionOf[statements.length] = speaker ? mentions.length : -1;
       if (speaker) mentions.push({ article: article.id, mention: speaker });
       statements.push({
@@ -64,6 +65,20 @@ export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution
     speaker.statements.push(s.id);
   }
   return { statements, speakers };
+}
+
+/**
+ * "Jordan said", when the article names a Jordan Stewart: a one-word name taken for a country or
+ * organisation is the person whose first name or surname it is.
+ */
+function asPerson(m: Mention | null, fullNames: readonly string[]): Mention | null {
+  if (!m || m.kind !== 'organisation' || /\s/.test(m.name) || /^\p{Lu}+$/u.test(m.name)) return m;
+  const word = nameWords(m.name)[0] ?? '';
+  const named = fullNames.some((n) => {
+    const w = nameWords(n);
+    return w.length >= 2 && (w[0] === word || w.at(-1) === word);
+  });
+  return named ? { ...m, kind: 'person' } : m;
 }
 
 /** Gender by surname, from full names whose first name tells it (and no two disagree). */

@@ -67,7 +67,7 @@ export function resolveSpeakers(
     if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS && compatible(pronoun, last.mention)) {
       return last.mention;
     }
-    for (let j = sentence - 1; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - 1; j--) {
+    for (let j = sentence - 1; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS; j--) {
       if (facts[j]?.paragraph === paragraph) continue;
       const a = actor[j];
       if (a && compatible(pronoun, a)) return a;
@@ -75,18 +75,30 @@ export function resolveSpeakers(
     return null;
   };
 
-  const resolveMention = (m: Mention, sentence: number): Mention | null => {
+  /** Resolves a mention; only a statement's pronoun teaches a gender (a subject's is too unsure). */
+  const resolveMention = (m: Mention, sentence: number, teach: boolean): Mention | null => {
     if (m.kind !== 'pronoun') return m;
     const found = antecedent(m, sentence);
-    if (found) learn(m, found);
+    if (found && teach) learn(m, found);
     return found;
+  };
+
+  /** A quotation with no cue continues the previous speaker, or the person the text is about. */
+  const continuation = (sentence: number): Mention | null => {
+    const paragraph = facts[sentence]?.paragraph ?? 0;
+    if (last.mention && paragraph - last.paragraph <= 1) return last.mention;
+    for (let j = sentence - 1; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS; j--) {
+      const a = actor[j];
+      if (a && (a.kind === 'person' || a.kind === 'group') && !a.plural) return a;
+    }
+    return last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS ? last.mention : null;
   };
 
   let nextSentence = 0;
   const readUpTo = (sentence: number) => {
     for (; nextSentence < sentence; nextSentence++) {
       const subject = facts[nextSentence]?.subject ?? null;
-      if (!actor[nextSentence] && subject) actor[nextSentence] = resolveMention(subject, nextSentence);
+      if (!actor[nextSentence] && subject) actor[nextSentence] = resolveMention(subject, nextSentence, false);
     }
   };
 
@@ -95,11 +107,10 @@ export function resolveSpeakers(
     readUpTo(statement.mentionSentence);
     const paragraph = facts[statement.firstSentence]?.paragraph ?? 0;
     let speaker: Mention | null;
-    if (statement.mention === null) {
-      speaker = last.mention && paragraph - last.paragraph <= 1 ? last.mention : null;
-    } else {
-      speaker = resolveMention(statement.mention, statement.mentionSentence);
-    }
+    speaker =
+      statement.mention === null
+        ? continuation(statement.firstSentence)
+        : resolveMention(statement.mention, statement.mentionSentence, true);
     out.push(speaker);
     if (speaker) {
       last.mention = speaker;

@@ -9,6 +9,9 @@ import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 
 const nlp = winkNLP(model);
+
+/** Verbs of a bare attribution ("Kim said.") that wink splits from the quote before it. */
+const ATTRIBUTION_VERBS = new Set(['say', 'tell', 'add', 'ask', 'reply', 'explain', 'write', 'continue', 'recall', 'note']);
 const its = nlp.its;
 
 export interface Token {
@@ -99,6 +102,12 @@ export function analyzeParagraph(text: string, offset = 0): AnalyzedSentence[] {
  */
 function shouldJoin(text: string, offset: number, previous: AnalyzedSentence, next: Token[]): boolean {
   if (!next.some((t) => /[\p{L}\p{N}]/u.test(t.text))) return true;
+  // '"… our son?" Kim said.': a bare attribution after a closing quote belongs to the quote.
+  const last = previous.tokens[previous.tokens.length - 1];
+  const words = next.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+  if (last && /^["”’]$/.test(last.text) && words.length <= 6 && words.some((t) => t.pos === 'VERB' && ATTRIBUTION_VERBS.has(t.lemma))) {
+    return true;
+  }
   const first = next[0] as Token;
   const gap = text.slice(previous.end - offset, first.start - offset);
   if (gap === '' && /^[\p{L}\p{N}]/u.test(first.text)) return true;
