@@ -35,6 +35,8 @@ export interface RawStatement {
 export interface SentenceFacts {
   /** The grammatical subject, when it is someone who can speak. */
   subject: Mention | null;
+  /** People introduced by full name elsewhere in the sentence ("… for accountant Babatunji Farinloye"). */
+  introduced: Mention[];
   paragraph: number;
 }
 
@@ -79,10 +81,11 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
     return best;
   };
 
-  const facts: SentenceFacts[] = sentences.map((s, i) => ({
-    subject: s.kind === 'sentence' ? sentenceSubject(analyses[i]?.tokens ?? [], text, inQuote) : null,
-    paragraph: s.paragraph,
-  }));
+  const facts: SentenceFacts[] = sentences.map((s, i) => {
+    const tokens = analyses[i]?.tokens ?? [];
+    const subject = s.kind === 'sentence' ? sentenceSubject(tokens, text, inQuote) : null;
+    return { subject, introduced: s.kind === 'sentence' ? introducedPeople(tokens, text, inQuote, subject) : [], paragraph: s.paragraph };
+  });
 
   const statements: RawStatement[] = [];
   const usedCues = new Set<number>();
@@ -95,7 +98,14 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
     if (first < 0 || last < 0) continue;
     const found =
       tailAttribution(analyses[last]?.tokens ?? [], q, text, inQuote) ??
-      headAttribution(analyses[first]?.tokens ?? [], q, text, inQuote, facts[first]?.subject ?? null);
+      headAttribution(
+        analyses[first]?.tokens ?? [],
+        q,
+        text,
+        inQuote,
+        facts[first]?.subject ?? null,
+        statements.find((s) => s.mentionSentence === first && s.mention)?.mention ?? null,
+      );
     if (!found) continue;
     if (found.reported) continue; // a partial quote inside reported speech: the clause is the statement
     if (wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS && !found.head) continue;
@@ -223,6 +233,7 @@ function headAttribution(
   text: string,
   inQuote: (at: number) => boolean,
   subject: Mention | null,
+  owner: Mention | null,
 ): Attribution | null {
   const open = q.open ?? q.start;
   let i = -1;
@@ -237,7 +248,9 @@ function headAttribution(
       continue;
     }
     if (isCue(t, QUOTE_VERBS)) {
-      const m = speakerBefore(tokens, k, text, 0) ?? (isGerund(t) && subject ? subject : null);
+      // '…," he said, adding "…"': a participle after a comma shares the sentence's speaker.
+      const shared = isGerund(t) && isComma(tokens[k - 1]);
+      const m = shared ? (owner ?? subject) : speakerBefore(tokens, k, text, 0);
       if (!m) return null;
       const between = tokens.slice(k + 1, i + 1).filter((x) => !isComma(x) && x.text !== ':');
       // "X said that "…"" and "X said police were "very committed" to …": the quote sits inside a
@@ -372,10 +385,13 @@ function subjectAt(tokens: readonly Token[], i: number, text: string): Mention |
   const span = phraseStartingAt(tokens, i);
   if (!span) return null;
   let after = span[1] + 1;
-  // "Matthew Miller, a former spokesman, said": step over an appositive.
-  if (isComma(tokens[after])) {
-    const close = tokens.findIndex((t, k) => k > after && isComma(t));
-    if (close > 0 && close - after < 16) after = close + 1;
+  // "Matthew Miller, a former spokesman, said" / "Marco Mendicino — a former prosecutor, and … —
+  // went": step over an appositive, to the matching dash when it opened with one.
+  const opener = tokens[after];
+  if (isComma(opener)) {
+    const dash = opener?.text === '—' || opener?.text === '–';
+    const close = tokens.findIndex((t, k) => k > after && (dash ? t.text === opener?.text : isComma(t)));
+    if (close > 0 && close - after < (dash ? 30 : 16)) after = close + 1;
   }
   // Step over adverbs and time words, but an auxiliary may be the verb itself ("Levine has …").
   while (after < tokens.length && tokens[after]?.pos !== 'AUX' && isBetweenSubjectAndVerb(tokens[after] as Token)) after++;
@@ -383,6 +399,26 @@ function subjectAt(tokens: readonly Token[], i: number, text: string): Mention |
   if (!verb || !(verb.pos === 'VERB' || verb.pos === 'AUX')) return null;
   const m = classify(tokens, span[0], span[1], text);
   return canSpeak(m) ? m : null;
+}
+
+/** Full names (two words or more) outside quotes, other than the subject, last first. */
+function introducedPeople(
+  tokens: readonly Token[],
+  text: string,
+  inQuote: (at: number) => boolean,
+  subject: Mention | null,
+): Mention[] {
+  const people: Mention[] = [];
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k] as Token;
+    if (t.pos !== 'PROPN' || inQuote(t.start) || (subject && t.start >= subject.start && t.end <= subject.end)) continue;
+    const span = phraseEndingAt(tokens, k);
+    if (!span) continue;
+    const m = classify(tokens, span[0], span[1], text);
+    if (m.kind === 'person' && /\s/.test(m.name)) people.push(m);
+    k = span[0];
+  }
+  return people;
 }
 
 interface Reported {

@@ -3,6 +3,7 @@
  * person or organisation entities): names with their titles, pronouns, organisations and unnamed
  * sources ("a senior NATO official").
  */
+import { NOT_NAME_WORDS } from '../nlp/lexicon.js';
 import type { Token } from '../nlp/pipeline.js';
 import {
   genderOfFirstName,
@@ -162,7 +163,7 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
   for (let i = part.length - 1; i >= 0; i--) {
     const t = part[i] as Token;
     const w = lower(t);
-    if (isProperWord(t, isSentenceInitial(tokens, from + i)) && !ROLE_WORDS.has(w)) {
+    if (isProperWord(t, isSentenceInitial(tokens, from + i)) && !ROLE_WORDS.has(w) && !NOT_NAME_WORDS.has(w)) {
       nameFrom = i;
       continue;
     }

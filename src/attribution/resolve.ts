@@ -58,19 +58,21 @@ export function resolveSpeakers(
   const actor: (Mention | null)[] = facts.map(() => null);
   const last = { mention: null as Mention | null, paragraph: Number.NEGATIVE_INFINITY };
 
+  /**
+   * The nearest earlier sentence's actor (its speaker or subject), else a person it introduced by
+   * full name, within the same and the previous paragraphs; then the last speaker.
+   */
   const antecedent = (pronoun: Mention, sentence: number): Mention | null => {
     const paragraph = facts[sentence]?.paragraph ?? 0;
-    for (let j = sentence - 1; j >= Math.max(0, sentence - LOOK_BACK) && facts[j]?.paragraph === paragraph; j--) {
+    for (let j = sentence - 1, seen = 0; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS; j--) {
+      if (facts[j]?.paragraph === paragraph && ++seen > LOOK_BACK) continue;
       const a = actor[j];
       if (a && compatible(pronoun, a)) return a;
+      const introduced = facts[j]?.introduced.find((m) => compatible(pronoun, m));
+      if (introduced) return introduced;
     }
     if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS && compatible(pronoun, last.mention)) {
       return last.mention;
-    }
-    for (let j = sentence - 1; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS; j--) {
-      if (facts[j]?.paragraph === paragraph) continue;
-      const a = actor[j];
-      if (a && compatible(pronoun, a)) return a;
     }
     return null;
   };
