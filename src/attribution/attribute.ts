@@ -9,8 +9,8 @@ import { mergeSpeakers, type SpeakerMention } from './entities.js';
 import { extractStatements } from './extract.js';
 import { resolveSpeakers } from './resolve.js';
 import type { SpeakerEntity, Statement } from './types.js';
-import { nameWords } from './names.js';
-import { genderOfFirstName, isFirstName } from './words.js';
+import { expandAcronym, nameWords } from './names.js';
+import { genderOfFirstName, isFirstName, NAME_PARTICLES } from './words.js';
 
 export interface Attribution {
   statements: Statement[];
@@ -36,7 +36,7 @@ export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution
       const first = article.sentences[raw.firstSentence];
       const last = article.sentences[raw.lastSentence];
       if (!first || !last) return;
-      const speaker = asPerson(speakers[i] ?? null, knownNames.get(article.id) ?? []);
+      const speaker = withLongName(asPerson(speakers[i] ?? null, knownNames.get(article.id) ?? []), article.text);
       mentionOf[statements.length] = speaker ? mentions.length : -1;
       if (speaker) mentions.push({ article: article.id, mention: speaker });
       statements.push({
@@ -81,13 +81,20 @@ function asPerson(m: Mention | null, fullNames: readonly string[]): Mention | nu
   return named ? { ...m, kind: 'person' } : m;
 }
 
+/** "IRCC said", in an article that spells out Immigration, Refugees and Citizenship Canada. */
+function withLongName(m: Mention | null, text: string): Mention | null {
+  if (!m || m.kind !== 'organisation' || !/^\p{Lu}{2,6}$/u.test(m.name)) return m;
+  const long = expandAcronym(m.name, text);
+  return long ? { ...m, name: long, aliases: [...(m.aliases ?? []), m.name] } : m;
+}
+
 /** Gender by surname, from full names whose first name tells it (and no two disagree). */
 function genderHints(fullNames: readonly string[]): Map<string, 'm' | 'f'> {
   const hints = new Map<string, 'm' | 'f'>();
   const conflicting = new Set<string>();
   for (const name of fullNames) {
     const words = nameWords(name);
-    const gender = genderOfFirstName(words[0] ?? '');
+    const gender = NAME_PARTICLES.has(words[0] ?? '') ? null : genderOfFirstName(words[0] ?? '');
     const surname = words.at(-1);
     if (!gender || !surname || words.length < 2) continue;
     if (hints.has(surname) && hints.get(surname) !== gender) conflicting.add(surname);

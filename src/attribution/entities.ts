@@ -58,6 +58,7 @@ export function mergeSpeakers(
     const cluster = clusters[c] as Cluster;
     cluster.members.push(i);
     bump(cluster.spellings, m.name);
+    for (const alias of m.aliases ?? []) bump(cluster.spellings, alias, 0.5);
     if (m.title) bump(cluster.titles, m.title);
     if (m.kind === 'person') {
       const words = nameWords(m.name);

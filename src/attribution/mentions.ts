@@ -42,6 +42,8 @@ export interface Mention {
   plural: boolean;
   /** Set when the phrase is "his statement", "Hegseth's spokesman": the owner speaks. */
   possessive?: boolean;
+  /** Other names for the same speaker found in the text (an acronym's long form). */
+  aliases?: string[];
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'some', 'two', 'three', 'several', 'many', 'another', 'this', 'that', 'these', 'those', 'both', 'other', 'most', 'few', 'all', 'each']);
@@ -195,7 +197,7 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
 
   if (nameTokens.length > 0) {
     const name = spanText(nameTokens);
-    const words = nameTokens.filter((t) => /\p{L}/u.test(t.text)).map(lower);
+    const words = nameTokens.filter((t) => /\p{L}/u.test(t.text)).map((t) => lower(t).replace(/\.$/, ''));
     const acronym = nameTokens.length === 1 && /^\p{Lu}{2,}$/u.test(name);
     const organisation =
       acronym ||
@@ -210,8 +212,9 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
     const title = titleWords.length > 0 ? spanText(titleWords) : null;
     // A first name tells the gender; a lone surname does not (Harris, Jordan).
     const named = nameTokens.filter((t) => /\p{L}/u.test(t.text));
+    const firstName = named.length >= 2 && !NAME_PARTICLES.has(lower(named[0])) ? named[0]?.text : undefined;
     const gender =
-      (named.length >= 2 ? genderOfFirstName(named[0]?.text ?? '') : null) ??
+      (firstName ? genderOfFirstName(firstName) : null) ??
       titleWords.map((t) => genderOfRole(t.text)).find((g) => g !== null) ??
       null;
     return { ...base, kind: 'person', name, title, gender, plural: nameTokens.some((t) => lower(t) === 'and' || t.text === '&') };

@@ -31,3 +31,32 @@ export function sameWord(a: string, b: string): boolean {
   if (a[0] !== b[0] || Math.min(a.length, b.length) < 4) return false;
   return similarity(a, b) >= TYPO_SIMILARITY;
 }
+
+const CAPITALISED_RUN =
+  /\p{Lu}[\p{L}'’-]*(?:(?:,\s+|\s+(?:and|of|for|on|the|&)\s+|\s+)\p{Lu}[\p{L}'’-]*)*/gu;
+const MINOR_WORDS = new Set(['and', 'of', 'for', 'on', 'the', '&']);
+
+/**
+ * The long form of an acronym, when the text spells it out: "IRCC" → "Immigration, Refugees and
+ * Citizenship Canada". Null when no run of capitalised words has those initials.
+ *
+ * @example
+ * expandAcronym('EDC', 'said Export Development Canada (EDC)') // 'Export Development Canada'
+ */
+export function expandAcronym(acronym: string, text: string): string | null {
+  const wanted = acronym.toUpperCase();
+  for (const match of text.matchAll(CAPITALISED_RUN)) {
+    const words = match[0].split(/[\s,]+/).filter((w) => w && !MINOR_WORDS.has(w.toLowerCase()));
+    if (words.length < 2 || words.length > 8) continue;
+    // Trim leading words until the initials can match ("Friday Export Development Canada").
+    for (let from = 0; from + wanted.length <= words.length; from++) {
+      const part = words.slice(from, from + wanted.length);
+      if (part.map((w) => w[0]?.toUpperCase()).join('') !== wanted) continue;
+      const first = match[0].indexOf(part[0] as string);
+      const lastWord = part[part.length - 1] as string;
+      const end = match[0].indexOf(lastWord, first) + lastWord.length;
+      return match[0].slice(first, end);
+    }
+  }
+  return null;
+}

@@ -88,12 +88,12 @@ export function resolveSpeakers(
   /** A quotation with no cue continues the previous speaker, or the person the text is about. */
   const continuation = (sentence: number): Mention | null => {
     const paragraph = facts[sentence]?.paragraph ?? 0;
-    if (last.mention && paragraph - last.paragraph <= 1) return last.mention;
+    if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS) return last.mention;
     for (let j = sentence - 1; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS; j--) {
-      const a = actor[j];
+      const a = facts[j]?.subject?.kind === 'pronoun' ? null : actor[j];
       if (a && (a.kind === 'person' || a.kind === 'group') && !a.plural) return a;
     }
-    return last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS ? last.mention : null;
+    return null;
   };
 
   let nextSentence = 0;
