@@ -14,7 +14,10 @@ import { evalGgt } from './eval/ggt.js';
 import { evalPolnear } from './eval/polnear.js';
 import { evalSeed } from './eval/seed.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { verbose: { type: 'boolean' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { verbose: { type: 'boolean' } },
+});
 const dir = path.resolve(process.env.CITEBOT_EVAL_DIR ?? path.join(PROJECT_ROOT, '..', 'shared', 'eval'));
 const wanted = new Set(positionals.length > 0 ? positionals : ['seed', 'ggt', 'polnear', 'cnndm']);
 const verbose = values.verbose ?? false;

@@ -1,10 +1,10 @@
 /**
- * Everything the commands read, built once from the data folder: articles, their sentences and
- * the search index. Data flows one way: files → articles → sentences → index.
+ * Everything the commands read, built once from the data folder. Data flows one way: files →
+ * articles → sentences and statements → indexes.
  */
-
+import { attributeArticles } from './attribution/attribute.js';
 import type { SpeakerEntity, Statement } from './attribution/types.js';
-import { loadArticles } from './corpus/load.js';
+import { loadArticles, type ParsedArticle } from './corpus/load.js';
 import type { Article, Sentence, SkippedFile } from './corpus/types.js';
 import { TextIndex } from './retrieval/textIndex.js';
 
@@ -20,7 +20,10 @@ export interface Library {
   sentenceIndex: TextIndex;
   /** Attributed statements, in corpus order; `statements[id].id === id`. */
   statements: Statement[];
+  /** One per speaker, name variants merged; `speakers[id].id === id`. */
   speakers: SpeakerEntity[];
+  /** One document per statement: fields `text` (the excerpt), `speaker` (name and aliases), `description`. */
+  statementIndex: TextIndex;
   /** Files that could not be used, with the reason. */
   skipped: SkippedFile[];
   /** The article with this id; throws for an id the library does not hold (a programming error). */
@@ -29,19 +32,41 @@ export interface Library {
   statementCount(articleId: string): number;
 }
 
-/** Loads the folder and builds the index. */
+/** Loads the folder and builds everything. */
 export async function buildLibrary(dataDir: string): Promise<Library> {
   const { parsed, skipped } = await loadArticles(dataDir);
+  return assembleLibrary(dataDir, parsed, skipped);
+}
+
+/** Builds a library from articles already parsed (sentence ids must follow corpus order). */
+export function assembleLibrary(
+  dataDir: string,
+  parsed: readonly ParsedArticle[],
+  skipped: SkippedFile[],
+): Library {
   const articles = parsed.map((p) => p.article);
   const sentences = articles.flatMap((a) => a.sentences);
   const sentenceIndex = new TextIndex(['text']);
   sentenceIndex.addAll(sentences.map((s) => ({ id: s.id, text: s.text })));
-  const statements: Statement[] = [];
-  const speakers: SpeakerEntity[] = [];
+
+  const { statements, speakers } = attributeArticles(parsed);
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const statementIndex = new TextIndex(['text', 'speaker', 'description']);
+  statementIndex.addAll(
+    statements.map((s) => {
+      const speaker = s.speaker === null ? undefined : speakers[s.speaker];
+      const article = articleById.get(s.article) as Article;
+      return {
+        id: s.id,
+        text: article.text.slice(s.start, s.end),
+        speaker: speaker ? [speaker.name, ...speaker.aliases].join(' ') : '',
+        description: speaker?.description ?? '',
+      };
+    }),
+  );
   const statementsPerArticle = new Map<string, number>();
   for (const s of statements)
     statementsPerArticle.set(s.article, (statementsPerArticle.get(s.article) ?? 0) + 1);
-  const articleById = new Map(articles.map((a) => [a.id, a]));
   return {
     dataDir,
     articles,
@@ -55,6 +80,7 @@ export async function buildLibrary(dataDir: string): Promise<Library> {
     sentenceIndex,
     statements,
     speakers,
+    statementIndex,
     statementCount: (id) => statementsPerArticle.get(id) ?? 0,
     skipped,
   };

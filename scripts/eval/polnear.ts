@@ -15,7 +15,10 @@ interface PolnearArticle {
 }
 
 export async function evalPolnear(file: string, _verbose: boolean): Promise<boolean> {
-  const articles = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as PolnearArticle);
+  const articles = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as PolnearArticle);
   let quotedGold = 0;
   let quotedFound = 0;
   let allGold = 0;
@@ -28,7 +31,10 @@ export async function evalPolnear(file: string, _verbose: boolean): Promise<bool
       const length = spans.reduce((n, [s, e]) => n + (e - s), 0);
       if (length === 0) continue;
       const covered = statements.some((st) => {
-        const overlap = spans.reduce((n, [s, e]) => n + Math.max(0, Math.min(e, st.quoteEnd) - Math.max(s, st.quoteStart)), 0);
+        const overlap = spans.reduce(
+          (n, [s, e]) => n + Math.max(0, Math.min(e, st.quoteEnd) - Math.max(s, st.quoteStart)),
+          0,
+        );
         return overlap >= 0.3 * length;
       });
       allGold++;
@@ -44,8 +50,18 @@ export async function evalPolnear(file: string, _verbose: boolean): Promise<bool
     table(
       ['attributions', 'gold', 'found', 'recall'],
       [
-        ['with quote marks', String(quotedGold), String(quotedFound), pct(quotedGold ? quotedFound / quotedGold : 0)],
-        ['all (beliefs and intentions included)', String(allGold), String(allFound), pct(allGold ? allFound / allGold : 0)],
+        [
+          'with quote marks',
+          String(quotedGold),
+          String(quotedFound),
+          pct(quotedGold ? quotedFound / quotedGold : 0),
+        ],
+        [
+          'all (beliefs and intentions included)',
+          String(allGold),
+          String(allFound),
+          pct(allGold ? allFound / allGold : 0),
+        ],
       ],
     ),
   );

@@ -26,16 +26,29 @@ export async function evalSeed(file: string, _verbose: boolean): Promise<boolean
     const names = top?.speaker ? [top.speaker.name, ...top.speaker.aliases] : [];
     const ok = Boolean(top && names.some((n) => pattern.test(n)) && top.text.includes(c.contains));
     if (ok) passed++;
-    rows.push([c.topic, ok ? 'pass' : 'FAIL', top?.speaker?.name ?? result.error?.message ?? '—', (top?.text ?? '').slice(0, 60)]);
+    rows.push([
+      c.topic,
+      ok ? 'pass' : 'FAIL',
+      top?.speaker?.name ?? result.error?.message ?? '—',
+      (top?.text ?? '').slice(0, 60),
+    ]);
   }
   for (const group of cases.same_person) {
-    const ids = new Set(group.map((name) => library.speakers.find((s) => [s.name, ...s.aliases].some((n) => n.split(/\s+/).includes(name)))?.id));
+    const ids = new Set(
+      group.map(
+        (name) =>
+          library.speakers.find((s) => [s.name, ...s.aliases].some((n) => n.split(/\s+/).includes(name)))?.id,
+      ),
+    );
     const ok = ids.size === 1 && !ids.has(undefined);
     if (ok) passed++;
     rows.push([`same person: ${group.join(', ')}`, ok ? 'pass' : 'FAIL', [...ids].join(', '), '']);
   }
   for (const pair of cases.different_people) {
-    const ids = pair.map((name) => library.speakers.find((s) => [s.name, ...s.aliases].some((n) => n.split(/\s+/).includes(name)))?.id);
+    const ids = pair.map(
+      (name) =>
+        library.speakers.find((s) => [s.name, ...s.aliases].some((n) => n.split(/\s+/).includes(name)))?.id,
+    );
     const ok = ids[0] !== ids[1];
     if (ok) passed++;
     rows.push([`different people: ${pair.join(', ')}`, ok ? 'pass' : 'FAIL', ids.join(' ≠ '), '']);

@@ -3,13 +3,13 @@
  * across articles.
  */
 import type { ParsedArticle } from '../corpus/load.js';
-import type { Token } from '../nlp/pipeline.js';
-import type { Mention } from './mentions.js';
+import { isDictionaryWord, type Token } from '../nlp/pipeline.js';
 import { mergeSpeakers, type SpeakerMention } from './entities.js';
-import { extractStatements } from './extract.js';
+import { type Extraction, extractStatements } from './extract.js';
+import type { Mention } from './mentions.js';
+import { expandAcronym, nameWords } from './names.js';
 import { resolveSpeakers } from './resolve.js';
 import type { SpeakerEntity, Statement } from './types.js';
-import { expandAcronym, nameWords } from './names.js';
 import { genderOfFirstName, isFirstName, NAME_PARTICLES } from './words.js';
 
 export interface Attribution {
@@ -28,15 +28,20 @@ export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution
     const tokens = analyses.flatMap((a) => a.tokens);
     knownNames.set(article.id, fullNamesIn(tokens, article.text));
     const counts = new Map<string, number>();
-    for (const t of tokens) if (t.pos === 'PROPN') counts.set(t.text.toLowerCase(), (counts.get(t.text.toLowerCase()) ?? 0) + 1);
+    for (const t of tokens)
+      if (t.pos === 'PROPN') counts.set(t.text.toLowerCase(), (counts.get(t.text.toLowerCase()) ?? 0) + 1);
     wordCounts.set(article.id, counts);
     const extraction = extractStatements(article, analyses);
+    demoteCommonWords(extraction, tokens, knownNames.get(article.id) ?? []);
     const speakers = resolveSpeakers(extraction, genderHints(knownNames.get(article.id) ?? []));
     extraction.statements.forEach((raw, i) => {
       const first = article.sentences[raw.firstSentence];
       const last = article.sentences[raw.lastSentence];
       if (!first || !last) return;
-      const speaker = withLongName(asPerson(speakers[i] ?? null, knownNames.get(article.id) ?? []), article.text);
+      const speaker = withLongName(
+        asPerson(speakers[i] ?? null, knownNames.get(article.id) ?? []),
+        article.text,
+      );
       mentionOf[statements.length] = speaker ? mentions.length : -1;
       if (speaker) mentions.push({ article: article.id, mention: speaker });
       statements.push({
@@ -72,7 +77,7 @@ export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution
  * organisation is the person whose first name or surname it is.
  */
 function asPerson(m: Mention | null, fullNames: readonly string[]): Mention | null {
-  if (!m || m.kind !== 'organisation' || /\s/.test(m.name) || /^\p{Lu}+$/u.test(m.name)) return m;
+  if (m?.kind !== 'organisation' || /\s/.test(m.name) || /^\p{Lu}+$/u.test(m.name)) return m;
   const word = nameWords(m.name)[0] ?? '';
   const named = fullNames.some((n) => {
     const w = nameWords(n);
@@ -83,9 +88,35 @@ function asPerson(m: Mention | null, fullNames: readonly string[]): Mention | nu
 
 /** "IRCC said", in an article that spells out Immigration, Refugees and Citizenship Canada. */
 function withLongName(m: Mention | null, text: string): Mention | null {
-  if (!m || m.kind !== 'organisation' || !/^\p{Lu}{2,6}$/u.test(m.name)) return m;
+  if (m?.kind !== 'organisation' || !/^\p{Lu}{2,6}$/u.test(m.name)) return m;
   const long = expandAcronym(m.name, text);
   return long ? { ...m, name: long, aliases: [...(m.aliases ?? []), m.name] } : m;
+}
+
+/**
+ * "Exercise also produced results…": a capitalised common word at the start of a sentence is not a
+ * name, unless the article also capitalises it mid-sentence or gives it as part of a full name.
+ */
+function demoteCommonWords(
+  extraction: Extraction,
+  tokens: readonly Token[],
+  fullNames: readonly string[],
+): void {
+  const midSentence = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const before = tokens[i - 1] as Token;
+    if (/^\p{Lu}/u.test(t.text) && !/^[.!?"“”]$/.test(before.text)) midSentence.add(t.text.toLowerCase());
+  }
+  const nameParts = new Set(fullNames.flatMap((n) => nameWords(n)));
+  const demote = (m: Mention | null): Mention | null => {
+    if (!m || m.kind !== 'person' || !m.initial) return m;
+    const word = m.name.toLowerCase();
+    if (midSentence.has(word) || nameParts.has(word) || !isDictionaryWord(word)) return m;
+    return { ...m, kind: 'group', initial: false };
+  };
+  for (const f of extraction.facts) f.subject = demote(f.subject);
+  for (const s of extraction.statements) s.mention = demote(s.mention);
 }
 
 /** Gender by surname, from full names whose first name tells it (and no two disagree). */
@@ -114,8 +145,13 @@ function fullNamesIn(tokens: readonly Token[], text: string): string[] {
     for (; j < tokens.length && j - i < 5; j++) {
       const next = tokens[j] as Token;
       // "Jody Wilson-Raybould": a hyphen joins two capitalised parts.
-      if (next.text === '-' && tokens[j + 1]?.pos === 'PROPN' && next.start === (tokens[j - 1] as Token).end) continue;
-      if (!(next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text)) && !(tokens[j - 1]?.text === '-' && /^\p{Lu}/u.test(next.text))) break;
+      if (next.text === '-' && tokens[j + 1]?.pos === 'PROPN' && next.start === (tokens[j - 1] as Token).end)
+        continue;
+      if (
+        !(next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text)) &&
+        !(tokens[j - 1]?.text === '-' && /^\p{Lu}/u.test(next.text))
+      )
+        break;
     }
     if (j - i >= 2) names.push(text.slice(t.start, (tokens[j - 1] as Token).end));
     i = j - 1;

@@ -4,9 +4,10 @@
  * merging different people. The canonical name is the best-supported full form; the other
  * spellings become aliases.
  */
-import type { SpeakerEntity } from './types.js';
+
 import type { Mention } from './mentions.js';
 import { nameWords, sameWord, similarity } from './names.js';
+import type { SpeakerEntity } from './types.js';
 
 /** A resolved speaker mention in one article. */
 export interface SpeakerMention {
@@ -51,7 +52,15 @@ export function mergeSpeakers(
   const byArticle = new Map<string, number[]>();
 
   const newCluster = (kind: Cluster['kind'], article: string | null): number => {
-    clusters.push({ kind, article, full: new Map(), spellings: new Map(), surnames: new Map(), titles: new Map(), members: [] });
+    clusters.push({
+      kind,
+      article,
+      full: new Map(),
+      spellings: new Map(),
+      surnames: new Map(),
+      titles: new Map(),
+      members: [],
+    });
     return clusters.length - 1;
   };
   const add = (c: number, i: number, m: Mention) => {
@@ -70,21 +79,36 @@ export function mergeSpeakers(
   };
 
   // 1. Within each article: full names first, then short forms joined to them.
-  const order = mentions.map((_, i) => i).sort((a, b) => nameLength(mentions[b]!.mention) - nameLength(mentions[a]!.mention));
+  const order = mentions
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        nameLength((mentions[b] as SpeakerMention).mention) -
+        nameLength((mentions[a] as SpeakerMention).mention),
+    );
   for (const i of order) {
     const { article, mention: m } = mentions[i] as SpeakerMention;
     const local = byArticle.get(article) ?? [];
     byArticle.set(article, local);
     if (m.kind !== 'person') {
       const key = nameWords(m.name).join(' ');
-      const found = local.find((c) => clusters[c]?.kind === m.kind && clusterKey(clusters[c] as Cluster) === key);
-      const c = found ?? newCluster(m.kind === 'group' ? 'group' : 'organisation', m.kind === 'group' ? article : null);
+      const found = local.find(
+        (c) => clusters[c]?.kind === m.kind && clusterKey(clusters[c] as Cluster) === key,
+      );
+      const c =
+        found ??
+        newCluster(m.kind === 'group' ? 'group' : 'organisation', m.kind === 'group' ? article : null);
       if (found === undefined) local.push(c);
       add(c, i, m);
       continue;
     }
     const words = nameWords(m.name);
-    const match = matchPerson(words, local.filter((c) => clusters[c]?.kind === 'person'), clusters, knownNames.get(article) ?? []);
+    const match = matchPerson(
+      words,
+      local.filter((c) => clusters[c]?.kind === 'person'),
+      clusters,
+      knownNames.get(article) ?? [],
+    );
     if (match.cluster !== null) {
       add(match.cluster, i, m);
       continue;
@@ -98,7 +122,11 @@ export function mergeSpeakers(
   // 2. Across articles: people with the same full name (or a typo of it), organisations by name;
   // a surname-only person joins a full name only when exactly one speaker has that surname.
   const parent = clusters.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i] as number)));
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
   const join = (a: number, b: number) => {
     const ra = root(a);
     const rb = root(b);
@@ -117,15 +145,19 @@ export function mergeSpeakers(
     if (c.full.size > 0) continue;
     const surname = nameWords(best(c.spellings) ?? '').at(-1) ?? '';
     const candidates = new Set(
-      withFull.filter(([f]) => [...f.full.keys()].some((n) => n.split(' ').at(-1) === surname)).map(([, j]) => root(j)),
+      withFull
+        .filter(([f]) => [...f.full.keys()].some((n) => n.split(' ').at(-1) === surname))
+        .map(([, j]) => root(j)),
     );
     if (candidates.size === 1) join([...candidates][0] as number, i);
   }
   const orgs = clusters.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'organisation');
-  for (let x = 0; x < orgs.length; x++) {
-    for (let y = x + 1; y < orgs.length; y++) {
-      if (clusterKey(orgs[x]![0]) === clusterKey(orgs[y]![0])) join(orgs[x]![1], orgs[y]![1]);
-    }
+  const orgByKey = new Map<string, number>();
+  for (const [c, i] of orgs) {
+    const key = clusterKey(c);
+    const seen = orgByKey.get(key);
+    if (seen === undefined) orgByKey.set(key, i);
+    else join(seen, i);
   }
 
   // 3. One speaker per root.
@@ -138,7 +170,10 @@ export function mergeSpeakers(
     if (s === undefined) {
       s = speakers.length;
       speakerOfRoot.set(r, s);
-      const merged = clusters.map((c, j) => [c, j] as const).filter(([, j]) => root(j) === r).map(([c]) => c);
+      const merged = clusters
+        .map((c, j) => [c, j] as const)
+        .filter(([, j]) => root(j) === r)
+        .map(([c]) => c);
       speakers.push(describe(merged, s, wordCounts));
     }
     speakerOf[i] = s;
@@ -169,7 +204,9 @@ function matchPerson(
   }
   const w = words[0] as string;
   // A surname or a first name of exactly one full name in the article.
-  const exact = local.filter((c) => fullOf(c).some((f) => f.at(-1) === w || f[0] === w) || (clusters[c] as Cluster).surnames.has(w));
+  const exact = local.filter(
+    (c) => fullOf(c).some((f) => f.at(-1) === w || f[0] === w) || (clusters[c] as Cluster).surnames.has(w),
+  );
   const byWord = local.filter((c) =>
     [...(clusters[c] as Cluster).spellings.keys()].some((s) => nameWords(s).join(' ') === w),
   );
@@ -177,7 +214,9 @@ function matchPerson(
   if (exact.length === 1) return { cluster: exact[0] as number };
   if (exact.length > 1) return { cluster: null };
   // A full name mentioned in the text but not quoted yet: "Darian Lonechild is new …".
-  const known = knownNames.map((n) => nameWords(n)).filter((f) => f.length >= 2 && (f.at(-1) === w || f[0] === w));
+  const known = knownNames
+    .map((n) => nameWords(n))
+    .filter((f) => f.length >= 2 && (f.at(-1) === w || f[0] === w));
   if (known.length > 0 && new Set(known.map((f) => f.join(' '))).size === 1) {
     return { cluster: null, fullName: (known[0] as string[]).join(' ') };
   }
@@ -187,7 +226,10 @@ function matchPerson(
   let tied = false;
   for (const c of local) {
     const spellings = [...(clusters[c] as Cluster).full.keys()].map((f) => f.split(' ').at(-1) as string);
-    for (const s of [...spellings, ...[...(clusters[c] as Cluster).surnames.keys()].map((x) => nameWords(x).at(-1) ?? '')]) {
+    for (const s of [
+      ...spellings,
+      ...[...(clusters[c] as Cluster).surnames.keys()].map((x) => nameWords(x).at(-1) ?? ''),
+    ]) {
       if (!sameWord(s, w)) continue;
       const score = similarity(s, w);
       if (score > bestScore) {
@@ -198,7 +240,9 @@ function matchPerson(
     }
   }
   if (bestCluster !== null && !tied) return { cluster: bestCluster };
-  const knownTypo = knownNames.map((n) => nameWords(n)).filter((f) => f.length >= 2 && sameWord(f.at(-1) as string, w));
+  const knownTypo = knownNames
+    .map((n) => nameWords(n))
+    .filter((f) => f.length >= 2 && sameWord(f.at(-1) as string, w));
   if (knownTypo.length > 0 && new Set(knownTypo.map((f) => f.join(' '))).size === 1) {
     return { cluster: null, fullName: (knownTypo[0] as string[]).join(' ') };
   }
@@ -209,12 +253,16 @@ function matchPerson(
 function sameFull(a: string[], b: string[]): boolean {
   const firstA = a[0] as string;
   const firstB = b[0] as string;
-  const firstOk = firstA === firstB || (firstA.length === 1 && firstB.startsWith(firstA)) || (firstB.length === 1 && firstA.startsWith(firstB));
+  const firstOk =
+    firstA === firstB ||
+    (firstA.length === 1 && firstB.startsWith(firstA)) ||
+    (firstB.length === 1 && firstA.startsWith(firstB));
   return firstOk && sameWord(a.at(-1) as string, b.at(-1) as string);
 }
 
 function sameFullName(a: Cluster, b: Cluster): boolean {
-  for (const x of a.full.keys()) for (const y of b.full.keys()) if (sameFull(x.split(' '), y.split(' '))) return true;
+  for (const x of a.full.keys())
+    for (const y of b.full.keys()) if (sameFull(x.split(' '), y.split(' '))) return true;
   return false;
 }
 
@@ -245,13 +293,17 @@ function describe(
   let name = best(spellings) ?? '';
   if (kind === 'person') {
     // The most common full form as written, with the best-supported surname spelling.
-    const fullWritten = [...spellings.entries()].filter(([s]) => nameWords(s).length >= 2).sort((a, b) => b[1] - a[1]);
+    const fullWritten = [...spellings.entries()]
+      .filter(([s]) => nameWords(s).length >= 2)
+      .sort((a, b) => b[1] - a[1]);
     const fullForm = fullWritten[0]?.[0] ?? titleCase(best(full));
     if (fullForm) {
       const parts = fullForm.split(/\s+/);
       const surname = parts.at(-1) as string;
       const score = (s: string) => support(s) * 100 + (surnames.get(s) ?? 0);
-      const variants = [...surnames.keys()].filter((s) => sameWord(nameWords(s)[0] ?? '', nameWords(surname)[0] ?? ''));
+      const variants = [...surnames.keys()].filter((s) =>
+        sameWord(nameWords(s)[0] ?? '', nameWords(surname)[0] ?? ''),
+      );
       const top = variants.sort((a, b) => score(b) - score(a))[0];
       if (top && score(top) > score(surname)) parts[parts.length - 1] = top;
       name = parts.join(' ');
@@ -262,5 +314,7 @@ function describe(
 }
 
 function titleCase(name: string | null): string | null {
-  return name ? name.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()) : null;
+  return name
+    ? name.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase())
+    : null;
 }

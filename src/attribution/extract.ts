@@ -15,7 +15,14 @@ import {
   phraseStartingAt,
 } from './mentions.js';
 import { findQuoteSpans, type QuoteSpan, wordCount } from './quoteSpans.js';
-import { BARE_CLAUSE_VERBS, QUOTE_VERBS, REPORT_VERBS, SETTING_NOUNS, SETTING_OPENERS, TIME_WORDS } from './words.js';
+import {
+  BARE_CLAUSE_VERBS,
+  QUOTE_VERBS,
+  REPORT_VERBS,
+  SETTING_NOUNS,
+  SETTING_OPENERS,
+  TIME_WORDS,
+} from './words.js';
 
 /** A statement before its speaker is resolved. Sentence numbers index `article.sentences`. */
 export interface RawStatement {
@@ -52,7 +59,8 @@ const MIN_CLAUSE_WORDS = 3;
 
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 const isQuoteMark = (t: Token | undefined) => t !== undefined && /^["“”„«»‘’']+$/.test(t.text);
-const isComma = (t: Token | undefined) => t !== undefined && (t.text === ',' || t.text === '—' || t.text === '–');
+const isComma = (t: Token | undefined) =>
+  t !== undefined && (t.text === ',' || t.text === '—' || t.text === '–');
 
 function isCue(t: Token, verbs: Set<string>): boolean {
   if (!(t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN')) return false;
@@ -84,7 +92,11 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
   const facts: SentenceFacts[] = sentences.map((s, i) => {
     const tokens = analyses[i]?.tokens ?? [];
     const subject = s.kind === 'sentence' ? sentenceSubject(tokens, text, inQuote) : null;
-    return { subject, introduced: s.kind === 'sentence' ? introducedPeople(tokens, text, inQuote, subject) : [], paragraph: s.paragraph };
+    return {
+      subject,
+      introduced: s.kind === 'sentence' ? introducedPeople(tokens, text, inQuote, subject) : [],
+      paragraph: s.paragraph,
+    };
   });
 
   const statements: RawStatement[] = [];
@@ -158,9 +170,14 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
     const paragraph = textParagraphs[q.paragraph];
     const opensParagraph = paragraph !== undefined && opening <= paragraph.start + 1;
     // A full quotation that opens a paragraph, or follows a statement in the sentence before it.
-    const follows = statements.some((s) => s.lastSentence === first - 1 && (sentences[s.lastSentence] as Sentence).paragraph === (sentences[first] as Sentence).paragraph);
+    const follows = statements.some(
+      (s) =>
+        s.lastSentence === first - 1 &&
+        (sentences[s.lastSentence] as Sentence).paragraph === (sentences[first] as Sentence).paragraph,
+    );
     if (!startsSentence || !fillsSentences || !(opensParagraph || follows)) continue;
-    if (wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS) continue;
+    // A short quotation stands only right after its speaker's ("…," he said. "We will.").
+    if (wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS && !follows) continue;
     statements.push({
       firstSentence: first,
       lastSentence: last,
@@ -267,7 +284,7 @@ const isGerund = (t: Token) => /ing$/i.test(t.text);
 
 /** The speaker whose phrase ends just before cue `k` (skipping "also", "on Wednesday", …). */
 function speakerBefore(tokens: readonly Token[], k: number, text: string, floor: number): Mention | null {
-  let j = skipBack(tokens, k - 1, floor);
+  const j = skipBack(tokens, k - 1, floor);
   if (j < floor) return null;
   const t = tokens[j] as Token;
   // "Zelensky, who said …": the relative pronoun stands for the phrase before the comma.
@@ -326,7 +343,13 @@ function mentionEndingAt(tokens: readonly Token[], j: number, text: string, floo
       }
       // "a spokesperson for the ministry": the unnamed source, with what it speaks for.
       if (o.kind === 'group' && canSpeak(o)) {
-        return { ...o, name: `${o.name} ${link.text} ${m.text}`, end: m.end, to: m.to, text: text.slice(o.start, m.end) };
+        return {
+          ...o,
+          name: `${o.name} ${link.text} ${m.text}`,
+          end: m.end,
+          to: m.to,
+          text: text.slice(o.start, m.end),
+        };
       }
     }
   }
@@ -364,9 +387,19 @@ function stripArticle(tokens: Token[], text: string): string | null {
  * The subject of a sentence when it is someone who can speak: after any opening conjunction or
  * introductory phrase ("Late Wednesday afternoon, Trump agreed …"), a phrase followed by a verb.
  */
-export function sentenceSubject(tokens: readonly Token[], text: string, inQuote: (at: number) => boolean): Mention | null {
+export function sentenceSubject(
+  tokens: readonly Token[],
+  text: string,
+  inQuote: (at: number) => boolean,
+): Mention | null {
   let i = 0;
-  while (i < tokens.length && (tokens[i]?.pos === 'CCONJ' || tokens[i]?.pos === 'PUNCT' || (tokens[i]?.pos === 'ADV' && isComma(tokens[i + 1])))) i++;
+  while (
+    i < tokens.length &&
+    (tokens[i]?.pos === 'CCONJ' ||
+      tokens[i]?.pos === 'PUNCT' ||
+      (tokens[i]?.pos === 'ADV' && isComma(tokens[i + 1])))
+  )
+    i++;
   if (i < tokens.length && inQuote((tokens[i] as Token).start)) return null;
   const direct = subjectAt(tokens, i, text);
   if (direct) return direct;
@@ -394,7 +427,12 @@ function subjectAt(tokens: readonly Token[], i: number, text: string): Mention |
     if (close > 0 && close - after < (dash ? 30 : 16)) after = close + 1;
   }
   // Step over adverbs and time words, but an auxiliary may be the verb itself ("Levine has …").
-  while (after < tokens.length && tokens[after]?.pos !== 'AUX' && isBetweenSubjectAndVerb(tokens[after] as Token)) after++;
+  while (
+    after < tokens.length &&
+    tokens[after]?.pos !== 'AUX' &&
+    isBetweenSubjectAndVerb(tokens[after] as Token)
+  )
+    after++;
   const verb = tokens[after];
   if (!verb || !(verb.pos === 'VERB' || verb.pos === 'AUX')) return null;
   const m = classify(tokens, span[0], span[1], text);
@@ -411,7 +449,12 @@ function introducedPeople(
   const people: Mention[] = [];
   for (let k = tokens.length - 1; k >= 0; k--) {
     const t = tokens[k] as Token;
-    if (t.pos !== 'PROPN' || inQuote(t.start) || (subject && t.start >= subject.start && t.end <= subject.end)) continue;
+    if (
+      t.pos !== 'PROPN' ||
+      inQuote(t.start) ||
+      (subject && t.start >= subject.start && t.end <= subject.end)
+    )
+      continue;
     const span = phraseEndingAt(tokens, k);
     if (!span) continue;
     const m = classify(tokens, span[0], span[1], text);
@@ -454,7 +497,9 @@ function reportedSpeech(
       const m = classify(tokens, span[0], span[1], text);
       if (!canSpeak(m)) continue;
       const clause =
-        k <= 1 ? clauseAfterComma(tokens, span[1] + 1, endIndex) : clauseBetween(tokens, 0, trimBack(tokens, k - 1));
+        k <= 1
+          ? clauseAfterComma(tokens, span[1] + 1, endIndex)
+          : clauseBetween(tokens, 0, trimBack(tokens, k - 1));
       if (clause) found.push({ mention: m, cue: t, ...clause });
       continue;
     }
@@ -462,7 +507,8 @@ function reportedSpeech(
 
     // "…, saying (that) …" / "…, adding …": the main clause's subject speaks.
     if (isGerund(t) && isComma(tokens[k - 1])) {
-      const owner = statements.find((s) => s.mentionSentence === sentenceIndex && s.mention)?.mention ?? subject;
+      const owner =
+        statements.find((s) => s.mentionSentence === sentenceIndex && s.mention)?.mention ?? subject;
       const clause = clauseAfterCue(tokens, k, endIndex);
       if (owner && clause) found.push({ mention: owner, cue: t, ...clause });
       continue;
@@ -470,11 +516,28 @@ function reportedSpeech(
 
     // "…, X said." / "…, said X." at the end of the sentence.
     const rest = tokens.slice(k + 1, endIndex + 1);
-    const tailOnly = rest.every((x) => isBetweenSubjectAndVerb(x) || TIME_WORDS.has(lower(x)) || x.pos === 'PROPN' || x.pos === 'NOUN' || x.pos === 'ADP' || x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'NUM' || isComma(x) || x.text === '.');
+    const tailOnly = rest.every(
+      (x) =>
+        isBetweenSubjectAndVerb(x) ||
+        TIME_WORDS.has(lower(x)) ||
+        x.pos === 'PROPN' ||
+        x.pos === 'NOUN' ||
+        x.pos === 'ADP' ||
+        x.pos === 'DET' ||
+        x.pos === 'ADJ' ||
+        x.pos === 'NUM' ||
+        isComma(x) ||
+        x.text === '.',
+    );
     if (tailOnly) {
       const before = speakerBefore(tokens, k, text, 0);
       const inverted = !before || !isComma(tokens[before.from - 1]) ? speakerAfter(tokens, k, text) : null;
-      const mention = before && isComma(tokens[before.from - 1]) ? before : inverted && isComma(tokens[k - 1]) ? inverted : null;
+      const mention =
+        before && isComma(tokens[before.from - 1])
+          ? before
+          : inverted && isComma(tokens[k - 1])
+            ? inverted
+            : null;
       const commaAt = mention === before && before ? before.from - 1 : k - 1;
       if (mention && commaAt > 0) {
         const clause = clauseBetween(tokens, 0, commaAt - 1);
@@ -531,7 +594,11 @@ function coordinatedSubject(tokens: readonly Token[], k: number, subject: Mentio
 }
 
 /** The reported clause after a cue: skips an object ("told CNN"), time words and "that". */
-function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: number): { start: number; end: number } | null {
+function clauseAfterCue(
+  tokens: readonly Token[],
+  k: number,
+  endIndex: number,
+): { start: number; end: number } | null {
   let i = k + 1;
   const verb = tokens[k] as Token;
   if (/^(?:tell|inform|assure|remind|warn|advise|promise|urge)$/.test(verb.lemma)) {
@@ -540,7 +607,8 @@ function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: number): 
     if (obj) i = obj[1] + 1;
   }
   i = skipForward(tokens, i, endIndex);
-  const that = lower(tokens[i]) === 'that';
+  // "said that the bridge …", but not "says that is not what …" (there "that" is the subject).
+  const that = lower(tokens[i]) === 'that' && !['AUX', 'VERB'].includes(tokens[i + 1]?.pos ?? '');
   if (that) i++;
   else if (!BARE_CLAUSE_VERBS.has(verb.lemma) && !BARE_CLAUSE_VERBS.has(lower(verb))) return null;
   else if (!startsClause(tokens, i, endIndex)) return null;
@@ -573,7 +641,12 @@ function skipForward(tokens: readonly Token[], from: number, last: number): numb
     }
     if (SETTING_OPENERS.has(lower(t))) {
       let k = i + 1;
-      while (k <= Math.min(last, i + 5) && !SETTING_NOUNS.has(lower(tokens[k])) && /^(?:DET|ADJ|NUM|PROPN|NOUN)$/.test(tokens[k]?.pos ?? '')) k++;
+      while (
+        k <= Math.min(last, i + 5) &&
+        !SETTING_NOUNS.has(lower(tokens[k])) &&
+        /^(?:DET|ADJ|NUM|PROPN|NOUN)$/.test(tokens[k]?.pos ?? '')
+      )
+        k++;
       if (k <= last && SETTING_NOUNS.has(lower(tokens[k]))) {
         i = k + 1;
         continue;
@@ -597,7 +670,12 @@ function skipBack(tokens: readonly Token[], from: number, floor: number): number
     }
     if (SETTING_NOUNS.has(lower(t))) {
       let k = j - 1;
-      while (k >= Math.max(floor, j - 5) && !SETTING_OPENERS.has(lower(tokens[k])) && /^(?:DET|ADJ|NUM|PROPN|NOUN)$/.test(tokens[k]?.pos ?? '')) k--;
+      while (
+        k >= Math.max(floor, j - 5) &&
+        !SETTING_OPENERS.has(lower(tokens[k])) &&
+        /^(?:DET|ADJ|NUM|PROPN|NOUN)$/.test(tokens[k]?.pos ?? '')
+      )
+        k--;
       if (k >= floor && SETTING_OPENERS.has(lower(tokens[k]))) {
         j = k - 1;
         continue;
@@ -608,13 +686,21 @@ function skipBack(tokens: readonly Token[], from: number, floor: number): number
   return j;
 }
 
-function clauseAfterComma(tokens: readonly Token[], from: number, endIndex: number): { start: number; end: number } | null {
+function clauseAfterComma(
+  tokens: readonly Token[],
+  from: number,
+  endIndex: number,
+): { start: number; end: number } | null {
   let i = from;
   while (i <= endIndex && isComma(tokens[i])) i++;
   return clauseBetween(tokens, i, endIndex);
 }
 
-function clauseBetween(tokens: readonly Token[], from: number, to: number): { start: number; end: number } | null {
+function clauseBetween(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+): { start: number; end: number } | null {
   let a = from;
   let b = to;
   while (a <= b && (tokens[a]?.pos === 'PUNCT' || tokens[a]?.pos === 'CCONJ') && !isQuoteMark(tokens[a])) a++;

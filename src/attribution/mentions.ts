@@ -7,8 +7,8 @@ import { NOT_NAME_WORDS } from '../nlp/lexicon.js';
 import type { Token } from '../nlp/pipeline.js';
 import {
   genderOfFirstName,
-  isFirstName,
   genderOfRole,
+  isFirstName,
   isPlace,
   NAME_PARTICLES,
   ORGANISATION_WORDS,
@@ -44,13 +44,37 @@ export interface Mention {
   possessive?: boolean;
   /** Other names for the same speaker found in the text (an acronym's long form). */
   aliases?: string[];
+  /** A one-word name at the start of its sentence, where every word is capitalised. */
+  initial?: boolean;
 }
 
-const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'some', 'two', 'three', 'several', 'many', 'another', 'this', 'that', 'these', 'those', 'both', 'other', 'most', 'few', 'all', 'each']);
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'one',
+  'some',
+  'two',
+  'three',
+  'several',
+  'many',
+  'another',
+  'this',
+  'that',
+  'these',
+  'those',
+  'both',
+  'other',
+  'most',
+  'few',
+  'all',
+  'each',
+]);
 
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.text);
-const isPunct = (t: Token | undefined, chars: string) => t !== undefined && t.pos === 'PUNCT' && chars.includes(t.text);
+const _isPunct = (t: Token | undefined, chars: string) =>
+  t !== undefined && t.pos === 'PUNCT' && chars.includes(t.text);
 
 /** A capitalised word that can be part of a person's or organisation's name. */
 function isProperWord(t: Token, initial = false): boolean {
@@ -73,7 +97,12 @@ function isPhraseWord(t: Token): boolean {
   if (['PROPN', 'NOUN', 'ADJ', 'NUM'].includes(t.pos)) return true;
   if (t.pos === 'PART' && /^['’]s$/i.test(t.text)) return true;
   if (t.pos === 'PUNCT' && (t.text === '-' || t.text === '.' || t.text === '&')) return true;
-  if (t.pos === 'VERB' && /ed$/.test(t.text) && /^(?:retired|elected|appointed|acting|designated)$/i.test(t.text)) return true;
+  if (
+    t.pos === 'VERB' &&
+    /ed$/.test(t.text) &&
+    /^(?:retired|elected|appointed|acting|designated)$/i.test(t.text)
+  )
+    return true;
   return /^(?:ex|former|acting|interim|deputy|senior|junior|chief)$/i.test(t.text);
 }
 
@@ -85,7 +114,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
   const last = tokens[end];
   if (!last) return null;
   if (last.pos === 'PRON' && PERSONAL_PRONOUNS[lower(last)]) return [end, end];
-  if (!(last.pos === 'PROPN' || last.pos === 'NOUN' || (isProperWord(last) && last.pos !== 'ADJ'))) return null;
+  if (!(last.pos === 'PROPN' || last.pos === 'NOUN' || (isProperWord(last) && last.pos !== 'ADJ')))
+    return null;
   let from = end;
   for (let k = end - 1; k >= 0; k--) {
     const t = tokens[k] as Token;
@@ -104,15 +134,28 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
       from = k;
       continue;
     }
-    if ((lower(t) === 'and' || t.text === '&') && k > 0 && isProperWord(tokens[k - 1] as Token) && isProperWord(tokens[k + 1] as Token)) {
+    if (
+      (lower(t) === 'and' || t.text === '&') &&
+      k > 0 &&
+      isProperWord(tokens[k - 1] as Token) &&
+      isProperWord(tokens[k + 1] as Token)
+    ) {
       from = k;
       continue;
     }
-    if (NAME_PARTICLES.has(lower(t)) && k > 0 && isProperWord(tokens[k - 1] as Token) && isProperWord(tokens[k + 1] as Token)) {
+    if (
+      NAME_PARTICLES.has(lower(t)) &&
+      k > 0 &&
+      isProperWord(tokens[k - 1] as Token) &&
+      isProperWord(tokens[k + 1] as Token)
+    ) {
       from = k;
       continue;
     }
-    if ((t.pos === 'DET' || DETERMINERS.has(lower(t)) || t.pos === 'PRON') && /^(?:DET|NUM|PRON|ADJ)$/.test(t.pos)) {
+    if (
+      (t.pos === 'DET' || DETERMINERS.has(lower(t)) || t.pos === 'PRON') &&
+      /^(?:DET|NUM|PRON|ADJ)$/.test(t.pos)
+    ) {
       if (t.pos === 'PRON' && !POSSESSIVE_PRONOUNS[lower(t)]) break;
       from = k;
     }
@@ -137,7 +180,8 @@ export function phraseStartingAt(tokens: readonly Token[], start: number): [numb
       if (t.pos !== 'PUNCT' && t.pos !== 'PART') end = k;
       continue;
     }
-    if ((lower(t) === 'of' || NAME_PARTICLES.has(lower(t))) && isCapitalised(tokens[k + 1] ?? t) && end >= 0) continue;
+    if ((lower(t) === 'of' || NAME_PARTICLES.has(lower(t))) && isCapitalised(tokens[k + 1] ?? t) && end >= 0)
+      continue;
     break;
   }
   return end >= 0 ? [start, end] : null;
@@ -157,7 +201,15 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
   const owner = POSSESSIVE_PRONOUNS[lower(first)];
   if (owner && part.length === 2 && STATEMENT_NOUNS.has(lower(last))) {
     const p = PERSONAL_PRONOUNS[owner] ?? { gender: null, plural: false };
-    return { ...base, kind: 'pronoun', name: owner, title: null, gender: p.gender, plural: p.plural, possessive: true };
+    return {
+      ...base,
+      kind: 'pronoun',
+      name: owner,
+      title: null,
+      gender: p.gender,
+      plural: p.plural,
+      possessive: true,
+    };
   }
 
   // The name is the run of capitalised words at the end of the phrase, after any title.
@@ -165,11 +217,19 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
   for (let i = part.length - 1; i >= 0; i--) {
     const t = part[i] as Token;
     const w = lower(t);
-    if (isProperWord(t, isSentenceInitial(tokens, from + i)) && !ROLE_WORDS.has(w) && !NOT_NAME_WORDS.has(w)) {
+    if (
+      isProperWord(t, isSentenceInitial(tokens, from + i)) &&
+      !ROLE_WORDS.has(w) &&
+      !NOT_NAME_WORDS.has(w)
+    ) {
       nameFrom = i;
       continue;
     }
-    if ((t.text === '-' || t.text === '.' || NAME_PARTICLES.has(w)) && i > 0 && isProperWord(part[i - 1] as Token)) {
+    if (
+      (t.text === '-' || t.text === '.' || NAME_PARTICLES.has(w)) &&
+      i > 0 &&
+      isProperWord(part[i - 1] as Token)
+    ) {
       nameFrom = i;
       continue;
     }
@@ -184,14 +244,20 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
     }
   }
   // "the Secretary of Defense": a run after "of" is part of a title, not a name.
-  if (nameFrom < part.length && lower(part[nameFrom - 1]) === 'of' && !part.slice(nameFrom).some((t) => isFirstName(t.text))) {
+  if (
+    nameFrom < part.length &&
+    lower(part[nameFrom - 1]) === 'of' &&
+    !part.slice(nameFrom).some((t) => isFirstName(t.text))
+  ) {
     nameFrom = part.length;
   }
   const nameTokens = part.slice(nameFrom);
   const titleTokens = part.slice(0, nameFrom);
-  const leadingDet = titleTokens.length > 0 && (titleTokens[0]?.pos === 'DET' || DETERMINERS.has(lower(titleTokens[0])));
+  const leadingDet =
+    titleTokens.length > 0 && (titleTokens[0]?.pos === 'DET' || DETERMINERS.has(lower(titleTokens[0])));
   const titleWords = leadingDet ? titleTokens.slice(1) : titleTokens;
-  const spanText = (ts: Token[]) => (ts.length === 0 ? '' : text.slice((ts[0] as Token).start, (ts[ts.length - 1] as Token).end));
+  const spanText = (ts: Token[]) =>
+    ts.length === 0 ? '' : text.slice((ts[0] as Token).start, (ts[ts.length - 1] as Token).end);
   // Unnamed sources are named by the phrase without its article or quantifier ("senior NATO official").
   const withoutArticle = spanText(leadingDet && part.length > 1 ? part.slice(1) : part);
 
@@ -207,7 +273,14 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
       // "the Kremlin", "the Raptors": a bare name after "the" is not a person.
       (leadingDet && titleWords.length === 0 && /^the$/i.test(titleTokens[0]?.text ?? ''));
     if (organisation) {
-      return { ...base, kind: 'organisation', name: withoutArticle, title: null, gender: null, plural: false };
+      return {
+        ...base,
+        kind: 'organisation',
+        name: withoutArticle,
+        title: null,
+        gender: null,
+        plural: false,
+      };
     }
     const title = titleWords.length > 0 ? spanText(titleWords) : null;
     // A first name tells the gender; a lone surname does not (Harris, Jordan).
@@ -217,12 +290,24 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
       (firstName ? genderOfFirstName(firstName) : null) ??
       titleWords.map((t) => genderOfRole(t.text)).find((g) => g !== null) ??
       null;
-    return { ...base, kind: 'person', name, title, gender, plural: nameTokens.some((t) => lower(t) === 'and' || t.text === '&') };
+    const initial = named.length === 1 && isSentenceInitial(tokens, from + nameFrom);
+    return {
+      ...base,
+      kind: 'person',
+      name,
+      title,
+      gender,
+      plural: nameTokens.some((t) => lower(t) === 'and' || t.text === '&'),
+      ...(initial ? { initial } : {}),
+    };
   }
   const headWord = lower(last);
   const plural = last.lemma !== headWord && /s$/.test(headWord);
   const gender = genderOfRole(headWord);
-  const capitalisedOrg = part.some((t) => ORGANISATION_WORDS.has(lower(t))) && part.some(isCapitalised) && !ROLE_WORDS.has(headWord);
+  const capitalisedOrg =
+    part.some((t) => ORGANISATION_WORDS.has(lower(t))) &&
+    part.some(isCapitalised) &&
+    !ROLE_WORDS.has(headWord);
   return {
     ...base,
     kind: capitalisedOrg ? 'organisation' : 'group',
@@ -247,7 +332,59 @@ export function canSpeak(m: Mention): boolean {
     const words = m.name.split(/\s+/);
     const of = words.findIndex((w) => w.toLowerCase() === 'of');
     const head = (of > 0 ? words[of - 1] : words.at(-1))?.toLowerCase() ?? '';
-    return ROLE_WORDS.has(head) || ROLE_WORDS.has(head.replace(/s$/, '')) || /(?:ers|ists|ians|ents|ors|ees)$/.test(head) || ['people', 'police', 'person', 'source', 'sources', 'family', 'couple', 'group', 'report', 'reports', 'study', 'survey', 'poll', 'data', 'documents', 'statement', 'agency', 'department', 'ministry', 'company', 'government', 'team', 'court', 'board', 'committee', 'council', 'union', 'league', 'club', 'campaign', 'office', 'authorities', 'organizers', 'researchers', 'experts', 'critics', 'officials', 'analysts', 'residents', 'witnesses', 'scientists', 'investigators', 'prosecutors', 'lawyers', 'doctors', 'parents'].includes(head);
+    return (
+      ROLE_WORDS.has(head) ||
+      ROLE_WORDS.has(head.replace(/s$/, '')) ||
+      /(?:ers|ists|ians|ents|ors|ees)$/.test(head) ||
+      [
+        'people',
+        'police',
+        'person',
+        'source',
+        'sources',
+        'family',
+        'couple',
+        'group',
+        'report',
+        'reports',
+        'study',
+        'survey',
+        'poll',
+        'data',
+        'documents',
+        'statement',
+        'agency',
+        'department',
+        'ministry',
+        'company',
+        'government',
+        'team',
+        'court',
+        'board',
+        'committee',
+        'council',
+        'union',
+        'league',
+        'club',
+        'campaign',
+        'office',
+        'authorities',
+        'organizers',
+        'researchers',
+        'experts',
+        'critics',
+        'officials',
+        'analysts',
+        'residents',
+        'witnesses',
+        'scientists',
+        'investigators',
+        'prosecutors',
+        'lawyers',
+        'doctors',
+        'parents',
+      ].includes(head)
+    );
   }
   return true;
 }

@@ -42,9 +42,16 @@ function doubleMarks(text: string, from: number, to: number): Mark[] {
     const after = i + 1 >= to ? undefined : text[i + 1];
     if (OPENERS.has(c)) {
       // “ used as a closer by careless typing: after a word, before a space or the end.
-      marks.push({ at: i, direction: !isSpace(before) && !OPEN_CONTEXT.test(before ?? ' ') && isSpace(after) ? 'either' : 'open' });
+      marks.push({
+        at: i,
+        direction:
+          !isSpace(before) && !OPEN_CONTEXT.test(before ?? ' ') && isSpace(after) ? 'either' : 'open',
+      });
     } else if (CLOSERS.has(c)) {
-      marks.push({ at: i, direction: (before === undefined || isSpace(before)) && isWord(after) ? 'either' : 'close' });
+      marks.push({
+        at: i,
+        direction: (before === undefined || isSpace(before)) && isWord(after) ? 'either' : 'close',
+      });
     } else if (c === STRAIGHT) {
       const opens = (before === undefined || OPEN_CONTEXT.test(before)) && !isSpace(after);
       const closes = !isSpace(before) && (after === undefined || /[\s.,;:!?)\]}—–-]/.test(after));
@@ -63,7 +70,8 @@ function singleMarks(text: string, from: number, to: number): Mark[] {
     const before = i === from ? undefined : text[i - 1];
     const after = i + 1 >= to ? undefined : text[i + 1];
     if (isWord(before) && isWord(after)) continue; // an apostrophe: don't, O'Neill
-    if ((before === undefined || OPEN_CONTEXT.test(before)) && isWord(after)) marks.push({ at: i, direction: 'open' });
+    if ((before === undefined || OPEN_CONTEXT.test(before)) && isWord(after))
+      marks.push({ at: i, direction: 'open' });
     else if (!isSpace(before) && (after === undefined || /[\s.,;:!?)\]}—–-]/.test(after))) {
       marks.push({ at: i, direction: 'close' });
     }
@@ -78,7 +86,11 @@ function singleMarks(text: string, from: number, to: number): Mark[] {
  * @example
  * findQuoteSpans('“We will,” he said.', [{ start: 0, end: 19 }], [0])[0] // { start: 1, end: 9, … }
  */
-export function findQuoteSpans(text: string, paragraphs: readonly Span[], sentenceStarts: readonly number[]): QuoteSpan[] {
+export function findQuoteSpans(
+  text: string,
+  paragraphs: readonly Span[],
+  sentenceStarts: readonly number[],
+): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let carried = false;
   paragraphs.forEach((para, index) => {
@@ -88,7 +100,8 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[], senten
       marks = singleMarks(text, para.start, para.end);
       single = true;
       // Single marks need a real pair: an opener and a closer, or they are apostrophes.
-      if (!marks.some((m) => m.direction === 'open') || !marks.some((m) => m.direction === 'close')) marks = [];
+      if (!marks.some((m) => m.direction === 'open') || !marks.some((m) => m.direction === 'close'))
+        marks = [];
     }
     const startsWithOpen = marks[0]?.at === para.start && marks[0].direction !== 'close';
     const continued = carried && startsWithOpen;

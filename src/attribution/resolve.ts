@@ -10,6 +10,7 @@
 import type { Extraction } from './extract.js';
 import type { Mention } from './mentions.js';
 import { nameWords } from './names.js';
+import { ROLE_WORDS } from './words.js';
 
 /** How far back (in paragraphs) a previous statement may carry its speaker to a pronoun. */
 const CARRY_PARAGRAPHS = 2;
@@ -17,6 +18,13 @@ const CARRY_PARAGRAPHS = 2;
 const LOOK_BACK = 4;
 
 type Gender = 'm' | 'f';
+
+/** An unnamed source that is one person ("the spokesman", "a senior official"). */
+function isRole(m: Mention): boolean {
+  const words = m.name.toLowerCase().split(/\s+/);
+  const of = words.indexOf('of');
+  return ROLE_WORDS.has((of > 0 ? words[of - 1] : words.at(-1)) ?? '');
+}
 
 /**
  * @param genderHints gender by surname from full names elsewhere in the article ("Lisa Harris" →
@@ -28,7 +36,8 @@ export function resolveSpeakers(
 ): (Mention | null)[] {
   const { statements, facts } = extraction;
   const learnt = new Map<string, Gender>(genderHints);
-  const key = (m: Mention) => (m.kind === 'person' ? (nameWords(m.name).at(-1) ?? m.name) : m.name.toLowerCase());
+  const key = (m: Mention) =>
+    m.kind === 'person' ? (nameWords(m.name).at(-1) ?? m.name) : m.name.toLowerCase();
   const genderOf = (m: Mention): Gender | null => m.gender ?? learnt.get(key(m)) ?? null;
 
   const compatible = (pronoun: Mention, m: Mention): boolean => {
@@ -36,7 +45,7 @@ export function resolveSpeakers(
     switch (pronoun.name) {
       case 'he':
       case 'she': {
-        if (m.plural || !(m.kind === 'person' || m.kind === 'group')) return false;
+        if (m.plural || !(m.kind === 'person' || (m.kind === 'group' && isRole(m)))) return false;
         const g = genderOf(m);
         return g === null || g === (pronoun.name === 'he' ? 'm' : 'f');
       }
@@ -64,7 +73,11 @@ export function resolveSpeakers(
    */
   const antecedent = (pronoun: Mention, sentence: number): Mention | null => {
     const paragraph = facts[sentence]?.paragraph ?? 0;
-    for (let j = sentence - 1, seen = 0; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS; j--) {
+    for (
+      let j = sentence - 1, seen = 0;
+      j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS;
+      j--
+    ) {
       if (facts[j]?.paragraph === paragraph && ++seen > LOOK_BACK) continue;
       const a = actor[j];
       if (a && compatible(pronoun, a)) return a;

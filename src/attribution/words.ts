@@ -38,9 +38,31 @@ export const QUOTE_VERBS = new Set([
 
 /** Nouns for a written statement whose owner is the speaker ("her statement read", "his tweet said"). */
 export const STATEMENT_NOUNS = new Set([
-  'statement', 'release', 'letter', 'tweet', 'post', 'email', 'message', 'note', 'memo', 'report',
-  'ruling', 'decision', 'filing', 'complaint', 'lawsuit', 'website', 'account', 'spokesperson',
-  'spokesman', 'spokeswoman', 'office', 'lawyer', 'attorney', 'campaign', 'team',
+  'statement',
+  'release',
+  'letter',
+  'tweet',
+  'post',
+  'email',
+  'message',
+  'note',
+  'memo',
+  'report',
+  'ruling',
+  'decision',
+  'filing',
+  'complaint',
+  'lawsuit',
+  'website',
+  'account',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'office',
+  'lawyer',
+  'attorney',
+  'campaign',
+  'team',
 ]);
 
 /** Heads of organisation names ("Department of Defense", "Saskatoon Police Service"). */
@@ -91,15 +113,66 @@ export const ROLE_WORDS = new Set([
 
 /** Words of a person's description that tell their gender. */
 const GENDERED_ROLES: Record<string, 'm' | 'f'> = {
-  mr: 'm', sir: 'm', lord: 'm', king: 'm', prince: 'm', spokesman: 'm', chairman: 'm', congressman: 'm',
-  councilman: 'm', father: 'm', son: 'm', husband: 'm', brother: 'm', uncle: 'm', grandfather: 'm',
-  actor: 'm', mrs: 'f', ms: 'f', miss: 'f', dame: 'f', lady: 'f', queen: 'f', princess: 'f',
-  spokeswoman: 'f', chairwoman: 'f', congresswoman: 'f', councilwoman: 'f', mother: 'f', daughter: 'f',
-  wife: 'f', sister: 'f', aunt: 'f', grandmother: 'f', widow: 'f', actress: 'f',
+  mr: 'm',
+  sir: 'm',
+  lord: 'm',
+  king: 'm',
+  prince: 'm',
+  spokesman: 'm',
+  chairman: 'm',
+  congressman: 'm',
+  councilman: 'm',
+  father: 'm',
+  son: 'm',
+  husband: 'm',
+  brother: 'm',
+  uncle: 'm',
+  grandfather: 'm',
+  actor: 'm',
+  mrs: 'f',
+  ms: 'f',
+  miss: 'f',
+  dame: 'f',
+  lady: 'f',
+  queen: 'f',
+  princess: 'f',
+  spokeswoman: 'f',
+  chairwoman: 'f',
+  congresswoman: 'f',
+  councilwoman: 'f',
+  mother: 'f',
+  daughter: 'f',
+  wife: 'f',
+  sister: 'f',
+  aunt: 'f',
+  grandmother: 'f',
+  widow: 'f',
+  actress: 'f',
 };
 
 /** Lower-case particles inside names ("Vicente del Bosque", "Ludwig van Beethoven"). */
-export const NAME_PARTICLES = new Set(['de', 'del', 'della', 'da', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'du', 'dos', 'das', 'st']);
+export const NAME_PARTICLES = new Set([
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'ben',
+  'du',
+  'dos',
+  'das',
+  'st',
+]);
 
 /** Words that sit between a speaker and the cue verb, or the cue and the clause ("also", "Wednesday"). */
 // biome-ignore format: a word list reads best packed
@@ -123,7 +196,24 @@ export const SETTING_NOUNS = new Set([
 ]);
 
 /** Words that open a time or setting phrase. */
-export const SETTING_OPENERS = new Set(['on', 'in', 'at', 'during', 'after', 'before', 'last', 'this', 'earlier', 'late', 'early', 'next', 'over', 'through', 'via', 'by']);
+export const SETTING_OPENERS = new Set([
+  'on',
+  'in',
+  'at',
+  'during',
+  'after',
+  'before',
+  'last',
+  'this',
+  'earlier',
+  'late',
+  'early',
+  'next',
+  'over',
+  'through',
+  'via',
+  'by',
+]);
 
 /**
  * Report verbs that take a bare clause ("said the talks failed"); the others need "that"
@@ -148,7 +238,12 @@ export const PERSONAL_PRONOUNS: Record<string, { gender: 'm' | 'f' | null; plura
 };
 
 /** Possessive pronouns, mapped to the personal pronoun they stand for. */
-export const POSSESSIVE_PRONOUNS: Record<string, string> = { his: 'he', her: 'she', their: 'they', its: 'it' };
+export const POSSESSIVE_PRONOUNS: Record<string, string> = {
+  his: 'he',
+  her: 'she',
+  their: 'they',
+  its: 'it',
+};
 
 const male = new Set((maleNames as string[]).map((n) => n.toLowerCase()));
 const female = new Set((femaleNames as string[]).map((n) => n.toLowerCase()));

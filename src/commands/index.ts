@@ -7,20 +7,23 @@ import { ask } from './ask.js';
 import type { Command } from './command.js';
 import { COMMANDS, type CommandName, commandSpec, type Surface } from './definitions.js';
 import { CommandError } from './errors.js';
+import { findSource } from './findSource.js';
 import { help } from './help.js';
+import { quotes } from './quotes.js';
 import type { CommandResult } from './results.js';
 import { sources } from './sources.js';
 import { unavailable } from './unavailable.js';
 import { validateOptions } from './validate.js';
+import { whoSaid } from './whoSaid.js';
 
 const handlers: Record<CommandName, Command> = {
-  'who-said': unavailable('who-said'),
-  quotes: unavailable('quotes'),
+  'who-said': whoSaid,
+  quotes,
   summary: unavailable('summary'),
   ask,
   sources,
   help,
-  'find-source': unavailable('find-source'),
+  'find-source': findSource,
 };
 
 for (const spec of COMMANDS) {

@@ -1,4 +1,5 @@
 /** The result objects every command returns and every surface renders (CONTRACT §3). */
+import type { SpeakerEntity, Statement } from '../attribution/types.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import type { CommandName } from './definitions.js';
 import type { ErrorCode } from './errors.js';
@@ -102,5 +103,27 @@ export function sentenceExcerpt(article: Article, sentence: Sentence, score: num
     citation: citationFor(article, sentence, sentence.start, sentence.end),
     score,
     kind: sentence.kind,
+  };
+}
+
+/** A statement as a result: the excerpt, the attributed words, the speaker, the citation. */
+export function statementExcerpt(
+  article: Article,
+  statement: Statement,
+  firstSentence: Sentence,
+  speaker: SpeakerEntity | null,
+  score: number,
+): Excerpt {
+  return {
+    text: article.text.slice(statement.start, statement.end),
+    quote: article.text.slice(statement.quoteStart, statement.quoteEnd),
+    quoteStart: statement.quoteStart,
+    quoteEnd: statement.quoteEnd,
+    speaker: speaker
+      ? { name: speaker.name, aliases: [...speaker.aliases], description: speaker.description }
+      : null,
+    citation: citationFor(article, firstSentence, statement.start, statement.end),
+    score,
+    kind: 'statement',
   };
 }

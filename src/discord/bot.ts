@@ -7,14 +7,13 @@ import type { Config } from '../config.js';
 import type { LibraryHolder } from '../libraryHolder.js';
 import type { Logger } from '../log.js';
 import { createDirectMessageHandler } from './directMessages.js';
-import { createInteractionHandler, type InteractionDeps } from './interactions.js';
+import { createInteractionHandler } from './interactions.js';
 import { type Scope, syncCommands } from './registration.js';
 
 export interface BotOptions {
   config: Config & { DISCORD_TOKEN: string };
   holder: LibraryHolder;
   logger: Logger;
-  suggestSpeakers?: InteractionDeps['suggestSpeakers'];
 }
 
 /** A discord.js client pointed at `DISCORD_API_URL`, never allowed to mention anyone. */
@@ -36,14 +35,7 @@ export function registrationScope(config: Pick<Config, 'DISCORD_GUILD_ID'>): Sco
 export async function startBot(options: BotOptions): Promise<Client> {
   const { config, holder, logger } = options;
   const client = createClient(config.DISCORD_API_URL);
-  client.on(
-    Events.InteractionCreate,
-    createInteractionHandler({
-      holder,
-      logger,
-      ...(options.suggestSpeakers ? { suggestSpeakers: options.suggestSpeakers } : {}),
-    }),
-  );
+  client.on(Events.InteractionCreate, createInteractionHandler({ holder, logger }));
   client.on(Events.MessageCreate, createDirectMessageHandler(holder, logger));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));

@@ -17,6 +17,7 @@ import { FIND_SOURCE_MENU } from '../commands/definitions.js';
 import type { Library } from '../library.js';
 import type { LibraryHolder } from '../libraryHolder.js';
 import type { Logger } from '../log.js';
+import { suggestSpeakers } from '../retrieval/statements.js';
 import { suggestArticles } from '../retrieval/suggest.js';
 import { answer } from './answer.js';
 import { queryDigest, queryFromFooter, readPageButton } from './paging.js';
@@ -25,8 +26,6 @@ import type { DiscordReply } from './render.js';
 export interface InteractionDeps {
   holder: LibraryHolder;
   logger: Logger;
-  /** Suggestions for the `speaker` option; empty until attribution exists. */
-  suggestSpeakers?: (library: Library, typed: string) => { name: string; value: string }[];
 }
 
 const GONE = 'This page is no longer available. Run the command again for fresh results.';
@@ -159,8 +158,7 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: Interact
   const typed = String(focused.value ?? '');
   let choices: { name: string; value: string }[] = [];
   if (library && focused.name === 'article') choices = suggestArticles(library.articles, typed);
-  else if (library && focused.name === 'speaker' && deps.suggestSpeakers)
-    choices = deps.suggestSpeakers(library, typed);
+  else if (library && focused.name === 'speaker') choices = suggestSpeakers(library, typed);
   await interaction.respond(choices.slice(0, 25));
 }
 

@@ -13,7 +13,7 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { CommandResult, Excerpt, HelpEntry, SourceEntry } from '../commands/results.js';
-import { diffText, nothingFound } from '../render/text.js';
+import { nothingFound } from '../render/text.js';
 import { embedTextLength, escapeText, escapeToFit, LIMITS, truncate } from './limits.js';
 import { footerText, type PagedQuery, pageButtonId, queryDigest } from './paging.js';
 
@@ -150,7 +150,7 @@ function excerptEmbed(e: Excerpt, n: number, budget: number): APIEmbed {
   used += source.name.length + source.value.length;
   const fields = [source];
   if (e.diff?.some((d) => d.op !== 'same')) {
-    const value = escapeToFit(diffText(e), Math.min(LIMITS.fieldValue, 600));
+    const value = diffMarkdown(e, Math.min(LIMITS.fieldValue, 600));
     fields.unshift({ name: 'How the wording differs', value });
     used += value.length + 23;
   }
@@ -158,6 +158,22 @@ function excerptEmbed(e: Excerpt, n: number, budget: number): APIEmbed {
   embed.fields = fields;
   if (e.citation.url) embed.url = e.citation.url;
   return embed;
+}
+
+/** The word diff in markdown: ~~the original's words~~ and **the retold words**, escaped, cut to fit. */
+function diffMarkdown(e: Excerpt, max: number): string {
+  const legend = '~~original~~ **as retold**\n';
+  let out = legend;
+  for (const part of e.diff ?? []) {
+    const text = escapeText(part.text);
+    const piece = part.op === 'same' ? text : part.op === 'removed' ? `~~${text}~~` : `**${text}**`;
+    if (out.length + piece.length + 2 > max) {
+      out += ' …';
+      break;
+    }
+    out += `${out === legend ? '' : ' '}${piece}`;
+  }
+  return out;
 }
 
 /** The excerpt, escaped, with the attributed quote in bold when it fits. */

@@ -9,10 +9,40 @@ import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 
 const nlp = winkNLP(model);
+const its = nlp.its;
+
+/** Words the model knew when it loaded have ids below this; later ones are new to it. */
+const LEXICON_SIZE = (nlp.readDoc('qqxzvbnmqq').tokens().out(its.uniqueId) as unknown as number[])[0] ?? 0;
+const dictionaryCache = new Map<string, boolean>();
+
+/**
+ * True when the lower-case word is in the language model's English vocabulary ("exercise",
+ * "story", "trump") rather than unknown to it ("hegseth", "levine").
+ */
+export function isDictionaryWord(word: string): boolean {
+  const w = word.toLowerCase();
+  let known = dictionaryCache.get(w);
+  if (known === undefined) {
+    const ids = nlp.readDoc(w).tokens().out(its.uniqueId) as unknown as number[];
+    known = ids.length === 1 && (ids[0] ?? LEXICON_SIZE) < LEXICON_SIZE;
+    if (dictionaryCache.size < 100_000) dictionaryCache.set(w, known);
+  }
+  return known;
+}
 
 /** Verbs of a bare attribution ("Kim said.") that wink splits from the quote before it. */
-const ATTRIBUTION_VERBS = new Set(['say', 'tell', 'add', 'ask', 'reply', 'explain', 'write', 'continue', 'recall', 'note']);
-const its = nlp.its;
+const ATTRIBUTION_VERBS = new Set([
+  'say',
+  'tell',
+  'add',
+  'ask',
+  'reply',
+  'explain',
+  'write',
+  'continue',
+  'recall',
+  'note',
+]);
 
 export interface Token {
   /** The token as written in the text. */
@@ -42,8 +72,11 @@ export interface AnalyzedSentence {
  * @example
  * analyzeParagraph('He shot a .22 rifle. Done.', 0).length // 2: ".22" is not a sentence end
  */
-export function analyzeParagraph(text: string, offset = 0): AnalyzedSentence[] {
-  if (!/[\p{L}\p{N}]/u.test(text)) return [];
+export function analyzeParagraph(original: string, offset = 0): AnalyzedSentence[] {
+  if (!/[\p{L}\p{N}]/u.test(original)) return [];
+  // wink splits words at letters beyond Latin-1 ("Sprūds" → "Spr", "ū", "ds"): it reads a shadow
+  // copy with those letters replaced one for one, and tokens take their text from the original.
+  const text = latinShadow(original);
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
@@ -66,7 +99,7 @@ export function analyzeParagraph(text: string, offset = 0): AnalyzedSentence[] {
     if (at < 0 || /\S/.test(text.slice(cursor, at))) at = cursor;
     const end = Math.min(text.length, at + value.length);
     tokens.push({
-      text: value,
+      text: original.slice(at, end),
       start: offset + at,
       end: offset + end,
       pos: pos[i] ?? 'X',
@@ -85,7 +118,7 @@ export function analyzeParagraph(text: string, offset = 0): AnalyzedSentence[] {
     const last = part[part.length - 1];
     if (!first || !last) continue;
     const previous = sentences[sentences.length - 1];
-    if (previous && shouldJoin(text, offset, previous, part)) {
+    if (previous && shouldJoin(original, offset, previous, part)) {
       previous.tokens.push(...part);
       previous.end = last.end;
       continue;
@@ -105,7 +138,12 @@ function shouldJoin(text: string, offset: number, previous: AnalyzedSentence, ne
   // '"… our son?" Kim said.': a bare attribution after a closing quote belongs to the quote.
   const last = previous.tokens[previous.tokens.length - 1];
   const words = next.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
-  if (last && /^["”’]$/.test(last.text) && words.length <= 6 && words.some((t) => t.pos === 'VERB' && ATTRIBUTION_VERBS.has(t.lemma))) {
+  if (
+    last &&
+    /^["”’]$/.test(last.text) &&
+    words.length <= 6 &&
+    words.some((t) => t.pos === 'VERB' && ATTRIBUTION_VERBS.has(t.lemma))
+  ) {
     return true;
   }
   const first = next[0] as Token;
@@ -115,4 +153,48 @@ function shouldJoin(text: string, offset: number, previous: AnalyzedSentence, ne
   const firstWord = next.find((t) => /[\p{L}\p{N}]/u.test(t.text)) as Token;
   const before = next.slice(0, next.indexOf(firstWord));
   return /^\p{Ll}/u.test(firstWord.text) && before.every((t) => /^["“‘'(]$/.test(t.text));
+}
+
+/** Latin letters wink cannot read that have no ASCII letter in their decomposition. */
+const LATIN_EXTRA: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  Ħ: 'H',
+  ħ: 'h',
+  Ŀ: 'L',
+  ŀ: 'l',
+  Ŧ: 'T',
+  ŧ: 't',
+  ı: 'i',
+  ĸ: 'k',
+  Œ: 'O',
+  œ: 'o',
+  Ŋ: 'N',
+  ŋ: 'n',
+  ſ: 's',
+  Ə: 'E',
+  ə: 'e',
+  Ɛ: 'E',
+  ɛ: 'e',
+  Ø: 'O',
+  ø: 'o',
+};
+
+/**
+ * The text with every Latin letter beyond Latin-1 replaced by a same-length ASCII letter of the same
+ * case ("Sprūds" → "Spruds", "Łukasz" → "Lukasz"), so offsets stay valid.
+ *
+ * @example
+ * latinShadow('Świątek') // 'Swiatek'
+ */
+export function latinShadow(text: string): string {
+  return text.replace(/[\u0100-\u024F\u1E00-\u1EFF]/g, (c) => {
+    const mapped = LATIN_EXTRA[c];
+    if (mapped) return mapped;
+    const base = c.normalize('NFD')[0] ?? '';
+    if (/^[A-Za-z]$/.test(base)) return base;
+    return c === c.toUpperCase() ? 'A' : 'a';
+  });
 }

@@ -104,6 +104,30 @@ export class TextIndex {
     return options.limit === undefined ? hits : hits.slice(0, options.limit);
   }
 
+  /**
+   * Ranks documents matching any of the words of `query` with typo tolerance on every word (for
+   * text retold from memory); slower than {@link search}, so callers keep queries short.
+   */
+  searchFuzzy(query: string, fuzziness: number, limit: number): Hit[] {
+    const terms = [
+      ...new Set(
+        words(query)
+          .filter((w) => !isStopWord(w))
+          .map((w) => w.plain),
+      ),
+    ];
+    if (terms.length === 0) return [];
+    return this.mini
+      .search(terms.join(' '), { fuzzy: fuzziness, prefix: false, combineWith: 'OR' })
+      .slice(0, limit)
+      .map((r) => ({
+        id: r.id as number,
+        score: r.score,
+        matched: r.queryTerms.length,
+        queryWords: terms.length,
+      }));
+  }
+
   private learnNames(text: string): void {
     let first = true;
     for (const word of words(text)) {

@@ -111,19 +111,66 @@ describe('the bot against the test Discord (guild registration)', () => {
     expect(data?.content).toMatch(/^⚠️ no article "no-such-article"/);
   });
 
-  it('says "not available yet" for commands whose logic has not landed, ephemerally', async () => {
+  it('says "not available yet" for /summary until its logic lands, ephemerally', async () => {
     const d = bot.discord;
-    for (const [name, options] of [
-      ['who-said', { topic: 'NATO' }],
-      ['quotes', {}],
-      ['summary', {}],
-    ] as const) {
-      const data = ((await d.firstResponse(d.slash(name, options))).body as Body).data;
-      expect(data?.content).toMatch(/not available yet/);
-      expect(data?.flags).toBe(EPHEMERAL);
-    }
-    const menu = ((await d.firstResponse(d.messageMenu('Find source', 'we will'))).body as Body).data;
-    expect(menu?.content).toMatch(/not available yet/);
+    const data = ((await d.firstResponse(d.slash('summary', {}))).body as Body).data;
+    expect(data?.content).toMatch(/not available yet/);
+    expect(data?.flags).toBe(EPHEMERAL);
+  });
+
+  it('answers /who-said with the speaker, their role and the quote in bold', async () => {
+    const d = bot.discord;
+    const id = d.slash('who-said', { topic: 'exchange of territory' });
+    const first = await d.firstResponse(id);
+    expect(first.at - (d.dispatchedAt.get(id) ?? 0)).toBeLessThan(3000);
+    const embed = (first.body as Body & { data: { embeds: { author?: { name: string } }[] } }).data.embeds[0];
+    expect(embed?.author?.name).toBe('Dmitry Peskov · Kremlin spokesman');
+    expect((embed as { description?: string }).description).toMatch(
+      /^“\*\*Russia has never discussed it before .* territory,\*\*” Kremlin spokesman Dmitry Peskov said Wednesday\.$/,
+    );
+  });
+
+  it('answers /quotes with every spelling of a name merged, in article order', async () => {
+    const d = bot.discord;
+    const id = d.slash('quotes', { speaker: 'Hegus' });
+    await d.firstResponse(id);
+    const message = d.originalMessage(id) as APIMessage;
+    expect(message.embeds[0]?.author?.name).toMatch(/^Pete Heg\w+ · US Defense Secretary$/);
+    expect(message.embeds.map((e) => e.fields?.[0]?.name)).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]']);
+    expect(message.embeds.at(-1)?.footer?.text).toMatch(
+      /^Query: \/quotes speaker:"Hegus" · page 1 of [2-9]$/,
+    );
+  });
+
+  it('suggests speakers with their statement counts', async () => {
+    const d = bot.discord;
+    const body = (await d.firstResponse(d.autocomplete('quotes', { speaker: 'heg' }, 'speaker')))
+      .body as Body;
+    const choices = body.data?.choices ?? [];
+    expect(choices[0]?.name).toMatch(/^Pete Heg\w+ \(\d+\)$/);
+    expect(choices.every((c) => c.name.length <= 100 && c.value.length <= 100)).toBe(true);
+    const all = (await d.firstResponse(d.autocomplete('quotes', { speaker: '' }, 'speaker'))).body as Body;
+    expect(all.data?.choices?.length).toBeGreaterThan(5);
+    expect(all.data?.choices?.length).toBeLessThanOrEqual(25);
+  });
+
+  it('traces a retold quote with the Find source menu and shows how the wording differs', async () => {
+    const d = bot.discord;
+    const id = d.messageMenu(
+      'Find source',
+      'Hegseth said the US doesnt consider Ukraines NATO membership a realistic outcome',
+    );
+    const first = await d.firstResponse(id);
+    const embed = (
+      first.body as {
+        data: { embeds: { author?: { name: string }; fields?: { name: string; value: string }[] }[] };
+      }
+    ).data.embeds[0];
+    expect(embed?.author?.name).toMatch(/^Pete Heg/);
+    expect(embed?.fields?.[0]?.name).toBe('How the wording differs');
+    expect(embed?.fields?.[0]?.value).toMatch(/~~|\*\*/);
+    const empty = ((await d.firstResponse(d.messageMenu('Find source', '   '))).body as Body).data;
+    expect(empty?.content).toBe('That message has no text to trace.');
   });
 
   it('pages with More and Back, and says when a page is gone', async () => {

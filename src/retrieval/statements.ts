@@ -1,0 +1,287 @@
+/**
+ * Finding statements: by topic (who-said), by speaker under any spelling (quotes), and by a
+ * retold quote (find-source), plus speaker suggestions for autocomplete.
+ */
+import { diffWords } from 'diff';
+import { nameWords, sameWord } from '../attribution/names.js';
+import type { SpeakerEntity, Statement } from '../attribution/types.js';
+import type { DiffPart } from '../commands/results.js';
+import type { Library } from '../library.js';
+import type { Choice } from './suggest.js';
+import { clip } from './suggest.js';
+import { isStopWord, normalise, words } from './terms.js';
+
+export interface RankedStatement {
+  statement: Statement;
+  score: number;
+}
+
+/** Statements whose speaker is unknown still answer, but after attributed ones. */
+const UNATTRIBUTED_WEIGHT = 0.5;
+/** Weight of a statement that contains the topic word for word. */
+const PHRASE_BONUS = 1.5;
+
+/** Text as a comparable run of words: " the us does not " (spaces at both ends). */
+function asPhrase(text: string): string {
+  const ws = words(text).map((w) => w.plain);
+  return ws.length > 1 ? ` ${ws.join(' ')} ` : '';
+}
+
+/** Field weights for topic search: the words said count most. */
+const TOPIC_BOOST = { text: 1, speaker: 1.5, description: 0.5 };
+
+/** The name words of a speaker: every word of the name and its aliases, in normal form. */
+function speakerWords(s: SpeakerEntity): string[][] {
+  return [s.name, ...s.aliases].map(nameWords).filter((w) => w.length > 0);
+}
+
+/**
+ * The people a text names, with the words that named them: a full name, or a surname under any
+ * spelling ("Hegseth", "Hegses"). Organisations count when their whole name is given.
+ *
+ * @example
+ * speakersNamedIn(library, 'what did Trump say about NATO') // [{ speaker: Donald Trump, words: ['trump'] }]
+ */
+export function speakersNamedIn(
+  library: Library,
+  text: string,
+): { speakers: SpeakerEntity[]; used: Set<string> } {
+  const typed = words(text)
+    .filter((w) => !isStopWord(w) || w.capitalised)
+    .map((w) => w.plain);
+  const found: SpeakerEntity[] = [];
+  const used = new Set<string>();
+  for (const speaker of library.speakers) {
+    if (speaker.kind === 'group') continue;
+    let hit = false;
+    for (const name of speakerWords(speaker)) {
+      const whole = name.every((w) => typed.includes(w));
+      const surname = name.at(-1) as string;
+      const bySurname =
+        speaker.kind === 'person' &&
+        surname.length >= 3 &&
+        typed.some((t) => t === surname || (t.length >= 5 && sameWord(t, surname)));
+      if (whole || bySurname) {
+        hit = true;
+        for (const t of typed) if (name.includes(t) || (t.length >= 5 && sameWord(t, surname))) used.add(t);
+      }
+    }
+    if (hit) found.push(speaker);
+  }
+  return { speakers: found, used };
+}
+
+const SAY_WORDS =
+  /\b(?:what|did|does|do|has|have|say|says|said|saying|tell|told|think|thinks|about|on|of|regarding|who|quotes?|statements?)\b/gi;
+
+/**
+ * Statements about a topic, best first. A topic that names a person keeps to that person
+ * ("what did Trump say about NATO").
+ */
+export function rankStatements(
+  library: Library,
+  topic: string,
+  options: { article?: string; limit: number },
+): RankedStatement[] {
+  const { speakers, used } = speakersNamedIn(library, topic);
+  const allowed = speakers.length > 0 ? new Set(speakers.map((s) => s.id)) : null;
+  const inScope = (s: Statement) =>
+    (options.article === undefined || s.article === options.article) &&
+    (allowed === null || (s.speaker !== null && allowed.has(s.speaker)));
+  const rest = allowed
+    ? words(topic)
+        .filter((w) => !used.has(w.plain))
+        .map((w) => w.plain)
+        .join(' ')
+        .replace(SAY_WORDS, ' ')
+        .trim()
+    : topic;
+  if (allowed && words(rest).every(isStopWord)) {
+    // Only a name: everything that person said, in article order.
+    return library.statements
+      .filter(inScope)
+      .slice(0, options.limit)
+      .map((statement) => ({ statement, score: 1 }));
+  }
+  const hits = library.statementIndex.search(rest, {
+    boost: TOPIC_BOOST,
+    filter: (id) => inScope(library.statements[id] as Statement),
+  });
+  const phrase = asPhrase(rest);
+  return hits
+    .map((h) => {
+      const statement = library.statements[h.id] as Statement;
+      const coverage = h.queryWords > 0 ? h.matched / h.queryWords : 0;
+      const weight = statement.speaker === null ? UNATTRIBUTED_WEIGHT : 1;
+      // The topic's exact words, in order, in what was said.
+      const text = library.article(statement.article).text.slice(statement.quoteStart, statement.quoteEnd);
+      const exact = phrase.length > 0 && asPhrase(text).includes(phrase) ? PHRASE_BONUS : 1;
+      return { statement, score: h.score * coverage * weight * exact };
+    })
+    .sort((a, b) => b.score - a.score || a.statement.id - b.statement.id)
+    .slice(0, options.limit);
+}
+
+/**
+ * The speakers a name means: an exact name or alias, else the same surname or a typo of it, else
+ * a prefix of a name word. Empty when nobody matches.
+ */
+export function speakersByName(library: Library, query: string): SpeakerEntity[] {
+  const wanted = nameWords(query);
+  if (wanted.length === 0) return [];
+  const key = wanted.join(' ');
+  const exact = library.speakers.filter((s) => speakerWords(s).some((n) => n.join(' ') === key));
+  if (exact.length > 0) return exact;
+  const last = wanted.at(-1) as string;
+  const bySurname = library.speakers.filter((s) =>
+    speakerWords(s).some((n) => {
+      const surname = n.at(-1) as string;
+      const firstOk = wanted.length === 1 || wanted[0] === n[0] || (wanted[0] as string).length === 1;
+      return firstOk && (surname === last || (last.length >= 5 && sameWord(surname, last)));
+    }),
+  );
+  if (bySurname.length > 0) return bySurname;
+  return library.speakers.filter((s) =>
+    speakerWords(s).some((n) => wanted.every((w) => n.some((x) => x.startsWith(w)))),
+  );
+}
+
+/** Statements by the speakers a name means, in article order (or every statement without a name). */
+export function statementsBy(
+  library: Library,
+  speaker: string | undefined,
+  options: { article?: string; limit?: number },
+): Statement[] {
+  const ids = speaker === undefined ? null : new Set(speakersByName(library, speaker).map((s) => s.id));
+  const out: Statement[] = [];
+  for (const s of library.statements) {
+    if (options.article !== undefined && s.article !== options.article) continue;
+    if (ids !== null && (s.speaker === null || !ids.has(s.speaker))) continue;
+    out.push(s);
+    if (options.limit !== undefined && out.length >= options.limit) break;
+  }
+  return out;
+}
+
+/** How close retold text must be to a statement's words to count as its source (0–1). */
+const MIN_SIMILARITY = 0.4;
+/** Other candidates are shown only when nearly as close as the best one. */
+const NEAR_BEST = 0.75;
+
+interface Bag {
+  stems: string[];
+  plains: string[];
+}
+
+function contentWords(text: string): Bag {
+  const all = words(text);
+  const content = all.filter((w) => !isStopWord(w));
+  // "We will." is all stop words, and still a quote someone can retell.
+  const ws = content.length > 0 ? content : all;
+  return { stems: ws.map((w) => w.stem), plains: ws.map((w) => w.plain) };
+}
+
+/** Share of `a`'s words found in `b` (same stem, or a typo of the same word). */
+function coverage(a: Bag, b: Bag): number {
+  if (a.stems.length === 0) return 0;
+  const stems = new Set(b.stems);
+  let hits = 0;
+  a.stems.forEach((stem, i) => {
+    const plain = a.plains[i] as string;
+    if (stems.has(stem) || (plain.length >= 5 && b.plains.some((p) => sameWord(p, plain)))) hits++;
+  });
+  return hits / a.stems.length;
+}
+
+export interface SourceMatch {
+  statement: Statement;
+  score: number;
+  diff: DiffPart[];
+}
+
+/**
+ * The statements a retold quote comes from, best first, even when it is partial, paraphrased or
+ * misspelt, each with a word-level diff from the original words to the retold ones.
+ */
+export function findSources(library: Library, text: string, limit: number): SourceMatch[] {
+  const retold = contentWords(text);
+  if (retold.stems.length === 0) return [];
+  const candidates = new Set<number>(library.statementIndex.search(text, { limit: 50 }).map((h) => h.id));
+  if (words(text).every(isStopWord)) {
+    // Only stop words: the index cannot help; compare with every short statement.
+    for (const s of library.statements)
+      if (s.quoteEnd - s.quoteStart <= text.length * 3) candidates.add(s.id);
+  }
+  // Misspelt words may miss the index; a fuzzy pass over the longer words catches them.
+  const fuzzyQuery = retold.plains.filter((p) => p.length >= 5).join(' ');
+  if (fuzzyQuery)
+    for (const h of library.statementIndex.searchFuzzy(fuzzyQuery, 0.25, 50)) candidates.add(h.id);
+  const matches: SourceMatch[] = [];
+  for (const id of candidates) {
+    const statement = library.statements[id] as Statement;
+    const article = library.article(statement.article);
+    const quote = article.text.slice(statement.quoteStart, statement.quoteEnd);
+    const original = contentWords(quote);
+    // Mostly how much of the retold text is in the original (a partial quote is still a match).
+    const score = 0.7 * coverage(retold, original) + 0.3 * coverage(original, retold);
+    if (score < MIN_SIMILARITY) continue;
+    matches.push({ statement, score, diff: wordDiff(quote, text) });
+  }
+  matches.sort((a, b) => b.score - a.score || a.statement.id - b.statement.id);
+  const best = matches[0]?.score ?? 0;
+  return matches.filter((m) => m.score >= best * NEAR_BEST).slice(0, limit);
+}
+
+/**
+ * Word-level differences from `original` to `retold`: `removed` words are the original's,
+ * `added` ones the retold text's. Case, punctuation and quotation marks are ignored.
+ *
+ * @example
+ * wordDiff('We will win', 'We shall win') // same "We", removed "will", added "shall", same "win"
+ */
+export function wordDiff(original: string, retold: string): DiffPart[] {
+  const clean = (t: string) =>
+    normalise(t)
+      .replace(/[^\p{L}\p{N}\s'-]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const parts: DiffPart[] = [];
+  for (const change of diffWords(clean(original), clean(retold))) {
+    const text = change.value.trim();
+    if (text === '') continue;
+    const op = change.added ? 'added' : change.removed ? 'removed' : 'same';
+    const previous = parts[parts.length - 1];
+    if (previous && previous.op === op) previous.text = `${previous.text} ${text}`;
+    else parts.push({ op, text });
+  }
+  return parts;
+}
+
+/**
+ * Speakers for autocomplete, with how many statements each has: name words starting with what was
+ * typed, most quoted first. Values are speaker names (at most 100 characters).
+ */
+export function suggestSpeakers(library: Library, typed: string): Choice[] {
+  const wanted = nameWords(typed);
+  const scored = library.speakers
+    .filter((s) => s.statements.length > 0)
+    .map((s) => {
+      const names = speakerWords(s);
+      const full = normalise(s.name);
+      let rank = 0;
+      if (wanted.length === 0) rank = 1;
+      else if (full.startsWith(wanted.join(' '))) rank = 3;
+      else if (names.some((n) => wanted.every((w) => n.some((x) => x.startsWith(w))))) rank = 2;
+      return { s, rank };
+    })
+    .filter((x) => x.rank > 0)
+    .sort(
+      (a, b) =>
+        b.rank - a.rank || b.s.statements.length - a.s.statements.length || (a.s.name < b.s.name ? -1 : 1),
+    );
+  return scored.slice(0, 25).map(({ s }) => {
+    const count = ` (${s.statements.length})`;
+    const name = s.name.length + count.length > 100 ? `${s.name.slice(0, 99 - count.length)}…` : s.name;
+    return { name: `${name}${count}`, value: clip(s.name) };
+  });
+}
