@@ -57,7 +57,7 @@ describe('cli', () => {
     expect(out.error.message.length).toBeGreaterThan(0);
   });
 
-  it('says who-said, quotes, summary and find-source are not available yet', async () => {
+  it('says summary is not available yet', async () => {
     const run = await cli(['--json', 'summary']);
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout).error.message).toMatch(/not available yet/);
@@ -78,6 +78,39 @@ describe('cli', () => {
     const dir = tempArticles({ 'only.md': 'The council met on Monday.' });
     const run = await cli(['--json', 'sources'], undefined, { CITEBOT_DATA: dir });
     expect(JSON.parse(run.stdout).results.map((s: { article: string }) => s.article)).toEqual(['only']);
+  });
+
+  it('answers who-said with the statement shape of the contract', async () => {
+    const run = await cli(['--json', 'who-said', 'NATO membership realistic outcome']);
+    expect(run.code).toBe(0);
+    const [top] = JSON.parse(run.stdout).results;
+    expect(Object.keys(top)).toEqual([
+      'text',
+      'quote',
+      'quoteStart',
+      'quoteEnd',
+      'speaker',
+      'citation',
+      'score',
+    ]);
+    expect(top.speaker.aliases).toEqual(expect.arrayContaining(['Hegseth']));
+    expect(file.slice(top.quoteStart, top.quoteEnd)).toBe(top.quote);
+    expect(file.slice(top.citation.start, top.citation.end)).toBe(top.text);
+  });
+
+  it('lists every statement with quotes and no speaker, in text order', async () => {
+    const run = await cli(['--json', 'quotes']);
+    const results = JSON.parse(run.stdout).results as { citation: { start: number } }[];
+    expect(results.length).toBeGreaterThan(20);
+    const starts = results.map((r) => r.citation.start);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+  });
+
+  it('traces a retold quote with find-source and reports the differing words', async () => {
+    const run = await cli(['--json', 'find-source', 'Russia will never discuss exchanging territory']);
+    const [top] = JSON.parse(run.stdout).results;
+    expect(top.speaker.name).toBe('Dmitry Peskov');
+    expect(top.diff.some((d: { op: string }) => d.op !== 'same')).toBe(true);
   });
 
   it('answers batch lines in order, one JSON line each, and survives bad lines', async () => {

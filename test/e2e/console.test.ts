@@ -11,6 +11,9 @@ describe('console mode (npm start without a token)', () => {
       '/ask',
       '/summary nonsense',
       '/frobnicate',
+      '/who-said NATO membership',
+      '/quotes Hegseth',
+      'who said abandoned leverage',
     ].join('\n');
     const run = await runProcess('npm', ['start', '--silent'], { input });
     expect(run.code).toBe(0);
@@ -25,6 +28,10 @@ describe('console mode (npm start without a token)', () => {
     expect(run.stdout).toMatch(/Error: \/summary takes options as name:value/);
     expect(run.stdout).toMatch(/Error: unknown command "frobnicate"/);
     expect(run.stderr).toMatch(/Citebot console: 1 article/);
+    expect(run.stdout).toMatch(
+      /1\. “The US does not consider Ukraine’s NATO membership .*\n {3}— Pete Heg\w+, US Defense Secretary/,
+    );
+    expect(run.stdout).toMatch(/— Matthew Miller, former State Department spokesman/);
   });
 
   it('stops at /exit', async () => {
