@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
+import { evalCnndm } from './eval/cnndm.js';
 import { evalGgt } from './eval/ggt.js';
 import { evalPolnear } from './eval/polnear.js';
 import { evalSeed } from './eval/seed.js';
@@ -26,6 +27,7 @@ const sets: [string, string, (file: string, verbose: boolean) => Promise<boolean
   ['seed', 'seed-who-said.json', evalSeed],
   ['ggt', 'ggt-dev-20.jsonl', evalGgt],
   ['polnear', 'polnear-dev.jsonl', evalPolnear],
+  ['cnndm', 'cnndm-dev-75.jsonl', evalCnndm],
 ];
 
 let failed = false;

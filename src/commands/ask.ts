@@ -1,4 +1,5 @@
 import { rankSentences } from '../retrieval/ask.js';
+import { speakersNamedIn } from '../retrieval/statements.js';
 import { resolveArticle } from './articles.js';
 import type { Command } from './command.js';
 import { specOf } from './definitions.js';
@@ -11,9 +12,20 @@ export const ask: Command<Excerpt> = {
   run(library, options) {
     const article =
       options.article === undefined ? undefined : resolveArticle(library, String(options.article));
-    const ranked = rankSentences(library.sentenceIndex, library.sentences, String(options.question), {
+    const question = String(options.question);
+    // A person named in the question: what they said comes first.
+    const { speakers } = speakersNamedIn(library, question);
+    const theirs = new Set<number>();
+    for (const speaker of speakers) {
+      for (const id of speaker.statements) {
+        const s = library.statements[id];
+        if (s) for (let k = s.firstSentence; k <= s.lastSentence; k++) theirs.add(k);
+      }
+    }
+    const ranked = rankSentences(library.sentenceIndex, library.sentences, question, {
       limit: typeof options.limit === 'number' ? options.limit : 5,
       ...(article ? { filter: (s) => s.article === article.id } : {}),
+      ...(theirs.size > 0 ? { prefer: (s) => theirs.has(s.id) } : {}),
     });
     return {
       results: ranked.map((r) => sentenceExcerpt(library.article(r.sentence.article), r.sentence, r.score)),

@@ -12,14 +12,14 @@ import { help } from './help.js';
 import { quotes } from './quotes.js';
 import type { CommandResult } from './results.js';
 import { sources } from './sources.js';
-import { unavailable } from './unavailable.js';
+import { summary } from './summary.js';
 import { validateOptions } from './validate.js';
 import { whoSaid } from './whoSaid.js';
 
 const handlers: Record<CommandName, Command> = {
   'who-said': whoSaid,
   quotes,
-  summary: unavailable('summary'),
+  summary,
   ask,
   sources,
   help,

@@ -125,7 +125,53 @@ export function analyzeParagraph(original: string, offset = 0): AnalyzedSentence
     }
     sentences.push({ start: first.start, end: last.end, tokens: part });
   }
-  return sentences;
+  return sentences.flatMap((sentence) => splitAtSeams(original, offset, sentence));
+}
+
+/** Words that open a sentence and rarely follow a lower-case noun without punctuation. */
+const SEAM_OPENERS = new Set([
+  'The',
+  'A',
+  'An',
+  'He',
+  'She',
+  'They',
+  'It',
+  'His',
+  'Her',
+  'Their',
+  'Its',
+  'This',
+  'These',
+  'Those',
+  'We',
+  'Our',
+]);
+
+/**
+ * Splits where a photo caption without a full stop was glued onto the next sentence ("… higher
+ * than a colleague The cost of divorce …"): a lower-case noun, one space, then a capitalised
+ * sentence opener or an opening quote.
+ */
+function splitAtSeams(text: string, offset: number, sentence: AnalyzedSentence): AnalyzedSentence[] {
+  const out: AnalyzedSentence[] = [];
+  let from = 0;
+  const tokens = sentence.tokens;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const left = tokens[i] as Token;
+    const right = tokens[i + 1] as Token;
+    if (left.pos !== 'NOUN' || !/^\p{Ll}/u.test(left.text) || i - from < 4) continue;
+    if (text.slice(left.end - offset, right.start - offset) !== ' ') continue;
+    const opensQuote = /^[“‘"']$/.test(right.text) && /^\p{Lu}/u.test(tokens[i + 2]?.text ?? '');
+    if (!SEAM_OPENERS.has(right.text) && !opensQuote) continue;
+    const head = tokens.slice(from, i + 1);
+    out.push({ start: (head[0] as Token).start, end: left.end, tokens: head });
+    from = i + 1;
+  }
+  if (from === 0) return [sentence];
+  const tail = tokens.slice(from);
+  out.push({ start: (tail[0] as Token).start, end: (tail[tail.length - 1] as Token).end, tokens: tail });
+  return out;
 }
 
 /**

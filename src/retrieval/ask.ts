@@ -61,8 +61,15 @@ export interface RankedSentence {
 
 export interface AskOptions {
   filter?: (sentence: Sentence) => boolean;
+  /** Sentences to prefer, e.g. what a person named in the question said. */
+  prefer?: (sentence: Sentence) => boolean;
   limit: number;
 }
+
+/** A sentence must contain at least this share of the question's content words to answer it. */
+export const MIN_COVERAGE = 0.5;
+/** Weight of a preferred sentence. */
+const PREFERRED = 1.5;
 
 /** Weight of a sentence that holds the kind of answer asked for. */
 const TYPE_BONUS = 1.5;
@@ -86,7 +93,9 @@ export function rankSentences(
     const sentence = sentences[hit.id];
     if (!sentence) continue;
     const coverage = hit.queryWords > 0 ? hit.matched / hit.queryWords : 0;
+    if (coverage < MIN_COVERAGE) continue;
     let score = hit.score * coverage;
+    if (options.prefer?.(sentence)) score *= PREFERRED;
     if (wanted && (sentence.features & FEATURE_FOR[wanted]) !== 0) score *= TYPE_BONUS;
     if (sentence.kind === 'caption') score *= CAPTION_WEIGHT;
     ranked.push({ sentence, score, coverage });

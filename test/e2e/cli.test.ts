@@ -29,7 +29,7 @@ describe('cli', () => {
     expect(Object.keys(source).sort()).toEqual(
       ['article', 'published', 'sentences', 'source', 'statements', 'title', 'url'].sort(),
     );
-    expect(source).toMatchObject({ article: SEED_ID, source: 'CNN', published: '2025-02-12', sentences: 64 });
+    expect(source).toMatchObject({ article: SEED_ID, source: 'CNN', published: '2025-02-12', sentences: 65 });
   });
 
   it('prints text without --json, and a sentence when nothing matches', async () => {
@@ -57,10 +57,25 @@ describe('cli', () => {
     expect(out.error.message.length).toBeGreaterThan(0);
   });
 
-  it('says summary is not available yet', async () => {
-    const run = await cli(['--json', 'summary']);
+  it('summarises the most recent article by default and says which', async () => {
+    const run = await cli(['--json', 'summary', '--sentences', '3']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.notice).toMatch(/^Summary of the most recent article: “Hegseth excludes NATO/);
+    expect(out.results).toHaveLength(3);
+    const starts = out.results.map((r: { citation: { start: number } }) => r.citation.start);
+    expect([...starts].sort((a: number, b: number) => a - b)).toEqual(starts);
+    for (const r of out.results) expect(file.slice(r.citation.start, r.citation.end)).toBe(r.text);
+  });
+
+  it.each([
+    [['--json', 'summary', '--sentences', '0'], 'bad-input'],
+    [['--json', 'summary', '--sentences', '11'], 'bad-input'],
+    [['--json', 'summary', '--article', 'nope'], 'not-found'],
+  ])('rejects %j', async (args, code) => {
+    const run = await cli(args);
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout).error.message).toMatch(/not available yet/);
+    expect(JSON.parse(run.stdout).error.code).toBe(code);
   });
 
   it('reads --data, reports skipped files on stderr only, and still answers', async () => {

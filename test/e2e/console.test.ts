@@ -22,7 +22,7 @@ describe('console mode (npm start without a token)', () => {
       /^1\. “Russia has never discussed it before .* Dmitry Peskov said Wednesday\./,
     );
     expect(answers[0]).toMatch(/\[Hegseth excludes NATO membership .* ¶34, sentence 1\]/);
-    expect(run.stdout).toMatch(/id cnn-2025-02-12-hegseth-nato-ukraine · 64 sentences/);
+    expect(run.stdout).toMatch(/id cnn-2025-02-12-hegseth-nato-ukraine · 65 sentences/);
     expect(run.stdout).toMatch(/\/who-said <topic>/);
     expect(run.stdout).toMatch(/Error: ask needs a question/);
     expect(run.stdout).toMatch(/Error: \/summary takes options as name:value/);

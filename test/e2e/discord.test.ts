@@ -111,11 +111,18 @@ describe('the bot against the test Discord (guild registration)', () => {
     expect(data?.content).toMatch(/^⚠️ no article "no-such-article"/);
   });
 
-  it('says "not available yet" for /summary until its logic lands, ephemerally', async () => {
+  it('answers /summary with the chosen sentences in article order, saying which article', async () => {
     const d = bot.discord;
-    const data = ((await d.firstResponse(d.slash('summary', {}))).body as Body).data;
-    expect(data?.content).toMatch(/not available yet/);
-    expect(data?.flags).toBe(EPHEMERAL);
+    const id = d.slash('summary', { sentences: 3 });
+    const first = await d.firstResponse(id);
+    expect(first.at - (d.dispatchedAt.get(id) ?? 0)).toBeLessThan(3000);
+    const data = (first.body as Body).data;
+    expect(data?.content).toMatch(/^Summary of the most recent article: “Hegseth excludes NATO/);
+    expect(data?.embeds?.map((e) => e.fields?.[0]?.value.replace(/.* · /, ''))).toEqual([
+      '¶1, sentence 1',
+      '¶1, sentence 2',
+      '¶2, sentence 1',
+    ]);
   });
 
   it('answers /who-said with the speaker, their role and the quote in bold', async () => {

@@ -21,8 +21,8 @@ describe('the bundled article', async () => {
     expect(article.text).toBe(file);
   });
 
-  it('splits 64 sentences in 35 paragraphs, one of them the photo caption', () => {
-    expect(article.sentences.filter((s) => s.kind === 'sentence')).toHaveLength(64);
+  it('splits 65 sentences in 35 paragraphs (one where a machine translation lost a full stop), one of them the photo caption', () => {
+    expect(article.sentences.filter((s) => s.kind === 'sentence')).toHaveLength(65);
     expect(article.paragraphs).toHaveLength(35);
     const captions = article.sentences.filter((s) => s.kind === 'caption');
     expect(captions).toHaveLength(1);
@@ -52,6 +52,11 @@ describe('the bundled article', async () => {
   it('gives every sentence and caption exact offsets into the file', () => {
     for (const s of article.sentences) expect(file.slice(s.start, s.end)).toBe(s.text);
     for (const p of article.paragraphs) expect(file.slice(p.start, p.end).length).toBeGreaterThan(0);
+  });
+
+  it('splits where a full stop is missing before a new sentence', () => {
+    const split = article.sentences.find((s) => s.text.startsWith('He said he would not prioritize'))!;
+    expect([split.paragraph, split.sentence]).toEqual([1, 2]);
   });
 
   it('numbers sentences within paragraphs from 1', () => {

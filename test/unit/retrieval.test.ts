@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../src/commands/index.js';
+import type { Excerpt } from '../../src/commands/results.js';
 import { answerType, rankSentences } from '../../src/retrieval/ask.js';
 import { TextIndex } from '../../src/retrieval/textIndex.js';
 import { bundledLibrary } from '../support/library.js';
@@ -89,6 +91,17 @@ describe('rankSentences on the bundled article', () => {
 
   it('returns nothing for a question with no content words in the articles', async () => {
     expect(await top('Who won the football cup?')).toEqual([]);
+  });
+
+  it('drops sentences that match only a small part of the question', async () => {
+    expect(await top('Who won the football cup in Ukraine?')).toEqual([]);
+  });
+
+  it('prefers what a person named in the question said', async () => {
+    const library = await bundledLibrary();
+    const [first] = runCommand(library, 'ask', { question: 'What did Peskov say about Russia?' }, 'cli')
+      .results as Excerpt[];
+    expect(first?.text).toMatch(/Dmitry Peskov said Wednesday/);
   });
 
   it('keeps to one article when filtered', async () => {

@@ -1,0 +1,65 @@
+/**
+ * What `/summary` summarises: one article (the newest when none is named), optionally focused on a
+ * topic, or a topic across every article.
+ */
+import type { Article, Sentence } from '../corpus/types.js';
+import type { Library } from '../library.js';
+import { type Scored, scoreSentences, selectSentences } from './summarize.js';
+
+/** The most recent article: by `published`, else by file modification time. */
+export function newestArticle(articles: readonly Article[]): Article | undefined {
+  const time = (a: Article) => (a.meta.published ? Date.parse(a.meta.published) : Number.NaN);
+  return [...articles].sort((a, b) => {
+    const ta = time(a);
+    const tb = time(b);
+    if (!Number.isNaN(ta) || !Number.isNaN(tb)) {
+      if (Number.isNaN(ta)) return 1;
+      if (Number.isNaN(tb)) return -1;
+      if (ta !== tb) return tb - ta;
+    }
+    return b.mtimeMs - a.mtimeMs || (a.id < b.id ? -1 : 1);
+  })[0];
+}
+
+/** Sentence id → relevance to `focus` in (0, 1], from the sentence index. */
+function focusRelevance(library: Library, focus: string, article?: string): Map<number, number> {
+  const hits = library.sentenceIndex.search(focus, {
+    ...(article ? { filter: (id: number) => library.sentences[id]?.article === article } : {}),
+  });
+  const top = Math.max(...hits.map((h) => h.score), 0);
+  const relevance = new Map<number, number>();
+  // How well it matches, times how much of the topic it covers ("defense" alone is half of "defense spending").
+  for (const h of hits)
+    relevance.set(h.id, top > 0 ? (h.score / top) * (h.matched / Math.max(1, h.queryWords)) : 0);
+  return relevance;
+}
+
+/** Relevance as a weight: unrelated sentences are out, related ones weigh by how related. */
+const weigh = (relevance: Map<number, number>) => (s: Sentence) => relevance.get(s.id) ?? 0;
+
+/** A summary of one article, in article order. */
+export function summariseArticle(
+  library: Library,
+  article: Article,
+  count: number,
+  focus?: string,
+): Sentence[] {
+  const relevance = focus ? focusRelevance(library, focus, article.id) : null;
+  const scored = scoreSentences(article.sentences, {
+    title: article.meta.title,
+    ...(relevance ? { focus: weigh(relevance) } : {}),
+  });
+  return selectSentences(scored, count).map((s) => s.sentence);
+}
+
+/** What every article says about a topic: sentences from all of them, in sources then text order. */
+export function summariseTopic(library: Library, focus: string, count: number): Sentence[] {
+  const relevance = focusRelevance(library, focus);
+  const articles = new Set([...relevance.keys()].map((id) => library.sentences[id]?.article));
+  const pool: Scored[] = [];
+  for (const article of library.articles) {
+    if (!articles.has(article.id)) continue;
+    pool.push(...scoreSentences(article.sentences, { title: article.meta.title, focus: weigh(relevance) }));
+  }
+  return selectSentences(pool, count).map((s) => s.sentence);
+}

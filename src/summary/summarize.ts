@@ -1,0 +1,170 @@
+/**
+ * Extractive summaries: the sentences that best cover an article, in article order.
+ *
+ * Each sentence scores by where it stands (news puts the essentials first), how central it is
+ * (cosine to the article's TF-IDF centroid), how much it shares with the title, divided by a gentle
+ * length penalty. Captions, credits and datelines never compete; fragments and sentences that lean
+ * on an antecedent they lack ("He added …") are held back; near-duplicates are skipped (MMR).
+ */
+import type { Sentence } from '../corpus/types.js';
+import { isStopWord, words } from '../retrieval/terms.js';
+
+export interface SummaryOptions {
+  /** How many sentences (at most). */
+  count: number;
+  /** The article's title, whose words lift the sentences that share them. */
+  title?: string | null;
+  /**
+   * Relevance of a sentence to a focus topic (0 when unrelated); with it, only relevant sentences
+   * are chosen and relevance weighs in.
+   */
+  focus?: (sentence: Sentence) => number;
+}
+
+type Vector = Map<string, number>;
+
+/** Position prior: the i-th candidate (from 0) weighs 1 / (i + 1)^POSITION_DECAY. */
+const POSITION_DECAY = 1;
+/** Sentences longer than this many words are penalised, gently. */
+const LONG_SENTENCE = 35;
+/** Weight of sharing words with the title. */
+const TITLE_WEIGHT = 0.5;
+/** A sentence opening on a pronoun or connective without the sentence before it. */
+const DANGLING_WEIGHT = 0.6;
+/** MMR balance between score and novelty. */
+const MMR_LAMBDA = 0.75;
+/** Sentences at least this similar to a chosen one are near-duplicates. */
+const DUPLICATE_SIMILARITY = 0.65;
+/** Shortest sentence worth choosing, in words. */
+const MIN_WORDS = 6;
+/**
+ * A sentence that does not end like one is usually a caption glued into the text; from this many
+ * words on it is more likely a sentence that lost its full stop.
+ */
+const LONG_UNFINISHED = 20;
+
+const DANGLING =
+  /^[\s"“‘'(]*(?:he|she|they|it|this|these|those|that|his|her|their|its|but|and|however|also|meanwhile|still|yet|so|then|such|both|neither)\b/i;
+
+function stems(text: string): string[] {
+  return words(text)
+    .filter((w) => !isStopWord(w))
+    .map((w) => w.stem);
+}
+
+function termFrequencies(terms: string[]): Vector {
+  const tf: Vector = new Map();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return tf;
+}
+
+function cosine(a: Vector, b: Vector): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, v] of a) {
+    na += v * v;
+    const w = b.get(k);
+    if (w !== undefined) dot += v * w;
+  }
+  for (const v of b.values()) nb += v * v;
+  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Ends like a sentence (a caption or heading glued into the text usually does not). */
+function isComplete(text: string): boolean {
+  return /[.!?…]["'”’)\]]*\s*$|["”’]\s*$/.test(text);
+}
+
+export interface Scored {
+  sentence: Sentence;
+  score: number;
+  vector: Vector;
+  /** Opens on a pronoun or connective: it needs the sentence before it (its id here). */
+  leansOn: number | null;
+}
+
+/** Scores the candidate sentences of one article (captions and fragments are not candidates). */
+export function scoreSentences(
+  sentences: readonly Sentence[],
+  options: Omit<SummaryOptions, 'count'>,
+): Scored[] {
+  const all = sentences.filter((s) => s.kind === 'sentence');
+  let candidates = all.filter((s) => {
+    const length = words(s.text).length;
+    return length >= MIN_WORDS && (isComplete(s.text) || length >= LONG_UNFINISHED);
+  });
+  if (candidates.length === 0) candidates = all;
+  const termLists = candidates.map((s) => stems(s.text));
+  const df = new Map<string, number>();
+  for (const terms of termLists) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = candidates.length;
+  const idf = (t: string) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
+  const vectors = termLists.map((terms) => {
+    const v: Vector = new Map();
+    for (const [t, f] of termFrequencies(terms)) v.set(t, f * idf(t));
+    return v;
+  });
+  const centroid: Vector = new Map();
+  for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
+  const title: Vector = options.title ? termFrequencies(stems(options.title)) : new Map();
+  return candidates.map((sentence, i) => {
+    const vector = vectors[i] as Vector;
+    const length = termLists[i]?.length ?? 0;
+    // With a focus, what a sentence says matters more than where it stands.
+    const position = 1 / (i + 1) ** (options.focus ? POSITION_DECAY / 2 : POSITION_DECAY);
+    const centrality = cosine(vector, centroid);
+    const lengthPenalty = Math.sqrt(Math.max(1, length / LONG_SENTENCE));
+    const titleBoost = 1 + TITLE_WEIGHT * cosine(vector, title);
+    const previous = all[all.indexOf(sentence) - 1];
+    const leansOn =
+      DANGLING.test(sentence.text) && previous?.paragraph === sentence.paragraph
+        ? previous.id
+        : DANGLING.test(sentence.text)
+          ? -1
+          : null;
+    let score = (position * centrality * titleBoost) / lengthPenalty;
+    if (options.focus) score *= options.focus(sentence) ** 2;
+    return { sentence, score, vector, leansOn };
+  });
+}
+
+/**
+ * Picks up to `count` sentences by maximal marginal relevance, skipping near-duplicates.
+ * Returns them in the order given (article order for one article).
+ */
+export function selectSentences(scored: readonly Scored[], count: number): Scored[] {
+  const pool = scored.filter((s) => s.score > 0);
+  const top = Math.max(...pool.map((s) => s.score), 0);
+  const chosen: Scored[] = [];
+  while (chosen.length < count && pool.length > 0) {
+    let best = -1;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    pool.forEach((candidate, i) => {
+      const similarity = Math.max(0, ...chosen.map((c) => cosine(candidate.vector, c.vector)));
+      if (similarity >= DUPLICATE_SIMILARITY) return;
+      // "He added …" reads right only after the sentence it leans on.
+      const context = candidate.leansOn === null || chosen.some((c) => c.sentence.id === candidate.leansOn);
+      const score = context ? candidate.score : candidate.score * DANGLING_WEIGHT;
+      const value = MMR_LAMBDA * (score / (top || 1)) - (1 - MMR_LAMBDA) * similarity;
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    });
+    if (best < 0) break;
+    chosen.push(pool.splice(best, 1)[0] as Scored);
+  }
+  const order = new Map(scored.map((s, i) => [s, i]));
+  return chosen.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
+
+/**
+ * The summary of one article: up to `count` of its sentences, in article order.
+ *
+ * @example
+ * summarize(article.sentences, { count: 3, title: article.meta.title })
+ */
+export function summarize(sentences: readonly Sentence[], options: SummaryOptions): Sentence[] {
+  return selectSentences(scoreSentences(sentences, options), options.count).map((s) => s.sentence);
+}
