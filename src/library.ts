@@ -1,10 +1,11 @@
 /**
- * Everything the commands read, built once from the data folder. Data flows one way: files →
- * articles → sentences and statements → indexes.
+ * Everything the commands read, built from the data folder. Data flows one way: files → articles
+ * → sentences and statements → indexes. Each article is analysed once and kept as an
+ * {@link IngestedArticle} (its tokens are dropped); the library is assembled from those.
  */
-import { attributeArticles } from './attribution/attribute.js';
+import { type ArticleAttribution, attributeArticle, mergeAttributions } from './attribution/attribute.js';
 import type { SpeakerEntity, Statement } from './attribution/types.js';
-import { loadArticles, type ParsedArticle } from './corpus/load.js';
+import { type ParsedArticle, readArticles } from './corpus/load.js';
 import type { Article, Sentence, SkippedFile } from './corpus/types.js';
 import { TextIndex } from './retrieval/textIndex.js';
 
@@ -32,24 +33,55 @@ export interface Library {
   statementCount(articleId: string): number;
 }
 
-/** Loads the folder and builds everything. */
-export async function buildLibrary(dataDir: string): Promise<Library> {
-  const { parsed, skipped } = await loadArticles(dataDir);
-  return assembleLibrary(dataDir, parsed, skipped);
+/** One analysed article, independent of the others: sentence ids start at 0. */
+export interface IngestedArticle {
+  article: Article;
+  attribution: ArticleAttribution;
 }
 
-/** Builds a library from articles already parsed (sentence ids must follow corpus order). */
+/** Analyses one parsed article; its tokens can be dropped afterwards. */
+export function ingestArticle(parsed: ParsedArticle): IngestedArticle {
+  return { article: parsed.article, attribution: attributeArticle(parsed) };
+}
+
+/** Reads, analyses and indexes the folder. `onArticle` hears of each file as it is done. */
+export async function buildLibrary(
+  dataDir: string,
+  onArticle?: (file: string, done: number) => void,
+): Promise<Library> {
+  const ingested: IngestedArticle[] = [];
+  const skipped: SkippedFile[] = [];
+  let done = 0;
+  for await (const outcome of readArticles(dataDir)) {
+    if ('skipped' in outcome) skipped.push(outcome.skipped);
+    else ingested.push(ingestArticle(outcome.parsed));
+    onArticle?.('skipped' in outcome ? outcome.skipped.file : outcome.parsed.article.file, ++done);
+  }
+  return assembleLibrary(dataDir, ingested, skipped);
+}
+
+/** Builds a library from ingested articles, in the order given (sources order). */
 export function assembleLibrary(
   dataDir: string,
-  parsed: readonly ParsedArticle[],
+  ingested: readonly IngestedArticle[],
   skipped: SkippedFile[],
 ): Library {
-  const articles = parsed.map((p) => p.article);
+  // Global sentence ids follow corpus order.
+  let offset = 0;
+  const placed = ingested.map(({ article, attribution }) => {
+    const base = offset;
+    offset += article.sentences.length;
+    return {
+      article: { ...article, sentences: article.sentences.map((s, i) => ({ ...s, id: base + i })) },
+      attribution,
+    };
+  });
+  const articles = placed.map((p) => p.article);
   const sentences = articles.flatMap((a) => a.sentences);
   const sentenceIndex = new TextIndex(['text']);
   sentenceIndex.addAll(sentences.map((s) => ({ id: s.id, text: s.text })));
 
-  const { statements, speakers } = attributeArticles(parsed);
+  const { statements, speakers } = mergeAttributions(placed);
   const articleById = new Map(articles.map((a) => [a.id, a]));
   const statementIndex = new TextIndex(['text', 'speaker', 'description']);
   statementIndex.addAll(

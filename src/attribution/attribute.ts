@@ -3,6 +3,7 @@
  * across articles.
  */
 import type { ParsedArticle } from '../corpus/load.js';
+import type { Article } from '../corpus/types.js';
 import { isDictionaryWord, type Token } from '../nlp/pipeline.js';
 import { mergeSpeakers, type SpeakerMention } from './entities.js';
 import { type Extraction, extractStatements } from './extract.js';
@@ -17,33 +18,78 @@ export interface Attribution {
   speakers: SpeakerEntity[];
 }
 
-/** Finds every statement in the articles and who made it. Statement ids follow corpus order. */
-export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution {
+/** A statement of one article, before ids are given; sentence numbers index `article.sentences`. */
+export interface ArticleStatement {
+  firstSentence: number;
+  lastSentence: number;
+  quoteStart: number;
+  quoteEnd: number;
+  quoted: boolean;
+  cue: string | null;
+  /** The speaker as written ("he", "Heggs"). */
+  mention: string;
+  /** The resolved speaker mention, before names merge across articles. */
+  speaker: Mention | null;
+}
+
+/** What attribution found in one article: all that is kept once its tokens are dropped. */
+export interface ArticleAttribution {
+  article: string;
+  statements: ArticleStatement[];
+  /** Full names written anywhere in the article. */
+  knownNames: string[];
+  /** How often each proper noun occurs (lower case), to choose the best-supported spelling. */
+  nameCounts: [string, number][];
+}
+
+/** Finds the statements of one article and resolves their speakers within the article. */
+export function attributeArticle({ article, analyses }: ParsedArticle): ArticleAttribution {
+  const tokens = analyses.flatMap((a) => a.tokens);
+  const knownNames = fullNamesIn(tokens, article.text);
+  const counts = new Map<string, number>();
+  for (const t of tokens) {
+    if (t.pos === 'PROPN') counts.set(t.text.toLowerCase(), (counts.get(t.text.toLowerCase()) ?? 0) + 1);
+  }
+  const extraction = extractStatements(article, analyses);
+  demoteCommonWords(extraction, tokens, knownNames);
+  const speakers = resolveSpeakers(extraction, genderHints(knownNames));
+  const statements: ArticleStatement[] = extraction.statements.map((raw, i) => {
+    const speaker = withLongName(asPerson(speakers[i] ?? null, knownNames), article.text);
+    return {
+      firstSentence: raw.firstSentence,
+      lastSentence: raw.lastSentence,
+      quoteStart: raw.quoteStart,
+      quoteEnd: raw.quoteEnd,
+      quoted: raw.quoted,
+      cue: raw.cue,
+      mention: raw.mention?.text ?? speaker?.text ?? '',
+      speaker,
+    };
+  });
+  return { article: article.id, statements, knownNames, nameCounts: [...counts] };
+}
+
+/**
+ * Gives statements their ids (corpus order) and merges speakers across articles. `articles` must
+ * be in corpus order, with their final (global) sentence ids.
+ */
+export function mergeAttributions(
+  articles: readonly { article: Article; attribution: ArticleAttribution }[],
+): Attribution {
   const statements: Statement[] = [];
   const mentions: SpeakerMention[] = [];
   const mentionOf: number[] = [];
   const knownNames = new Map<string, string[]>();
   const wordCounts = new Map<string, Map<string, number>>();
-  for (const { article, analyses } of parsed) {
-    const tokens = analyses.flatMap((a) => a.tokens);
-    knownNames.set(article.id, fullNamesIn(tokens, article.text));
-    const counts = new Map<string, number>();
-    for (const t of tokens)
-      if (t.pos === 'PROPN') counts.set(t.text.toLowerCase(), (counts.get(t.text.toLowerCase()) ?? 0) + 1);
-    wordCounts.set(article.id, counts);
-    const extraction = extractStatements(article, analyses);
-    demoteCommonWords(extraction, tokens, knownNames.get(article.id) ?? []);
-    const speakers = resolveSpeakers(extraction, genderHints(knownNames.get(article.id) ?? []));
-    extraction.statements.forEach((raw, i) => {
+  for (const { article, attribution } of articles) {
+    knownNames.set(article.id, attribution.knownNames);
+    wordCounts.set(article.id, new Map(attribution.nameCounts));
+    for (const raw of attribution.statements) {
       const first = article.sentences[raw.firstSentence];
       const last = article.sentences[raw.lastSentence];
-      if (!first || !last) return;
-      const speaker = withLongName(
-        asPerson(speakers[i] ?? null, knownNames.get(article.id) ?? []),
-        article.text,
-      );
-      mentionOf[statements.length] = speaker ? mentions.length : -1;
-      if (speaker) mentions.push({ article: article.id, mention: speaker });
+      if (!first || !last) continue;
+      mentionOf[statements.length] = raw.speaker ? mentions.length : -1;
+      if (raw.speaker) mentions.push({ article: article.id, mention: raw.speaker });
       statements.push({
         id: statements.length,
         article: article.id,
@@ -55,10 +101,10 @@ export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution
         quoteEnd: raw.quoteEnd,
         quoted: raw.quoted,
         cue: raw.cue,
-        mention: raw.mention?.text ?? speaker?.text ?? '',
+        mention: raw.mention,
         speaker: null,
       });
-    });
+    }
   }
   const { speakers, speakerOf } = mergeSpeakers(mentions, knownNames, wordCounts);
   for (const s of statements) {
@@ -70,6 +116,11 @@ export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution
     speaker.statements.push(s.id);
   }
   return { statements, speakers };
+}
+
+/** Attribution for parsed articles in corpus order (sentence ids already global). */
+export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution {
+  return mergeAttributions(parsed.map((p) => ({ article: p.article, attribution: attributeArticle(p) })));
 }
 
 /**

@@ -176,34 +176,52 @@ function describeFsError(error: unknown): string {
   }
 }
 
-/** Loads every usable article in `dir`; reports the others in `skipped`. */
-export async function loadArticles(
-  dir: string,
-): Promise<{ parsed: ParsedArticle[]; skipped: SkippedFile[] }> {
-  const files = await listArticleFiles(dir);
-  const parsed: ParsedArticle[] = [];
-  const skipped: SkippedFile[] = [];
+/** One file's outcome: its article with the analysis attribution needs, or why it was skipped. */
+export type FileOutcome = { parsed: ParsedArticle } | { skipped: SkippedFile };
+
+/**
+ * Reads the usable articles in `dir` one at a time, in file-name order, so a caller can drop each
+ * analysis before the next is made. Sentence ids start at 0 in every article.
+ */
+export async function* readArticles(dir: string, files?: string[]): AsyncGenerator<FileOutcome> {
   const seen = new Map<string, string>();
-  let nextId = 0;
-  for (const file of files) {
+  for (const file of files ?? (await listArticleFiles(dir))) {
     const name = path.basename(file);
     const id = path.basename(file, path.extname(file));
     const clash = seen.get(id);
     if (clash) {
-      skipped.push({ file: name, reason: `same article id "${id}" as ${clash}` });
+      yield { skipped: { file: name, reason: `same article id "${id}" as ${clash}` } };
       continue;
     }
     try {
-      const result = await readArticleFile(file, nextId);
-      nextId += result.article.sentences.length;
-      parsed.push(result);
+      const parsed = await readArticleFile(file, 0);
       seen.set(id, name);
+      yield { parsed };
     } catch (error) {
       // Nothing in a file may stop the others from loading: an unexpected failure is a reason too.
       const reason =
         error instanceof ArticleError ? error.message : `could not be processed (${String(error)})`;
-      skipped.push({ file: name, reason });
+      yield { skipped: { file: name, reason } };
     }
+  }
+}
+
+/** Loads every usable article in `dir` (sentence ids in corpus order); reports the others in `skipped`. */
+export async function loadArticles(
+  dir: string,
+): Promise<{ parsed: ParsedArticle[]; skipped: SkippedFile[] }> {
+  const parsed: ParsedArticle[] = [];
+  const skipped: SkippedFile[] = [];
+  let nextId = 0;
+  for await (const outcome of readArticles(dir)) {
+    if ('skipped' in outcome) {
+      skipped.push(outcome.skipped);
+      continue;
+    }
+    const { article, analyses } = outcome.parsed;
+    const sentences = article.sentences.map((s) => ({ ...s, id: s.id + nextId }));
+    nextId += sentences.length;
+    parsed.push({ article: { ...article, sentences }, analyses });
   }
   return { parsed, skipped };
 }

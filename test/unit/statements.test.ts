@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
 import { parseArticle } from '../../src/corpus/load.js';
-import { assembleLibrary } from '../../src/library.js';
+import { assembleLibrary, ingestArticle } from '../../src/library.js';
 import {
   findSources,
   rankStatements,
@@ -119,13 +119,11 @@ describe('speaker autocomplete', () => {
 
 describe('across articles', () => {
   it('ranks statements from several articles and cites each one’s own article', () => {
-    const a = parseArticle('one', 'one.md', 'Mayor Jane Ortiz said the bridge would reopen in May.', 0, 0);
-    const b = parseArticle(
-      'two',
-      'two.md',
-      '“The bridge will never reopen,” Ortiz said on Friday.',
-      0,
-      a.article.sentences.length,
+    const a = ingestArticle(
+      parseArticle('one', 'one.md', 'Mayor Jane Ortiz said the bridge would reopen in May.', 0),
+    );
+    const b = ingestArticle(
+      parseArticle('two', 'two.md', '“The bridge will never reopen,” Ortiz said on Friday.', 0),
     );
     const library = assembleLibrary('/tmp', [a, b], []);
     const ranked = rankStatements(library, 'bridge reopen', { limit: 5 });

@@ -2,18 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
 import { parseArticle } from '../../src/corpus/load.js';
-import { assembleLibrary } from '../../src/library.js';
+import { assembleLibrary, ingestArticle } from '../../src/library.js';
 import { summarize } from '../../src/summary/summarize.js';
 import { bundledLibrary } from '../support/library.js';
 
 function library(...articles: [id: string, text: string, mtimeMs?: number][]) {
-  let next = 0;
-  const parsed = articles.map(([id, text, mtime]) => {
-    const p = parseArticle(id, `${id}.md`, text, mtime ?? 0, next);
-    next += p.article.sentences.length;
-    return p;
-  });
-  return assembleLibrary('/tmp/x', parsed, []);
+  const ingested = articles.map(([id, text, mtime]) =>
+    ingestArticle(parseArticle(id, `${id}.md`, text, mtime ?? 0)),
+  );
+  return assembleLibrary('/tmp/x', ingested, []);
 }
 const summary = (lib: ReturnType<typeof library>, options: Record<string, unknown>) =>
   runCommand(lib, 'summary', options, 'cli');
