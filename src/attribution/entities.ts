@@ -134,21 +134,36 @@ export function mergeSpeakers(
   };
   const people = clusters.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'person');
   const withFull = people.filter(([c]) => c.full.size > 0);
-  for (let x = 0; x < withFull.length; x++) {
-    for (let y = x + 1; y < withFull.length; y++) {
-      const [a, ia] = withFull[x] as readonly [Cluster, number];
-      const [b, ib] = withFull[y] as readonly [Cluster, number];
-      if (a.article !== b.article && sameFullName(a, b)) join(ia, ib);
+  // Full names are compared only within blocks of the same first initial and surname initial,
+  // which is where a typo of one name can fall (sameFull asks for both).
+  const blocks = new Map<string, number[]>();
+  const bySurname = new Map<string, Set<number>>();
+  for (const [c, i] of withFull) {
+    for (const name of c.full.keys()) {
+      const parts = name.split(' ');
+      const key = `${parts[0]?.[0] ?? ''} ${parts.at(-1)?.[0] ?? ''}`;
+      const block = blocks.get(key) ?? [];
+      if (!block.includes(i)) block.push(i);
+      blocks.set(key, block);
+      const surname = parts.at(-1) ?? '';
+      const holders = bySurname.get(surname) ?? new Set<number>();
+      holders.add(i);
+      bySurname.set(surname, holders);
+    }
+  }
+  for (const block of blocks.values()) {
+    for (let x = 0; x < block.length; x++) {
+      for (let y = x + 1; y < block.length; y++) {
+        const a = clusters[block[x] as number] as Cluster;
+        const b = clusters[block[y] as number] as Cluster;
+        if (a.article !== b.article && sameFullName(a, b)) join(block[x] as number, block[y] as number);
+      }
     }
   }
   for (const [c, i] of people) {
     if (c.full.size > 0) continue;
     const surname = nameWords(best(c.spellings) ?? '').at(-1) ?? '';
-    const candidates = new Set(
-      withFull
-        .filter(([f]) => [...f.full.keys()].some((n) => n.split(' ').at(-1) === surname))
-        .map(([, j]) => root(j)),
-    );
+    const candidates = new Set([...(bySurname.get(surname) ?? [])].map(root));
     if (candidates.size === 1) join([...candidates][0] as number, i);
   }
   const orgs = clusters.map((c, i) => [c, i] as const).filter(([c]) => c.kind === 'organisation');

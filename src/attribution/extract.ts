@@ -449,12 +449,11 @@ function introducedPeople(
   const people: Mention[] = [];
   for (let k = tokens.length - 1; k >= 0; k--) {
     const t = tokens[k] as Token;
-    if (
-      t.pos !== 'PROPN' ||
-      inQuote(t.start) ||
-      (subject && t.start >= subject.start && t.end <= subject.end)
-    )
+    if (t.pos !== 'PROPN' || inQuote(t.start) || (subject && t.start >= subject.start && t.end <= subject.end)) {
       continue;
+    }
+    // A full name has at least two capitalised words.
+    if (tokens[k - 1]?.pos !== 'PROPN' && tokens[k - 2]?.text !== '-') continue;
     const span = phraseEndingAt(tokens, k);
     if (!span) continue;
     const m = classify(tokens, span[0], span[1], text);

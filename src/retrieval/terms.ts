@@ -19,22 +19,35 @@ const WORD = /\p{N}+(?:[.,]\p{N}+)*(?![\p{L}\p{N}])|[\p{L}\p{N}]+(?:[.'’&][\p{
 /** One word of text with what the index needs to know about it. */
 export interface Word {
   /** Lower-cased, accent-free form, possessive removed: "Ukraine’s" → "ukraine". */
-  plain: string;
+  readonly plain: string;
   /** The Porter stem of `plain`. */
-  stem: string;
+  readonly stem: string;
   /** Written with a capital letter (a name, or a sentence start). */
-  capitalised: boolean;
+  readonly capitalised: boolean;
   /** All capitals, like "US" or "NATO": kept even when it spells a stop word. */
-  acronym: boolean;
+  readonly acronym: boolean;
 }
 
 /** Lower case without accents; unifies apostrophes. */
 export function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase();
+  // Plain ASCII (most words) needs no decomposition.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  return (ascii ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'")).toLowerCase();
+}
+
+/** Analysed words by their written form: news vocabulary repeats, and stemming is the cost. */
+const wordCache = new Map<string, Word | null>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function analyseWord(raw: string): Word | null {
+  const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(raw) || (/^\p{Lu}{2,}$/u.test(raw) && raw.length <= 6);
+  let plain = normalise(raw).replace(/'s$/, '').replace(/'$/, '');
+  if (acronym || /^\p{L}(?:\.\p{L})+$/u.test(plain)) plain = plain.replace(/\./g, '');
+  plain = plain.replace(/'/g, '');
+  if (/^\p{N}/u.test(plain)) plain = plain.replace(/,(?=\d{3})/g, '');
+  if (plain === '') return null;
+  return { plain, stem: stemmer(plain), capitalised: /^\p{Lu}/u.test(raw), acronym };
 }
 
 /**
@@ -46,14 +59,14 @@ export function normalise(text: string): string {
 export function words(text: string): Word[] {
   const out: Word[] = [];
   for (const match of text.matchAll(WORD)) {
-    const raw = match[0].replace(/\.$/, '');
-    const acronym = /^(?:\p{Lu}\.?){2,}$/u.test(raw) || (/^\p{Lu}{2,}$/u.test(raw) && raw.length <= 6);
-    let plain = normalise(raw).replace(/'s$/, '').replace(/'$/, '');
-    if (acronym || /^\p{L}(?:\.\p{L})+$/u.test(plain)) plain = plain.replace(/\./g, '');
-    plain = plain.replace(/'/g, '');
-    if (/^\p{N}/u.test(plain)) plain = plain.replace(/,(?=\d{3})/g, '');
-    if (plain === '') continue;
-    out.push({ plain, stem: stemmer(plain), capitalised: /^\p{Lu}/u.test(raw), acronym });
+    const raw = match[0].endsWith('.') ? match[0].slice(0, -1) : match[0];
+    let word = wordCache.get(raw);
+    if (word === undefined) {
+      word = analyseWord(raw);
+      if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+      wordCache.set(raw, word);
+    }
+    if (word) out.push(word);
   }
   return out;
 }
@@ -72,8 +85,13 @@ export function isStopWord(word: Word): boolean {
  * indexTerms('Hegses said the talks failed') // ['hegs', 'hegses', 'talk', 'fail']
  */
 export function indexTerms(text: string): string[] {
+  return termsOf(words(text));
+}
+
+/** {@link indexTerms} for words already split. */
+export function termsOf(ws: readonly Word[]): string[] {
   const terms: string[] = [];
-  for (const word of words(text)) {
+  for (const word of ws) {
     if (isStopWord(word)) continue;
     terms.push(word.stem);
     if (word.capitalised && word.plain !== word.stem) terms.push(word.plain);

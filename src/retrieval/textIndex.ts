@@ -3,7 +3,7 @@
  * pipeline of {@link indexTerms} / {@link queryTerms}. Names get typo-tolerant matching.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { indexTerms, isStopWord, queryTerms, words } from './terms.js';
+import { isStopWord, queryTerms, termsOf, type Word, words } from './terms.js';
 
 /** A document to index: its id and one text per field. */
 export interface IndexedDoc {
@@ -42,20 +42,20 @@ export class TextIndex {
     this.mini = new MiniSearch<IndexedDoc>({
       fields: [...fields],
       storeFields: [],
-      tokenize: (text) => [text],
-      processTerm: (text) => indexTerms(text),
+      // Each text is split once: its words give the index terms and teach which words are names.
+      tokenize: (text) => {
+        const ws = words(text);
+        this.learnNames(ws);
+        return termsOf(ws);
+      },
+      processTerm: (term) => term,
       searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
     });
   }
 
   /** Adds documents; call once per document. */
   addAll(docs: Iterable<IndexedDoc>): void {
-    const batch: IndexedDoc[] = [];
-    for (const doc of docs) {
-      for (const field of this.fields) this.learnNames(String(doc[field] ?? ''));
-      batch.push(doc);
-    }
-    this.mini.addAll(batch);
+    this.mini.addAll([...docs]);
   }
 
   /** Removes documents (e.g. an article that changed). */
@@ -128,9 +128,9 @@ export class TextIndex {
       }));
   }
 
-  private learnNames(text: string): void {
+  private learnNames(ws: readonly Word[]): void {
     let first = true;
-    for (const word of words(text)) {
+    for (const word of ws) {
       if (!word.acronym) {
         if (!word.capitalised) this.lowercase.add(word.plain);
         else if (!first) this.capitalised.add(word.plain);
