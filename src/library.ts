@@ -23,8 +23,10 @@ export interface Library {
   statements: Statement[];
   /** One per speaker, name variants merged; `speakers[id].id === id`. */
   speakers: SpeakerEntity[];
-  /** One document per statement: fields `text` (the excerpt), `speaker` (name and aliases), `description`. */
-  statementIndex: TextIndex;
+  /** One document per speaker: fields `name` (name and aliases) and `description`. */
+  speakerIndex: TextIndex;
+  /** Ids of the statements whose excerpt includes a sentence (empty for most sentences). */
+  statementsAt(sentenceId: number): number[];
   /** Files that could not be used, with the reason. */
   skipped: SkippedFile[];
   /** The article with this id; throws for an id the library does not hold (a programming error). */
@@ -83,19 +85,25 @@ export function assembleLibrary(
 
   const { statements, speakers } = mergeAttributions(placed);
   const articleById = new Map(articles.map((a) => [a.id, a]));
-  const statementIndex = new TextIndex(['text', 'speaker', 'description']);
-  statementIndex.addAll(
-    statements.map((s) => {
-      const speaker = s.speaker === null ? undefined : speakers[s.speaker];
-      const article = articleById.get(s.article) as Article;
-      return {
-        id: s.id,
-        text: article.text.slice(s.start, s.end),
-        speaker: speaker ? [speaker.name, ...speaker.aliases].join(' ') : '',
-        description: speaker?.description ?? '',
-      };
-    }),
-  );
+  // Statements are found through the sentence index (their excerpts are sentences), so their
+  // words are indexed once; a small index of speakers covers names and roles.
+  const speakerIndex = new TextIndex(['name', 'description']);
+  speakerIndex.addAll(speakers.map((sp) => ({ id: sp.id, name: [sp.name, ...sp.aliases].join(' '), description: sp.description ?? '' })));
+  const firstStatement = new Int32Array(sentences.length).fill(-1);
+  for (const st of statements) {
+    for (let k = st.firstSentence; k <= st.lastSentence; k++) if (firstStatement[k] === -1) firstStatement[k] = st.id;
+  }
+  const statementsAt = (sentenceId: number): number[] => {
+    const out: number[] = [];
+    const first = firstStatement[sentenceId] ?? -1;
+    if (first < 0) return out;
+    for (let id = first; id < statements.length; id++) {
+      const st = statements[id] as Statement;
+      if (st.firstSentence > sentenceId) break;
+      if (st.lastSentence >= sentenceId) out.push(id);
+    }
+    return out;
+  };
   const statementsPerArticle = new Map<string, number>();
   for (const s of statements)
     statementsPerArticle.set(s.article, (statementsPerArticle.get(s.article) ?? 0) + 1);
@@ -112,7 +120,8 @@ export function assembleLibrary(
     sentenceIndex,
     statements,
     speakers,
-    statementIndex,
+    speakerIndex,
+    statementsAt,
     statementCount: (id) => statementsPerArticle.get(id) ?? 0,
     skipped,
   };

@@ -79,26 +79,29 @@ export function mergeSpeakers(
   };
 
   // 1. Within each article: full names first, then short forms joined to them.
+  // Per article, longest names first, so short forms find the full names they belong to.
+  const lengths = mentions.map((m) => nameLength(m.mention));
+  const articleRank = new Map<string, number>();
+  for (const m of mentions) if (!articleRank.has(m.article)) articleRank.set(m.article, articleRank.size);
+  const rank = mentions.map((m) => articleRank.get(m.article) ?? 0);
   const order = mentions
     .map((_, i) => i)
-    .sort(
-      (a, b) =>
-        nameLength((mentions[b] as SpeakerMention).mention) -
-        nameLength((mentions[a] as SpeakerMention).mention),
-    );
+    .sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0) || (lengths[b] ?? 0) - (lengths[a] ?? 0) || a - b);
+  const keyOf = new Map<number, string>();
   for (const i of order) {
     const { article, mention: m } = mentions[i] as SpeakerMention;
     const local = byArticle.get(article) ?? [];
     byArticle.set(article, local);
     if (m.kind !== 'person') {
       const key = nameWords(m.name).join(' ');
-      const found = local.find(
-        (c) => clusters[c]?.kind === m.kind && clusterKey(clusters[c] as Cluster) === key,
-      );
+      const found = local.find((c) => clusters[c]?.kind === m.kind && keyOf.get(c) === key);
       const c =
         found ??
         newCluster(m.kind === 'group' ? 'group' : 'organisation', m.kind === 'group' ? article : null);
-      if (found === undefined) local.push(c);
+      if (found === undefined) {
+        local.push(c);
+        keyOf.set(c, key);
+      }
       add(c, i, m);
       continue;
     }

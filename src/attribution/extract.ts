@@ -484,13 +484,15 @@ function reportedSpeech(
   const sentenceEnd = lastContentIndex(tokens);
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
-    // A clause ends where another speaker's attribution begins: "According to EHS, …, but Chapman says …".
-    const endIndex = nextAttribution(tokens, k + 1, sentenceEnd, text, inQuote) ?? sentenceEnd;
     if (usedCues.has(t.start) || inQuote(t.start)) continue;
     if (found.some((f) => t.start >= f.start && t.start < f.end)) continue;
+    const according = lower(t) === 'according' && lower(tokens[k + 1]) === 'to';
+    if (!according && !(t.pos === 'VERB' && isCue(t, REPORT_VERBS))) continue;
+    // A clause ends where another speaker's attribution begins: "According to EHS, …, but Chapman says …".
+    const endIndex = nextAttribution(tokens, k + 1, sentenceEnd, text, inQuote) ?? sentenceEnd;
 
     // "according to X, …" / "…, according to X."
-    if (lower(t) === 'according' && lower(tokens[k + 1]) === 'to') {
+    if (according) {
       const span = phraseStartingAt(tokens, k + 2);
       if (!span) continue;
       const m = classify(tokens, span[0], span[1], text);

@@ -27,8 +27,8 @@ function asPhrase(text: string): string {
   return ws.length > 1 ? ` ${ws.join(' ')} ` : '';
 }
 
-/** Field weights for topic search: the words said count most. */
-const TOPIC_BOOST = { text: 1, speaker: 1.5, description: 0.5 };
+/** Weight of a statement whose speaker's name or role is in the topic ("what did the minister say"). */
+const ROLE_BONUS = 1.3;
 
 /** The name words of a speaker: every word of the name and its aliases, in normal form. */
 function speakerWords(s: SpeakerEntity): string[][] {
@@ -103,20 +103,29 @@ export function rankStatements(
       .slice(0, options.limit)
       .map((statement) => ({ statement, score: 1 }));
   }
-  const hits = library.statementIndex.search(rest, {
-    boost: TOPIC_BOOST,
-    filter: (id) => inScope(library.statements[id] as Statement),
+  // Sentences that belong to statements in scope, scored by the topic; a statement takes its best
+  // sentence's score, lifted when the topic names its speaker's role.
+  const hits = library.sentenceIndex.search(rest, {
+    filter: (id) => library.statementsAt(id).some((st) => inScope(library.statements[st] as Statement)),
   });
+  const roles = new Set(library.speakerIndex.search(rest).map((h) => h.id));
+  const best = new Map<number, number>();
+  for (const h of hits) {
+    const coverage = h.queryWords > 0 ? h.matched / h.queryWords : 0;
+    for (const id of library.statementsAt(h.id)) {
+      if (!inScope(library.statements[id] as Statement)) continue;
+      best.set(id, Math.max(best.get(id) ?? 0, h.score * coverage));
+    }
+  }
   const phrase = asPhrase(rest);
-  return hits
-    .map((h) => {
-      const statement = library.statements[h.id] as Statement;
-      const coverage = h.queryWords > 0 ? h.matched / h.queryWords : 0;
-      const weight = statement.speaker === null ? UNATTRIBUTED_WEIGHT : 1;
+  return [...best]
+    .map(([id, relevance]) => {
+      const statement = library.statements[id] as Statement;
+      const weight = statement.speaker === null ? UNATTRIBUTED_WEIGHT : roles.has(statement.speaker) ? ROLE_BONUS : 1;
       // The topic's exact words, in order, in what was said.
       const text = library.article(statement.article).text.slice(statement.quoteStart, statement.quoteEnd);
       const exact = phrase.length > 0 && asPhrase(text).includes(phrase) ? PHRASE_BONUS : 1;
-      return { statement, score: h.score * coverage * weight * exact };
+      return { statement, score: relevance * weight * exact };
     })
     .sort((a, b) => b.score - a.score || a.statement.id - b.statement.id)
     .slice(0, options.limit);
@@ -206,16 +215,19 @@ export interface SourceMatch {
 export function findSources(library: Library, text: string, limit: number): SourceMatch[] {
   const retold = contentWords(text);
   if (retold.stems.length === 0) return [];
-  const candidates = new Set<number>(library.statementIndex.search(text, { limit: 50 }).map((h) => h.id));
+  const candidates = new Set<number>();
+  const inStatement = (id: number) => library.statementsAt(id).length > 0;
+  const addHits = (hits: { id: number }[]) => {
+    for (const h of hits) for (const id of library.statementsAt(h.id)) candidates.add(id);
+  };
+  addHits(library.sentenceIndex.search(text, { limit: 50, filter: inStatement }));
   if (words(text).every(isStopWord)) {
     // Only stop words: the index cannot help; compare with every short statement.
-    for (const s of library.statements)
-      if (s.quoteEnd - s.quoteStart <= text.length * 3) candidates.add(s.id);
+    for (const s of library.statements) if (s.quoteEnd - s.quoteStart <= text.length * 3) candidates.add(s.id);
   }
   // Misspelt words may miss the index; a fuzzy pass over the longer words catches them.
   const fuzzyQuery = retold.plains.filter((p) => p.length >= 5).join(' ');
-  if (fuzzyQuery)
-    for (const h of library.statementIndex.searchFuzzy(fuzzyQuery, 0.25, 50)) candidates.add(h.id);
+  if (fuzzyQuery) addHits(library.sentenceIndex.searchFuzzy(fuzzyQuery, 0.25, 50, inStatement));
   const matches: SourceMatch[] = [];
   for (const id of candidates) {
     const statement = library.statements[id] as Statement;

@@ -36,6 +36,28 @@ export function normalise(text: string): string {
   return (ascii ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'")).toLowerCase();
 }
 
+/**
+ * Past forms of common irregular verbs, which a Porter stemmer leaves apart from the present
+ * ("spoke" ~ "speak", "told" ~ "tell").
+ */
+// biome-ignore format: a word list reads best packed
+const IRREGULAR: Record<string, string> = {
+  said: 'say', told: 'tell', spoke: 'speak', spoken: 'speak', wrote: 'write', written: 'write', went: 'go',
+  gone: 'go', came: 'come', took: 'take', taken: 'take', gave: 'give', given: 'give', made: 'make',
+  met: 'meet', left: 'leave', led: 'lead', held: 'hold', kept: 'keep', brought: 'bring', bought: 'buy',
+  thought: 'think', sought: 'seek', fought: 'fight', caught: 'catch', taught: 'teach', won: 'win',
+  lost: 'lose', sent: 'send', spent: 'spend', built: 'build', began: 'begin', begun: 'begin', ran: 'run',
+  rose: 'rise', risen: 'rise', fell: 'fall', fallen: 'fall', grew: 'grow', grown: 'grow', knew: 'know',
+  known: 'know', saw: 'see', seen: 'see', chose: 'choose', chosen: 'choose', drove: 'drive',
+  driven: 'drive', froze: 'freeze', frozen: 'freeze', struck: 'strike', stood: 'stand', understood: 'understand',
+  sold: 'sell', paid: 'pay', laid: 'lay', heard: 'hear', found: 'find', felt: 'feel', meant: 'mean',
+  broke: 'break', broken: 'break', shot: 'shoot', hit: 'hit', cut: 'cut', put: 'put', set: 'set',
+  fled: 'flee', forgave: 'forgive', withdrew: 'withdraw', withdrawn: 'withdraw', undertook: 'undertake',
+  overtook: 'overtake', forbade: 'forbid', swore: 'swear', sworn: 'swear', woke: 'wake', stole: 'steal',
+  stolen: 'steal', hid: 'hide', hidden: 'hide', bore: 'bear', born: 'bear', threw: 'throw', thrown: 'throw',
+  blew: 'blow', flew: 'fly', flown: 'fly', drew: 'draw', drawn: 'draw', ate: 'eat', eaten: 'eat',
+};
+
 /** Analysed words by their written form: news vocabulary repeats, and stemming is the cost. */
 const wordCache = new Map<string, Word | null>();
 const WORD_CACHE_LIMIT = 200_000;
@@ -47,7 +69,7 @@ function analyseWord(raw: string): Word | null {
   plain = plain.replace(/'/g, '');
   if (/^\p{N}/u.test(plain)) plain = plain.replace(/,(?=\d{3})/g, '');
   if (plain === '') return null;
-  return { plain, stem: stemmer(plain), capitalised: /^\p{Lu}/u.test(raw), acronym };
+  return { plain, stem: stemmer(IRREGULAR[plain] ?? plain), capitalised: /^\p{Lu}/u.test(raw), acronym };
 }
 
 /**

@@ -108,24 +108,18 @@ export class TextIndex {
    * Ranks documents matching any of the words of `query` with typo tolerance on every word (for
    * text retold from memory); slower than {@link search}, so callers keep queries short.
    */
-  searchFuzzy(query: string, fuzziness: number, limit: number): Hit[] {
-    const terms = [
-      ...new Set(
-        words(query)
-          .filter((w) => !isStopWord(w))
-          .map((w) => w.plain),
-      ),
-    ];
+  searchFuzzy(query: string, fuzziness: number, limit: number, filter?: (id: number) => boolean): Hit[] {
+    const terms = [...new Set(words(query).filter((w) => !isStopWord(w)).map((w) => w.plain))];
     if (terms.length === 0) return [];
     return this.mini
-      .search(terms.join(' '), { fuzzy: fuzziness, prefix: false, combineWith: 'OR' })
+      .search(terms.join(' '), {
+        fuzzy: fuzziness,
+        prefix: false,
+        combineWith: 'OR',
+        ...(filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {}),
+      })
       .slice(0, limit)
-      .map((r) => ({
-        id: r.id as number,
-        score: r.score,
-        matched: r.queryTerms.length,
-        queryWords: terms.length,
-      }));
+      .map((r) => ({ id: r.id as number, score: r.score, matched: r.queryTerms.length, queryWords: terms.length }));
   }
 
   private learnNames(ws: readonly Word[]): void {
