@@ -7,6 +7,7 @@ import { type ArticleAttribution, attributeArticle, mergeAttributions } from './
 import type { SpeakerEntity, Statement } from './attribution/types.js';
 import { type ParsedArticle, readArticles } from './corpus/load.js';
 import type { Article, Sentence, SkippedFile } from './corpus/types.js';
+import { indexTerms } from './retrieval/terms.js';
 import { TextIndex } from './retrieval/textIndex.js';
 
 export interface Library {
@@ -23,8 +24,8 @@ export interface Library {
   statements: Statement[];
   /** One per speaker, name variants merged; `speakers[id].id === id`. */
   speakers: SpeakerEntity[];
-  /** One document per speaker: fields `name` (name and aliases) and `description`. */
-  speakerIndex: TextIndex;
+  /** Speakers whose name, alias or description has the word (a stem from the term pipeline). */
+  speakersWithWord(stem: string): readonly number[];
   /** Ids of the statements whose excerpt includes a sentence (empty for most sentences). */
   statementsAt(sentenceId: number): number[];
   /** Files that could not be used, with the reason. */
@@ -86,9 +87,15 @@ export function assembleLibrary(
   const { statements, speakers } = mergeAttributions(placed);
   const articleById = new Map(articles.map((a) => [a.id, a]));
   // Statements are found through the sentence index (their excerpts are sentences), so their
-  // words are indexed once; a small index of speakers covers names and roles.
-  const speakerIndex = new TextIndex(['name', 'description']);
-  speakerIndex.addAll(speakers.map((sp) => ({ id: sp.id, name: [sp.name, ...sp.aliases].join(' '), description: sp.description ?? '' })));
+  // words are indexed once; a word map of speakers covers names and roles.
+  const speakerWords = new Map<string, number[]>();
+  for (const sp of speakers) {
+    for (const term of new Set(indexTerms([sp.name, ...sp.aliases, sp.description ?? ''].join(' ')))) {
+      const ids = speakerWords.get(term) ?? [];
+      ids.push(sp.id);
+      speakerWords.set(term, ids);
+    }
+  }
   const firstStatement = new Int32Array(sentences.length).fill(-1);
   for (const st of statements) {
     for (let k = st.firstSentence; k <= st.lastSentence; k++) if (firstStatement[k] === -1) firstStatement[k] = st.id;
@@ -120,7 +127,7 @@ export function assembleLibrary(
     sentenceIndex,
     statements,
     speakers,
-    speakerIndex,
+    speakersWithWord: (stem) => speakerWords.get(stem) ?? [],
     statementsAt,
     statementCount: (id) => statementsPerArticle.get(id) ?? 0,
     skipped,

@@ -108,7 +108,11 @@ export function rankStatements(
   const hits = library.sentenceIndex.search(rest, {
     filter: (id) => library.statementsAt(id).some((st) => inScope(library.statements[st] as Statement)),
   });
-  const roles = new Set(library.speakerIndex.search(rest).map((h) => h.id));
+  const roles = new Set(
+    words(rest)
+      .filter((w) => !isStopWord(w))
+      .flatMap((w) => library.speakersWithWord(w.stem)),
+  );
   const best = new Map<number, number>();
   for (const h of hits) {
     const coverage = h.queryWords > 0 ? h.matched / h.queryWords : 0;
