@@ -20,7 +20,28 @@ export function random(seed: number): () => number {
 }
 
 const FIRST = [...(maleNames as string[]), ...(femaleNames as string[])];
-const SYLLABLES = ['ka', 'ro', 'mi', 'len', 'dor', 'sa', 'vi', 'tan', 'bel', 'gor', 'ne', 'lis', 'ha', 'mon', 'ter', 'qui', 'za', 'pol', 'ev', 'ran'];
+const SYLLABLES = [
+  'ka',
+  'ro',
+  'mi',
+  'len',
+  'dor',
+  'sa',
+  'vi',
+  'tan',
+  'bel',
+  'gor',
+  'ne',
+  'lis',
+  'ha',
+  'mon',
+  'ter',
+  'qui',
+  'za',
+  'pol',
+  'ev',
+  'ran',
+];
 
 /** The people of the bundled article, with the spellings it uses for each. */
 const PEOPLE: { first?: string; surnames: string[] }[] = [
@@ -47,7 +68,9 @@ function surname(rand: () => number): string {
 /** A typo of a name: one letter dropped or doubled (as a machine translation might). */
 function typo(name: string, rand: () => number): string {
   const i = 1 + Math.floor(rand() * (name.length - 2));
-  return rand() < 0.5 ? name.slice(0, i) + name.slice(i + 1) : name.slice(0, i) + (name[i] ?? '') + name.slice(i);
+  return rand() < 0.5
+    ? name.slice(0, i) + name.slice(i + 1)
+    : name.slice(0, i) + (name[i] ?? '') + name.slice(i);
 }
 
 /** Variant `n` of an article: names, numbers and paragraph order changed, deterministically. */
@@ -86,7 +109,10 @@ export function writeCorpus(seedFile: string, count: number, dir: string): strin
   mkdirSync(dir, { recursive: true });
   const seed = readFileSync(seedFile, 'utf8');
   for (let n = 0; n < count; n++) {
-    writeFileSync(path.join(dir, `synthetic-${String(n).padStart(5, '0')}.md`), n === 0 ? seed : variant(seed, n));
+    writeFileSync(
+      path.join(dir, `synthetic-${String(n).padStart(5, '0')}.md`),
+      n === 0 ? seed : variant(seed, n),
+    );
   }
   return dir;
 }

@@ -36,6 +36,7 @@ const schema = z.object({
       .default('https://discord.com/api'),
   ),
   CITEBOT_DATA: z.preprocess(blankToUndefined, z.string().optional()),
+  CITEBOT_CACHE: z.preprocess(blankToUndefined, z.string().optional()),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
     z
@@ -72,4 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** The articles folder: an explicit choice, else CITEBOT_DATA, else data/articles. */
 export function dataDir(config: Pick<Config, 'CITEBOT_DATA'>, explicit?: string): string {
   return path.resolve(explicit ?? config.CITEBOT_DATA ?? DEFAULT_DATA_DIR);
+}
+
+/** The snapshot folder: CITEBOT_CACHE, else .cache/snapshots in the project; null when set to "off". */
+export function cacheDir(config: Pick<Config, 'CITEBOT_CACHE'>, fallback: string): string | null {
+  const value = config.CITEBOT_CACHE?.trim();
+  if (value && /^(?:off|none|false|0)$/i.test(value)) return null;
+  return path.resolve(value || fallback);
 }

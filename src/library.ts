@@ -30,6 +30,8 @@ export interface Library {
   statementsAt(sentenceId: number): number[];
   /** Files that could not be used, with the reason. */
   skipped: SkippedFile[];
+  /** The analysed articles it was assembled from (sentence ids local), for snapshots and reloads. */
+  ingested: readonly IngestedArticle[];
   /** The article with this id; throws for an id the library does not hold (a programming error). */
   article(id: string): Article;
   /** How many statements an article has. */
@@ -68,8 +70,33 @@ export function assembleLibrary(
   dataDir: string,
   ingested: readonly IngestedArticle[],
   skipped: SkippedFile[],
+  sentenceIndex?: TextIndex,
 ): Library {
-  // Global sentence ids follow corpus order.
+  const placed = placeArticles(ingested);
+  const index = sentenceIndex ?? new TextIndex(['text']);
+  if (!sentenceIndex) index.addAll(indexDocs(placed.sentences));
+  return finish(dataDir, ingested, placed, index, skipped);
+}
+
+/** {@link assembleLibrary}, indexing in chunks so that a library already serving keeps answering. */
+export async function assembleLibraryAsync(
+  dataDir: string,
+  ingested: readonly IngestedArticle[],
+  skipped: SkippedFile[],
+): Promise<Library> {
+  const placed = placeArticles(ingested);
+  const index = new TextIndex(['text']);
+  await index.addAllAsync(indexDocs(placed.sentences));
+  return finish(dataDir, ingested, placed, index, skipped);
+}
+
+interface Placed {
+  placed: { article: Article; attribution: ArticleAttribution }[];
+  sentences: Sentence[];
+}
+
+/** Gives sentences their global ids, in corpus order (copies: ingested articles keep theirs). */
+function placeArticles(ingested: readonly IngestedArticle[]): Placed {
   let offset = 0;
   const placed = ingested.map(({ article, attribution }) => {
     const base = offset;
@@ -79,11 +106,21 @@ export function assembleLibrary(
       attribution,
     };
   });
-  const articles = placed.map((p) => p.article);
-  const sentences = articles.flatMap((a) => a.sentences);
-  const sentenceIndex = new TextIndex(['text']);
-  sentenceIndex.addAll(sentences.map((s) => ({ id: s.id, text: s.text })));
+  return { placed, sentences: placed.flatMap((p) => p.article.sentences) };
+}
 
+function indexDocs(sentences: readonly Sentence[]) {
+  return sentences.map((s) => ({ id: s.id, text: s.text }));
+}
+
+function finish(
+  dataDir: string,
+  ingested: readonly IngestedArticle[],
+  { placed, sentences }: Placed,
+  sentenceIndex: TextIndex,
+  skipped: SkippedFile[],
+): Library {
+  const articles = placed.map((p) => p.article);
   const { statements, speakers } = mergeAttributions(placed);
   const articleById = new Map(articles.map((a) => [a.id, a]));
   // Statements are found through the sentence index (their excerpts are sentences), so their
@@ -98,7 +135,8 @@ export function assembleLibrary(
   }
   const firstStatement = new Int32Array(sentences.length).fill(-1);
   for (const st of statements) {
-    for (let k = st.firstSentence; k <= st.lastSentence; k++) if (firstStatement[k] === -1) firstStatement[k] = st.id;
+    for (let k = st.firstSentence; k <= st.lastSentence; k++)
+      if (firstStatement[k] === -1) firstStatement[k] = st.id;
   }
   const statementsAt = (sentenceId: number): number[] => {
     const out: number[] = [];
@@ -131,5 +169,6 @@ export function assembleLibrary(
     statementsAt,
     statementCount: (id) => statementsPerArticle.get(id) ?? 0,
     skipped,
+    ingested,
   };
 }

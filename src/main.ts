@@ -2,12 +2,13 @@
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise local console mode on the
  * articles folder.
  */
-import { type Config, ConfigError, dataDir, loadConfig } from './config.js';
+import { type Config, ConfigError, cacheDir, dataDir, loadConfig } from './config.js';
 import { runConsole } from './console/session.js';
 import { startBot } from './discord/bot.js';
-import { buildLibrary } from './library.js';
 import { LibraryHolder } from './libraryHolder.js';
 import { createLogger } from './log.js';
+import { DEFAULT_CACHE_DIR, openLibrary } from './openLibrary.js';
+import { watchLibrary } from './reload.js';
 
 async function main(): Promise<number> {
   let config: Config;
@@ -27,20 +28,32 @@ async function main(): Promise<number> {
 
 async function runLocalConsole(config: Config): Promise<number> {
   const folder = dataDir(config);
-  const library = await buildLibrary(folder);
+  const cache = cacheDir(config, DEFAULT_CACHE_DIR);
+  const { library, stamps } = await openLibrary(folder, {
+    cacheDir: cache,
+    progress: process.stderr,
+    onSnapshotError: (error) => process.stderr.write(`could not save a snapshot: ${String(error)}\n`),
+  });
   for (const s of library.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
   const interactive = Boolean(process.stdin.isTTY);
+  const holder = new LibraryHolder();
+  holder.set(library);
+  // A person at the prompt sees edits to the folder; piped input answers from what was loaded.
+  const reloader = interactive
+    ? watchLibrary({ holder, dataDir: folder, stamps, cacheDir: cache, logger: createLogger('warn', []) })
+    : null;
   process.stderr.write(
     `Citebot console: ${library.articles.length} article(s), ${library.sentences.length} sentences from ${folder}.\n` +
       (interactive ? 'Type /help for commands, /exit to leave.\n' : ''),
   );
   await runConsole(
-    library,
+    holder,
     { input: process.stdin, output: process.stdout, interactive },
     (error, command) => {
       process.stderr.write(`internal error in ${command}: ${(error as Error)?.stack ?? String(error)}\n`);
     },
   );
+  reloader?.stop();
   return 0;
 }
 
@@ -48,16 +61,23 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
   const logger = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
   const holder = new LibraryHolder();
   const folder = dataDir(config);
-  // The index builds while the bot logs in; interactions that arrive first are deferred.
-  const building = buildLibrary(folder).then(
-    (library) => {
+  const cache = cacheDir(config, DEFAULT_CACHE_DIR);
+  let reloader: ReturnType<typeof watchLibrary> | null = null;
+  // The index loads while the bot logs in; interactions that arrive first are deferred.
+  const building = openLibrary(folder, {
+    cacheDir: cache,
+    progress: process.stderr,
+    onSnapshotError: (error) => logger.warn({ err: error }, 'could not save a snapshot'),
+  }).then(
+    ({ library, stamps, fromSnapshot }) => {
       for (const s of library.skipped)
         logger.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
       logger.info(
-        { articles: library.articles.length, sentences: library.sentences.length, folder },
+        { articles: library.articles.length, sentences: library.sentences.length, folder, fromSnapshot },
         'library ready',
       );
       holder.set(library);
+      reloader = watchLibrary({ holder, dataDir: folder, stamps, cacheDir: cache, logger });
       return true;
     },
     (error) => {
@@ -79,6 +99,7 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
       logger.info({ signal }, 'shutting down');
+      reloader?.stop();
       void client.destroy().finally(() => resolve(0));
     };
     process.once('SIGINT', () => stop('SIGINT'));

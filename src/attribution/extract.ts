@@ -449,7 +449,11 @@ function introducedPeople(
   const people: Mention[] = [];
   for (let k = tokens.length - 1; k >= 0; k--) {
     const t = tokens[k] as Token;
-    if (t.pos !== 'PROPN' || inQuote(t.start) || (subject && t.start >= subject.start && t.end <= subject.end)) {
+    if (
+      t.pos !== 'PROPN' ||
+      inQuote(t.start) ||
+      (subject && t.start >= subject.start && t.end <= subject.end)
+    ) {
       continue;
     }
     // A full name has at least two capitalised words.

@@ -6,8 +6,9 @@
 import { CommandError, exitCodeFor } from '../commands/errors.js';
 import { runCommand } from '../commands/index.js';
 import type { CommandResult } from '../commands/results.js';
-import { ConfigError, dataDir, loadConfig } from '../config.js';
-import { buildLibrary, type Library } from '../library.js';
+import { ConfigError, cacheDir, dataDir, loadConfig } from '../config.js';
+import type { Library } from '../library.js';
+import { DEFAULT_CACHE_DIR, openLibrary } from '../openLibrary.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { parseCli } from './args.js';
@@ -44,7 +45,11 @@ async function main(argv: string[]): Promise<number> {
   let library: Library;
   const folder = dataDir(config, request.data);
   try {
-    library = await buildLibrary(folder);
+    ({ library } = await openLibrary(folder, {
+      cacheDir: cacheDir(config, DEFAULT_CACHE_DIR),
+      progress: process.stderr,
+      onSnapshotError: (error) => process.stderr.write(`could not save a snapshot: ${String(error)}\n`),
+    }));
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
     return report(

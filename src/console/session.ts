@@ -9,6 +9,7 @@ import { type InternalErrorHook, runCommand } from '../commands/index.js';
 import { parsePlainRequest, parseSlashLine } from '../commands/parseText.js';
 import type { CommandResult } from '../commands/results.js';
 import type { Library } from '../library.js';
+import type { LibraryHolder } from '../libraryHolder.js';
 import { toText } from '../render/text.js';
 
 const EXIT = /^\/?(?:exit|quit|bye|\.exit)$/i;
@@ -50,7 +51,7 @@ export interface ConsoleIo {
 
 /** Runs the prompt until end of input or `exit`. */
 export async function runConsole(
-  library: Library,
+  holder: LibraryHolder,
   io: ConsoleIo,
   onInternalError?: InternalErrorHook,
 ): Promise<void> {
@@ -65,7 +66,7 @@ export async function runConsole(
     const text = line.trim();
     if (EXIT.test(text)) break;
     if (text !== '') {
-      io.output.write(`${toText(answerConsoleLine(library, text, onInternalError))}\n\n`);
+      io.output.write(`${toText(answerConsoleLine(await holder.get(), text, onInternalError))}\n\n`);
     }
     if (io.interactive) rl.prompt();
   }

@@ -125,7 +125,8 @@ export function rankStatements(
   return [...best]
     .map(([id, relevance]) => {
       const statement = library.statements[id] as Statement;
-      const weight = statement.speaker === null ? UNATTRIBUTED_WEIGHT : roles.has(statement.speaker) ? ROLE_BONUS : 1;
+      const weight =
+        statement.speaker === null ? UNATTRIBUTED_WEIGHT : roles.has(statement.speaker) ? ROLE_BONUS : 1;
       // The topic's exact words, in order, in what was said.
       const text = library.article(statement.article).text.slice(statement.quoteStart, statement.quoteEnd);
       const exact = phrase.length > 0 && asPhrase(text).includes(phrase) ? PHRASE_BONUS : 1;
@@ -227,7 +228,8 @@ export function findSources(library: Library, text: string, limit: number): Sour
   addHits(library.sentenceIndex.search(text, { limit: 50, filter: inStatement }));
   if (words(text).every(isStopWord)) {
     // Only stop words: the index cannot help; compare with every short statement.
-    for (const s of library.statements) if (s.quoteEnd - s.quoteStart <= text.length * 3) candidates.add(s.id);
+    for (const s of library.statements)
+      if (s.quoteEnd - s.quoteStart <= text.length * 3) candidates.add(s.id);
   }
   // Misspelt words may miss the index; a fuzzy pass over the longer words catches them.
   const fuzzyQuery = retold.plains.filter((p) => p.length >= 5).join(' ');

@@ -33,7 +33,14 @@ export function normalise(text: string): string {
   // Plain ASCII (most words) needs no decomposition.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range is the point
   const ascii = /^[\x00-\x7f]*$/.test(text);
-  return (ascii ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[’‘`´]/g, "'")).toLowerCase();
+  return (
+    ascii
+      ? text
+      : text
+          .normalize('NFKD')
+          .replace(/\p{M}+/gu, '')
+          .replace(/[’‘`´]/g, "'")
+  ).toLowerCase();
 }
 
 /**

@@ -30,6 +30,14 @@ export interface QueryOptions {
 /** Edit distance allowed for names, as a fraction of the word's length. */
 const NAME_FUZZINESS = 0.3;
 
+/** What {@link TextIndex.toJSON} gives and {@link TextIndex.fromJSON} takes. */
+export interface TextIndexJson {
+  fields: string[];
+  mini: unknown;
+  capitalised: string[];
+  lowercase: string[];
+}
+
 export class TextIndex {
   readonly fields: readonly string[];
   private readonly mini: MiniSearch<IndexedDoc>;
@@ -37,25 +45,54 @@ export class TextIndex {
   private readonly capitalised = new Set<string>();
   private readonly lowercase = new Set<string>();
 
-  constructor(fields: readonly string[]) {
+  /** An empty index over `fields`, or one restored from {@link toJSON}'s output. */
+  constructor(fields: readonly string[], saved?: TextIndexJson) {
     this.fields = fields;
-    this.mini = new MiniSearch<IndexedDoc>({
+    const options = TextIndex.options(fields, this);
+    this.mini = saved
+      ? MiniSearch.loadJS<IndexedDoc>(saved.mini as never, options)
+      : new MiniSearch<IndexedDoc>(options);
+    for (const w of saved?.capitalised ?? []) this.capitalised.add(w);
+    for (const w of saved?.lowercase ?? []) this.lowercase.add(w);
+  }
+
+  private static options(fields: readonly string[], owner: TextIndex) {
+    return {
       fields: [...fields],
       storeFields: [],
       // Each text is split once: its words give the index terms and teach which words are names.
-      tokenize: (text) => {
+      tokenize: (text: string) => {
         const ws = words(text);
-        this.learnNames(ws);
+        owner.learnNames(ws);
         return termsOf(ws);
       },
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
-    });
+      processTerm: (term: string) => term,
+      searchOptions: { tokenize: (text: string) => text.split(' '), processTerm: (term: string) => term },
+    };
+  }
+
+  /** A plain object to save (a snapshot); {@link fromJSON} restores it. */
+  toJSON(): TextIndexJson {
+    return {
+      fields: [...this.fields],
+      mini: this.mini.toJSON(),
+      capitalised: [...this.capitalised],
+      lowercase: [...this.lowercase],
+    };
+  }
+
+  static fromJSON(json: TextIndexJson): TextIndex {
+    return new TextIndex(json.fields, json);
   }
 
   /** Adds documents; call once per document. */
   addAll(docs: Iterable<IndexedDoc>): void {
     this.mini.addAll([...docs]);
+  }
+
+  /** Adds documents in chunks, letting other work (serving queries) run in between. */
+  async addAllAsync(docs: readonly IndexedDoc[], chunkSize = 5000): Promise<void> {
+    await this.mini.addAllAsync(docs, { chunkSize });
   }
 
   /** Removes documents (e.g. an article that changed). */
@@ -109,7 +146,13 @@ export class TextIndex {
    * text retold from memory); slower than {@link search}, so callers keep queries short.
    */
   searchFuzzy(query: string, fuzziness: number, limit: number, filter?: (id: number) => boolean): Hit[] {
-    const terms = [...new Set(words(query).filter((w) => !isStopWord(w)).map((w) => w.plain))];
+    const terms = [
+      ...new Set(
+        words(query)
+          .filter((w) => !isStopWord(w))
+          .map((w) => w.plain),
+      ),
+    ];
     if (terms.length === 0) return [];
     return this.mini
       .search(terms.join(' '), {
@@ -119,7 +162,12 @@ export class TextIndex {
         ...(filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {}),
       })
       .slice(0, limit)
-      .map((r) => ({ id: r.id as number, score: r.score, matched: r.queryTerms.length, queryWords: terms.length }));
+      .map((r) => ({
+        id: r.id as number,
+        score: r.score,
+        matched: r.queryTerms.length,
+        queryWords: terms.length,
+      }));
   }
 
   private learnNames(ws: readonly Word[]): void {

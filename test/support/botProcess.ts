@@ -39,6 +39,7 @@ export async function startBotUnderTest(
       DISCORD_APPLICATION_ID: discord.applicationId,
       DISCORD_GUILD_ID: options.guild === false ? '' : discord.guildId,
       CITEBOT_DATA: '',
+      CITEBOT_CACHE: 'off',
       LOG_LEVEL: 'debug',
       ...env,
     },
