@@ -3,10 +3,14 @@
  * → sentences and statements → indexes. Each article is analysed once and kept as an
  * {@link IngestedArticle} (its tokens are dropped); the library is assembled from those.
  */
-import { type ArticleAttribution, attributeArticle, mergeAttributions } from './attribution/attribute.js';
+import path from 'node:path';
+import { type ArticleAttribution, mergeAttributions } from './attribution/attribute.js';
 import type { SpeakerEntity, Statement } from './attribution/types.js';
-import { type ParsedArticle, readArticles } from './corpus/load.js';
+import { listArticleFiles } from './corpus/load.js';
 import type { Article, Sentence, SkippedFile } from './corpus/types.js';
+import type { IngestedArticle } from './ingest/article.js';
+import { ingestFiles } from './ingest/pool.js';
+import { SpeakerDirectory } from './retrieval/speakerDirectory.js';
 import { indexTerms } from './retrieval/terms.js';
 import { TextIndex } from './retrieval/textIndex.js';
 
@@ -24,6 +28,8 @@ export interface Library {
   statements: Statement[];
   /** One per speaker, name variants merged; `speakers[id].id === id`. */
   speakers: SpeakerEntity[];
+  /** Speakers by name: who a text names, who a typed name means, suggestions. */
+  speakerDirectory: SpeakerDirectory;
   /** Speakers whose name, alias or description has the word (a stem from the term pipeline). */
   speakersWithWord(stem: string): readonly number[];
   /** Ids of the statements whose excerpt includes a sentence (empty for most sentences). */
@@ -38,30 +44,35 @@ export interface Library {
   statementCount(articleId: string): number;
 }
 
-/** One analysed article, independent of the others: sentence ids start at 0. */
-export interface IngestedArticle {
-  article: Article;
-  attribution: ArticleAttribution;
-}
+export type { IngestedArticle } from './ingest/article.js';
+export { ingestArticle } from './ingest/article.js';
 
-/** Analyses one parsed article; its tokens can be dropped afterwards. */
-export function ingestArticle(parsed: ParsedArticle): IngestedArticle {
-  return { article: parsed.article, attribution: attributeArticle(parsed) };
-}
-
-/** Reads, analyses and indexes the folder. `onArticle` hears of each file as it is done. */
+/** Reads, analyses (on all cores for big folders) and indexes the folder. `onArticle` hears of each file. */
 export async function buildLibrary(
   dataDir: string,
   onArticle?: (file: string, done: number) => void,
 ): Promise<Library> {
-  const ingested: IngestedArticle[] = [];
+  const files = await listArticleFiles(dataDir);
   const skipped: SkippedFile[] = [];
-  let done = 0;
-  for await (const outcome of readArticles(dataDir)) {
-    if ('skipped' in outcome) skipped.push(outcome.skipped);
-    else ingested.push(ingestArticle(outcome.parsed));
-    onArticle?.('skipped' in outcome ? outcome.skipped.file : outcome.parsed.article.file, ++done);
+  const toRead: string[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const name = path.basename(file);
+    const id = path.basename(file, path.extname(file));
+    const clash = seen.get(id);
+    if (clash) skipped.push({ file: name, reason: `same article id "${id}" as ${clash}` });
+    else {
+      seen.set(id, name);
+      toRead.push(file);
+    }
   }
+  const outcomes = await ingestFiles(toRead, onArticle);
+  const ingested: IngestedArticle[] = [];
+  outcomes.forEach((outcome, i) => {
+    if ('ingested' in outcome) ingested.push(outcome.ingested);
+    else skipped.push({ file: path.basename(toRead[i] as string), reason: outcome.error });
+  });
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return assembleLibrary(dataDir, ingested, skipped);
 }
 
@@ -165,6 +176,7 @@ function finish(
     sentenceIndex,
     statements,
     speakers,
+    speakerDirectory: new SpeakerDirectory(speakers),
     speakersWithWord: (stem) => speakerWords.get(stem) ?? [],
     statementsAt,
     statementCount: (id) => statementsPerArticle.get(id) ?? 0,

@@ -182,17 +182,20 @@ export function mergeSpeakers(
   const speakers: SpeakerEntity[] = [];
   const speakerOfRoot = new Map<number, number>();
   const speakerOf: number[] = [];
+  const members = new Map<number, Cluster[]>();
+  clusters.forEach((c, j) => {
+    const r = root(j);
+    const list = members.get(r) ?? [];
+    list.push(c);
+    members.set(r, list);
+  });
   mentions.forEach((_, i) => {
     const r = root(clusterOf[i] as number);
     let s = speakerOfRoot.get(r);
     if (s === undefined) {
       s = speakers.length;
       speakerOfRoot.set(r, s);
-      const merged = clusters
-        .map((c, j) => [c, j] as const)
-        .filter(([, j]) => root(j) === r)
-        .map(([c]) => c);
-      speakers.push(describe(merged, s, wordCounts));
+      speakers.push(describe(members.get(r) ?? [], s, wordCounts));
     }
     speakerOf[i] = s;
   });

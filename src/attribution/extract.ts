@@ -78,14 +78,31 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
     textParagraphs,
     sentences.filter((s) => s.kind === 'sentence').map((s) => s.start),
   );
-  const inQuote = (at: number) => quotes.some((q) => at >= q.start && at < q.end);
-  const sentenceAt = (offset: number): number => {
-    for (let i = 0; i < sentences.length; i++) {
-      const s = sentences[i] as Sentence;
-      if (offset >= s.start && offset < s.end) return i;
+  // Quotes and sentences are in text order: binary searches keep these lookups cheap.
+  const inQuote = (at: number) => {
+    let lo = 0;
+    let hi = quotes.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = quotes[mid] as QuoteSpan;
+      if (at < q.start) hi = mid - 1;
+      else if (at >= q.end) lo = mid + 1;
+      else return true;
     }
+    return false;
+  };
+  /** The sentence containing `offset`, else the last one starting before it (-1 if none). */
+  const sentenceAt = (offset: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
     let best = -1;
-    for (let i = 0; i < sentences.length; i++) if ((sentences[i] as Sentence).start <= offset) best = i;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sentences[mid] as Sentence).start <= offset) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
     return best;
   };
 

@@ -8,7 +8,6 @@ import type { SpeakerEntity, Statement } from '../attribution/types.js';
 import type { DiffPart } from '../commands/results.js';
 import type { Library } from '../library.js';
 import type { Choice } from './suggest.js';
-import { clip } from './suggest.js';
 import { isStopWord, normalise, words } from './terms.js';
 
 export interface RankedStatement {
@@ -20,6 +19,8 @@ export interface RankedStatement {
 const UNATTRIBUTED_WEIGHT = 0.5;
 /** Weight of a statement that contains the topic word for word. */
 const PHRASE_BONUS = 1.5;
+/** How many candidates per wanted result get the word-for-word check. */
+const PHRASE_POOL = 4;
 
 /** Text as a comparable run of words: " the us does not " (spaces at both ends). */
 function asPhrase(text: string): string {
@@ -30,45 +31,18 @@ function asPhrase(text: string): string {
 /** Weight of a statement whose speaker's name or role is in the topic ("what did the minister say"). */
 const ROLE_BONUS = 1.3;
 
-/** The name words of a speaker: every word of the name and its aliases, in normal form. */
-function speakerWords(s: SpeakerEntity): string[][] {
-  return [s.name, ...s.aliases].map(nameWords).filter((w) => w.length > 0);
-}
-
 /**
  * The people a text names, with the words that named them: a full name, or a surname under any
  * spelling ("Hegseth", "Hegses"). Organisations count when their whole name is given.
  *
  * @example
- * speakersNamedIn(library, 'what did Trump say about NATO') // [{ speaker: Donald Trump, words: ['trump'] }]
+ * speakersNamedIn(library, 'what did Trump say about NATO') // { speakers: [Donald Trump], used: {'trump'} }
  */
 export function speakersNamedIn(
   library: Library,
   text: string,
 ): { speakers: SpeakerEntity[]; used: Set<string> } {
-  const typed = words(text)
-    .filter((w) => !isStopWord(w) || w.capitalised)
-    .map((w) => w.plain);
-  const found: SpeakerEntity[] = [];
-  const used = new Set<string>();
-  for (const speaker of library.speakers) {
-    if (speaker.kind === 'group') continue;
-    let hit = false;
-    for (const name of speakerWords(speaker)) {
-      const whole = name.every((w) => typed.includes(w));
-      const surname = name.at(-1) as string;
-      const bySurname =
-        speaker.kind === 'person' &&
-        surname.length >= 3 &&
-        typed.some((t) => t === surname || (t.length >= 5 && sameWord(t, surname)));
-      if (whole || bySurname) {
-        hit = true;
-        for (const t of typed) if (name.includes(t) || (t.length >= 5 && sameWord(t, surname))) used.add(t);
-      }
-    }
-    if (hit) found.push(speaker);
-  }
-  return { speakers: found, used };
+  return library.speakerDirectory.namedIn(text);
 }
 
 const SAY_WORDS =
@@ -122,18 +96,25 @@ export function rankStatements(
     }
   }
   const phrase = asPhrase(rest);
-  return [...best]
+  const byScore = (a: RankedStatement, b: RankedStatement) =>
+    b.score - a.score || a.statement.id - b.statement.id;
+  const ranked = [...best]
     .map(([id, relevance]) => {
       const statement = library.statements[id] as Statement;
       const weight =
         statement.speaker === null ? UNATTRIBUTED_WEIGHT : roles.has(statement.speaker) ? ROLE_BONUS : 1;
-      // The topic's exact words, in order, in what was said.
-      const text = library.article(statement.article).text.slice(statement.quoteStart, statement.quoteEnd);
-      const exact = phrase.length > 0 && asPhrase(text).includes(phrase) ? PHRASE_BONUS : 1;
-      return { statement, score: relevance * weight * exact };
+      return { statement, score: relevance * weight };
     })
-    .sort((a, b) => b.score - a.score || a.statement.id - b.statement.id)
-    .slice(0, options.limit);
+    .sort(byScore)
+    .slice(0, Math.max(options.limit * PHRASE_POOL, 20));
+  // The topic's exact words, in order, in what was said (checked on the leading candidates only).
+  for (const r of ranked) {
+    const text = library
+      .article(r.statement.article)
+      .text.slice(r.statement.quoteStart, r.statement.quoteEnd);
+    if (phrase.length > 0 && asPhrase(text).includes(phrase)) r.score *= PHRASE_BONUS;
+  }
+  return ranked.sort(byScore).slice(0, options.limit);
 }
 
 /**
@@ -141,23 +122,7 @@ export function rankStatements(
  * a prefix of a name word. Empty when nobody matches.
  */
 export function speakersByName(library: Library, query: string): SpeakerEntity[] {
-  const wanted = nameWords(query);
-  if (wanted.length === 0) return [];
-  const key = wanted.join(' ');
-  const exact = library.speakers.filter((s) => speakerWords(s).some((n) => n.join(' ') === key));
-  if (exact.length > 0) return exact;
-  const last = wanted.at(-1) as string;
-  const bySurname = library.speakers.filter((s) =>
-    speakerWords(s).some((n) => {
-      const surname = n.at(-1) as string;
-      const firstOk = wanted.length === 1 || wanted[0] === n[0] || (wanted[0] as string).length === 1;
-      return firstOk && (surname === last || (last.length >= 5 && sameWord(surname, last)));
-    }),
-  );
-  if (bySurname.length > 0) return bySurname;
-  return library.speakers.filter((s) =>
-    speakerWords(s).some((n) => wanted.every((w) => n.some((x) => x.startsWith(w)))),
-  );
+  return library.speakerDirectory.byName(query);
 }
 
 /** Statements by the speakers a name means, in article order (or every statement without a name). */
@@ -166,11 +131,17 @@ export function statementsBy(
   speaker: string | undefined,
   options: { article?: string; limit?: number },
 ): Statement[] {
-  const ids = speaker === undefined ? null : new Set(speakersByName(library, speaker).map((s) => s.id));
+  const inArticle = (s: Statement) => options.article === undefined || s.article === options.article;
+  const pool =
+    speaker === undefined
+      ? library.statements
+      : speakersByName(library, speaker)
+          .flatMap((sp) => sp.statements)
+          .sort((a, b) => a - b)
+          .map((id) => library.statements[id] as Statement);
   const out: Statement[] = [];
-  for (const s of library.statements) {
-    if (options.article !== undefined && s.article !== options.article) continue;
-    if (ids !== null && (s.speaker === null || !ids.has(s.speaker))) continue;
+  for (const s of pool) {
+    if (!inArticle(s)) continue;
     out.push(s);
     if (options.limit !== undefined && out.length >= options.limit) break;
   }
@@ -280,26 +251,5 @@ export function wordDiff(original: string, retold: string): DiffPart[] {
  * typed, most quoted first. Values are speaker names (at most 100 characters).
  */
 export function suggestSpeakers(library: Library, typed: string): Choice[] {
-  const wanted = nameWords(typed);
-  const scored = library.speakers
-    .filter((s) => s.statements.length > 0)
-    .map((s) => {
-      const names = speakerWords(s);
-      const full = normalise(s.name);
-      let rank = 0;
-      if (wanted.length === 0) rank = 1;
-      else if (full.startsWith(wanted.join(' '))) rank = 3;
-      else if (names.some((n) => wanted.every((w) => n.some((x) => x.startsWith(w))))) rank = 2;
-      return { s, rank };
-    })
-    .filter((x) => x.rank > 0)
-    .sort(
-      (a, b) =>
-        b.rank - a.rank || b.s.statements.length - a.s.statements.length || (a.s.name < b.s.name ? -1 : 1),
-    );
-  return scored.slice(0, 25).map(({ s }) => {
-    const count = ` (${s.statements.length})`;
-    const name = s.name.length + count.length > 100 ? `${s.name.slice(0, 99 - count.length)}…` : s.name;
-    return { name: `${name}${count}`, value: clip(s.name) };
-  });
+  return library.speakerDirectory.suggest(typed);
 }

@@ -170,6 +170,15 @@ export class TextIndex {
       }));
   }
 
+  /**
+   * MiniSearch's own search for the query's terms, without Citebot's name handling or scoring:
+   * the baseline the benchmark compares command latency with.
+   */
+  bareSearch(query: string): number {
+    const terms = queryTerms(query).map((t) => t.term);
+    return this.mini.search(terms.join(' '), { prefix: false, fuzzy: false, combineWith: 'OR' }).length;
+  }
+
   private learnNames(ws: readonly Word[]): void {
     let first = true;
     for (const word of ws) {

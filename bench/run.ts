@@ -1,0 +1,269 @@
+/**
+ * `npm run bench`: Citebot at corpus scale. Builds synthetic corpora (1, 100, 1,000 and 10,000
+ * variants of the bundled article; BENCH_SIZES=1,100 to choose), then measures ingest against raw
+ * wink-nlp, index build, memory, snapshot save and load, command latency against a bare MiniSearch
+ * search, and start to first answer from a snapshot. Prints a table; writes bench/results/<date>.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+import { runCommand } from '../src/commands/index.js';
+import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../src/config.js';
+import { listArticleFiles, readArticleFile } from '../src/corpus/load.js';
+import { ingestFiles } from '../src/ingest/pool.js';
+import { assembleLibrary, type IngestedArticle, ingestArticle, type Library } from '../src/library.js';
+import { suggestSpeakers } from '../src/retrieval/statements.js';
+import { suggestArticles } from '../src/retrieval/suggest.js';
+import { loadSnapshot, saveSnapshot, snapshotKey, stampFolder } from '../src/snapshot.js';
+import { random, writeCorpus } from './corpus.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number);
+const QUERIES = 200;
+const SEED = path.join(DEFAULT_DATA_DIR, 'cnn-2025-02-12-hegseth-nato-ukraine.md');
+const work = path.join(os.tmpdir(), 'citebot-bench');
+
+const nlp = winkNLP(model);
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function percentile(xs: number[], p: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+const time = (fn: () => void) => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+
+/** Queries drawn deterministically from the corpus itself. */
+function queries(library: Library) {
+  const rand = random(42);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
+  const topics: string[] = [];
+  const questions: string[] = [];
+  while (topics.length < QUERIES) {
+    const statement = pick(library.statements);
+    const text = library.article(statement.article).text.slice(statement.quoteStart, statement.quoteEnd);
+    const ws = text.split(/\s+/).filter((w) => /^[\p{L}]{5,}$/u.test(w));
+    if (ws.length < 2) continue;
+    const start = Math.floor(rand() * (ws.length - 1));
+    topics.push(ws.slice(start, start + 2).join(' '));
+  }
+  while (questions.length < QUERIES) {
+    const sentence = pick(library.sentences);
+    const ws = sentence.text.split(/\s+/).filter((w) => /^[\p{L}]{5,}$/u.test(w));
+    if (ws.length < 3) continue;
+    questions.push(`${pick(['Who', 'What', 'When', 'How much'])} ${ws.slice(0, 3).join(' ')}?`);
+  }
+  const named = library.speakers.filter((s) => s.kind === 'person' && s.statements.length > 0);
+  const speakers = Array.from({ length: QUERIES }, () => {
+    const s = pick(named.length > 0 ? named : library.speakers);
+    return rand() < 0.5 ? s.name : (s.aliases[0] ?? s.name);
+  });
+  const articles = Array.from({ length: 50 }, () => pick(library.articles).id);
+  const prefixes = Array.from({ length: QUERIES }, () => {
+    const word = pick(pick(library.articles).meta.title.split(/\s+/));
+    return word.slice(0, 2 + Math.floor(rand() * 4));
+  });
+  const speakerPrefixes = speakers.map((s) => s.slice(0, 3));
+  return { topics, questions, speakers, articles, prefixes, speakerPrefixes };
+}
+
+function latency(run: () => void, inputs: number): { p50: number; p99: number } {
+  const ms: number[] = [];
+  for (let i = 0; i < inputs; i++) ms.push(time(run));
+  return { p50: round(percentile(ms, 50), 3), p99: round(percentile(ms, 99), 3) };
+}
+
+function each<T>(xs: readonly T[], fn: (x: T) => void): { p50: number; p99: number } {
+  let i = 0;
+  return latency(() => fn(xs[i++ % xs.length] as T), xs.length);
+}
+
+interface Row {
+  articles: number;
+  sentences: number;
+  statements: number;
+  speakers: number;
+  rawWinkSentencesPerSecond: number;
+  ingestSentencesPerSecond: number;
+  ingestToRawRatio: number;
+  singleThreadIngestToRawRatio: number;
+  ingestSeconds: number;
+  indexBuildSeconds: number;
+  heapMB: number;
+  rssMB: number;
+  servingHeapMB: number;
+  servingRssMB: number;
+  snapshotSaveSeconds: number;
+  snapshotLoadSeconds: number;
+  snapshotMB: number;
+  startToFirstAnswerSeconds: number;
+  latencyMs: Record<string, { p50: number; p99: number }>;
+  whoSaidToBareMiniSearch: { p50: number; p99: number };
+}
+
+async function measure(size: number): Promise<Row> {
+  const dir = writeCorpus(SEED, size, path.join(work, `corpus-${size}`));
+  const files = await listArticleFiles(dir);
+
+  // Raw wink-nlp on the same bodies, for the ratio.
+  let rawMs = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    rawMs += time(() => nlp.readDoc(text));
+  }
+
+  gc?.();
+  // Single-threaded, then as Citebot does it (a worker per core for big folders).
+  const singleStart = performance.now();
+  for (const file of files.slice(0, Math.min(files.length, 300)))
+    ingestArticle(await readArticleFile(file, 0));
+  const singleMs = ((performance.now() - singleStart) / Math.min(files.length, 300)) * files.length;
+  const ingestStart = performance.now();
+  const ingested: IngestedArticle[] = (await ingestFiles(files)).flatMap((o) =>
+    'ingested' in o ? [o.ingested] : [],
+  );
+  const ingestMs = performance.now() - ingestStart;
+  let library!: Library;
+  const indexMs = time(() => {
+    library = assembleLibrary(dir, ingested, []);
+  });
+  gc?.();
+  const memory = process.memoryUsage();
+  const sentences = library.sentences.length;
+
+  const cache = path.join(work, `cache-${size}`);
+  rmSync(cache, { recursive: true, force: true });
+  mkdirSync(cache, { recursive: true });
+  const stamps = await stampFolder(dir);
+  const key = await snapshotKey(dir, stamps);
+  const saveStart = performance.now();
+  await saveSnapshot(cache, key, library, stamps);
+  const saveMs = performance.now() - saveStart;
+  const snapshotBytes = ['articles.jsonl', 'index.json', 'meta.json'].reduce(
+    (n, f) => n + readFileSync(path.join(cache, key, f)).length,
+    0,
+  );
+  const loadStart = performance.now();
+  const loaded = await loadSnapshot(cache, key);
+  const loadMs = performance.now() - loadStart;
+  if (!loaded) throw new Error('snapshot did not load');
+
+  // Start to first answer: a fresh process that loads the snapshot and answers one question, as
+  // the bot does at start; its memory is the serving footprint.
+  const serveStart = performance.now();
+  const served = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/serve.ts', dir, cache], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
+  const startMs = performance.now() - serveStart;
+  if (served.status !== 0) throw new Error(`serve failed: ${served.stderr}`);
+  const serving = JSON.parse(served.stdout) as { fromSnapshot: boolean; answered: boolean; rss: number; heap: number };
+  if (!serving.fromSnapshot || !serving.answered) throw new Error('the serving process did not answer from the snapshot');
+
+  const q = queries(library);
+  const run = (command: string, options: Record<string, unknown>) =>
+    runCommand(library, command, options, 'cli');
+  const latencyMs = {
+    'who-said': each(q.topics, (topic) => run('who-said', { topic })),
+    ask: each(q.questions, (question) => run('ask', { question })),
+    quotes: each(q.speakers, (speaker) => run('quotes', { speaker, limit: 25 })),
+    summary: each(q.articles, (article) => run('summary', { article })),
+    'autocomplete article': each(q.prefixes, (prefix) => suggestArticles(library.articles, prefix)),
+    'autocomplete speaker': each(q.speakerPrefixes, (prefix) => suggestSpeakers(library, prefix)),
+    'bare MiniSearch': each(q.topics, (topic) => library.sentenceIndex.bareSearch(topic)),
+  };
+  const whoSaid = latencyMs['who-said'];
+  const bare = latencyMs['bare MiniSearch'];
+  return {
+    articles: library.articles.length,
+    sentences,
+    statements: library.statements.length,
+    speakers: library.speakers.length,
+    rawWinkSentencesPerSecond: Math.round(sentences / (rawMs / 1000)),
+    ingestSentencesPerSecond: Math.round(sentences / (ingestMs / 1000)),
+    ingestToRawRatio: round(rawMs / ingestMs),
+    singleThreadIngestToRawRatio: round(rawMs / singleMs),
+    ingestSeconds: round(ingestMs / 1000),
+    indexBuildSeconds: round(indexMs / 1000),
+    heapMB: Math.round(memory.heapUsed / 1e6),
+    rssMB: Math.round(memory.rss / 1e6),
+    servingHeapMB: Math.round(serving.heap / 1e6),
+    servingRssMB: Math.round(serving.rss / 1e6),
+    snapshotSaveSeconds: round(saveMs / 1000),
+    snapshotLoadSeconds: round(loadMs / 1000),
+    snapshotMB: round(snapshotBytes / 1e6, 1),
+    startToFirstAnswerSeconds: round(startMs / 1000),
+    latencyMs,
+    whoSaidToBareMiniSearch: {
+      p50: round(whoSaid.p50 / Math.max(bare.p50, 1e-3), 1),
+      p99: round(whoSaid.p99 / Math.max(bare.p99, 1e-3), 1),
+    },
+  };
+}
+
+function table(rows: Row[]): string {
+  const cols: [string, (r: Row) => string | number][] = [
+    ['articles', (r) => r.articles],
+    ['sentences', (r) => r.sentences],
+    ['ingest sent/s', (r) => r.ingestSentencesPerSecond],
+    ['raw wink sent/s', (r) => r.rawWinkSentencesPerSecond],
+    ['ingest ÷ raw', (r) => r.ingestToRawRatio],
+    ['ingest ÷ raw, one thread', (r) => r.singleThreadIngestToRawRatio],
+    ['index build s', (r) => r.indexBuildSeconds],
+    ['heap MB (building)', (r) => r.heapMB],
+    ['RSS MB (building)', (r) => r.rssMB],
+    ['heap MB (serving)', (r) => r.servingHeapMB],
+    ['RSS MB (serving)', (r) => r.servingRssMB],
+    ['snapshot save s', (r) => r.snapshotSaveSeconds],
+    ['snapshot load s', (r) => r.snapshotLoadSeconds],
+    ['start → answer s', (r) => r.startToFirstAnswerSeconds],
+    ...(
+      ['who-said', 'ask', 'quotes', 'summary', 'autocomplete article', 'autocomplete speaker'] as const
+    ).map(
+      (k) =>
+        [`${k} p50/p99 ms`, (r: Row) => `${r.latencyMs[k]?.p50} / ${r.latencyMs[k]?.p99}`] as [
+          string,
+          (r: Row) => string,
+        ],
+    ),
+    [
+      'who-said ÷ bare MiniSearch p50/p99',
+      (r) => `${r.whoSaidToBareMiniSearch.p50} / ${r.whoSaidToBareMiniSearch.p99}`,
+    ],
+  ];
+  const lines = [
+    `| measure | ${rows.map((r) => `${r.articles} articles`).join(' | ')} |`,
+    `|---|${rows.map(() => '---').join('|')}|`,
+  ];
+  for (const [name, get] of cols.slice(1))
+    lines.push(`| ${name} | ${rows.map((r) => String(get(r))).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
+const rows: Row[] = [];
+const started = Date.now();
+for (const size of SIZES) {
+  process.stderr.write(`bench: ${size} articles…\n`);
+  rows.push(await measure(size));
+  process.stderr.write(`bench: ${size} articles done after ${Math.round((Date.now() - started) / 1000)} s\n`);
+}
+const output = table(rows);
+console.log(`Machine: ${machine}\n\n${output}`);
+const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}.json`);
+writeFileSync(
+  file,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, sizes: SIZES, rows }, null, 2)}\n`,
+);
+console.log(
+  `\nWrote ${path.relative(PROJECT_ROOT, file)} in ${Math.round((Date.now() - started) / 1000)} s.`,
+);
+rmSync(work, { recursive: true, force: true });

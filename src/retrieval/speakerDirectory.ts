@@ -1,0 +1,204 @@
+/**
+ * Speakers by name: who a text names, who a typed name means, and autocomplete suggestions, with
+ * lookups (exact names, surnames, word prefixes) built once so that none scans every speaker.
+ */
+import { nameWords, sameWord } from '../attribution/names.js';
+import type { SpeakerEntity } from '../attribution/types.js';
+import type { Choice } from './suggest.js';
+import { clip } from './suggest.js';
+import { isStopWord, normalise, words } from './terms.js';
+
+const push = (map: Map<string, number[]>, key: string, id: number) => {
+  const list = map.get(key);
+  if (!list) map.set(key, [id]);
+  else if (list[list.length - 1] !== id) list.push(id);
+};
+
+/** Candidate sets above this size are searched in popularity order instead of sorted whole. */
+const LARGE = 2000;
+const MAX_CHOICES = 25;
+
+export class SpeakerDirectory {
+  private readonly speakers: readonly SpeakerEntity[];
+  /** Per speaker: the words of its name and of each alias, in normal form. */
+  private readonly names: string[][][];
+  private readonly byFullName = new Map<string, number[]>();
+  private readonly bySurname = new Map<string, number[]>();
+  private readonly byWord = new Map<string, number[]>();
+  /** Surnames by their first two letters, for typo lookups. */
+  private readonly surnamesByStart = new Map<string, string[]>();
+  /** Every name word, sorted, for prefix lookups. */
+  private readonly sortedWords: string[];
+  /** Speaker ids, most quoted first. */
+  private readonly popular: number[];
+
+  constructor(speakers: readonly SpeakerEntity[]) {
+    this.speakers = speakers;
+    this.names = speakers.map((s) => [s.name, ...s.aliases].map(nameWords).filter((w) => w.length > 0));
+    this.names.forEach((lists, id) => {
+      for (const list of lists) {
+        push(this.byFullName, list.join(' '), id);
+        for (const w of list) push(this.byWord, w, id);
+        if (speakers[id]?.kind === 'person') {
+          const surname = list.at(-1) as string;
+          if (!this.bySurname.has(surname)) {
+            const start = surname.slice(0, 2);
+            this.surnamesByStart.set(start, [...(this.surnamesByStart.get(start) ?? []), surname]);
+          }
+          push(this.bySurname, surname, id);
+        }
+      }
+    });
+    this.sortedWords = [...this.byWord.keys()].sort();
+    this.popular = speakers
+      .map((s) => s.id)
+      .sort((a, b) => (speakers[b]?.statements.length ?? 0) - (speakers[a]?.statements.length ?? 0) || a - b);
+  }
+
+  private speaker(id: number): SpeakerEntity {
+    return this.speakers[id] as SpeakerEntity;
+  }
+
+  /** Surnames equal to `word` or typos of it (for words of 5 letters or more). */
+  private surnamesLike(word: string): string[] {
+    const exact = this.bySurname.has(word) ? [word] : [];
+    if (word.length < 5) return exact;
+    const near = (this.surnamesByStart.get(word.slice(0, 2)) ?? []).filter(
+      (s) => s !== word && sameWord(s, word),
+    );
+    return [...exact, ...near];
+  }
+
+  /** Name words starting with `prefix`. */
+  private wordsStartingWith(prefix: string): string[] {
+    let lo = 0;
+    let hi = this.sortedWords.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.sortedWords[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < this.sortedWords.length && (this.sortedWords[i] as string).startsWith(prefix); i++) {
+      out.push(this.sortedWords[i] as string);
+    }
+    return out;
+  }
+
+  /**
+   * The people (and organisations) a text names, and the words that named them: a full name, or a
+   * surname under any spelling ("Hegseth", "Hegses"). Unnamed sources never count.
+   *
+   * @example
+   * directory.namedIn('what did Trump say about NATO') // { speakers: [Donald Trump], used: {'trump'} }
+   */
+  namedIn(text: string): { speakers: SpeakerEntity[]; used: Set<string> } {
+    const typed = words(text)
+      .filter((w) => !isStopWord(w) || w.capitalised)
+      .map((w) => w.plain);
+    const typedSet = new Set(typed);
+    const found = new Set<number>();
+    const used = new Set<string>();
+    for (const t of typed) {
+      for (const surname of t.length >= 3 ? this.surnamesLike(t) : []) {
+        for (const id of this.bySurname.get(surname) ?? []) {
+          found.add(id);
+          used.add(t);
+        }
+      }
+      for (const id of this.byWord.get(t) ?? []) {
+        if (this.speaker(id).kind === 'group') continue;
+        for (const list of this.names[id] ?? []) {
+          if (list.every((w) => typedSet.has(w))) {
+            found.add(id);
+            for (const w of list) used.add(w);
+          }
+        }
+      }
+    }
+    return { speakers: [...found].sort((a, b) => a - b).map((id) => this.speaker(id)), used };
+  }
+
+  /**
+   * The speakers a typed name means: an exact name or alias, else the same surname or a typo of
+   * it (with a matching first name if one was typed), else a prefix of name words.
+   */
+  byName(query: string): SpeakerEntity[] {
+    const wanted = nameWords(query);
+    if (wanted.length === 0) return [];
+    const exact = this.byFullName.get(wanted.join(' '));
+    if (exact) return exact.map((id) => this.speaker(id));
+    const first = wanted[0] as string;
+    const bySurname = new Set<number>();
+    for (const surname of this.surnamesLike(wanted.at(-1) as string)) {
+      for (const id of this.bySurname.get(surname) ?? []) {
+        const firstOk =
+          wanted.length === 1 ||
+          first.length === 1 ||
+          (this.names[id] ?? []).some((n) => n[0] === first && n.length > 1);
+        if (firstOk) bySurname.add(id);
+      }
+    }
+    if (bySurname.size > 0) return [...bySurname].sort((a, b) => a - b).map((id) => this.speaker(id));
+    return [...this.prefixMatches(wanted)].sort((a, b) => a - b).map((id) => this.speaker(id));
+  }
+
+  /** Speakers with, for every typed word, a name word starting with it. */
+  private prefixMatches(wanted: string[]): Set<number> {
+    let result: Set<number> | undefined;
+    for (const w of wanted) {
+      const ids = new Set<number>();
+      for (const word of this.wordsStartingWith(w)) for (const id of this.byWord.get(word) ?? []) ids.add(id);
+      const previous: Set<number> | undefined = result;
+      result = previous === undefined ? ids : new Set([...previous].filter((id: number) => ids.has(id)));
+      if (result.size === 0) break;
+    }
+    return result ?? new Set<number>();
+  }
+
+  /**
+   * Autocomplete: speakers whose full name starts with what was typed, then those with a name word
+   * starting with each typed word; most quoted first. Names carry their statement counts.
+   */
+  suggest(typed: string): Choice[] {
+    const wanted = nameWords(typed);
+    let chosen: number[];
+    if (wanted.length === 0) chosen = this.popular.slice(0, MAX_CHOICES);
+    else {
+      const candidates = this.prefixMatches(wanted);
+      const phrase = wanted.join(' ');
+      const rank = (id: number) => (normalise(this.speaker(id).name).startsWith(phrase) ? 0 : 1);
+      if (candidates.size <= LARGE) {
+        chosen = [...candidates]
+          .sort((a, b) => rank(a) - rank(b) || this.count(b) - this.count(a) || this.compareNames(a, b))
+          .slice(0, MAX_CHOICES);
+      } else {
+        // Many candidates (one or two letters typed): walk the most quoted speakers instead.
+        const first: number[] = [];
+        const second: number[] = [];
+        for (const id of this.popular) {
+          if (!candidates.has(id)) continue;
+          (rank(id) === 0 ? first : second).push(id);
+          if (first.length >= MAX_CHOICES) break;
+        }
+        chosen = [...first, ...second].slice(0, MAX_CHOICES);
+      }
+    }
+    return chosen.map((id) => {
+      const s = this.speaker(id);
+      const count = ` (${s.statements.length})`;
+      const name = s.name.length + count.length > 100 ? `${s.name.slice(0, 99 - count.length)}…` : s.name;
+      return { name: `${name}${count}`, value: clip(s.name) };
+    });
+  }
+
+  private count(id: number): number {
+    return this.speaker(id).statements.length;
+  }
+
+  private compareNames(a: number, b: number): number {
+    const x = this.speaker(a).name;
+    const y = this.speaker(b).name;
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+}
