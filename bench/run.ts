@@ -157,14 +157,24 @@ async function measure(size: number): Promise<Row> {
   // Start to first answer: a fresh process that loads the snapshot and answers one question, as
   // the bot does at start; its memory is the serving footprint.
   const serveStart = performance.now();
-  const served = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/serve.ts', dir, cache], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-  });
+  const served = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'bench/serve.ts', dir, cache],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    },
+  );
   const startMs = performance.now() - serveStart;
   if (served.status !== 0) throw new Error(`serve failed: ${served.stderr}`);
-  const serving = JSON.parse(served.stdout) as { fromSnapshot: boolean; answered: boolean; rss: number; heap: number };
-  if (!serving.fromSnapshot || !serving.answered) throw new Error('the serving process did not answer from the snapshot');
+  const serving = JSON.parse(served.stdout) as {
+    fromSnapshot: boolean;
+    answered: boolean;
+    rss: number;
+    heap: number;
+  };
+  if (!serving.fromSnapshot || !serving.answered)
+    throw new Error('the serving process did not answer from the snapshot');
 
   const q = queries(library);
   const run = (command: string, options: Record<string, unknown>) =>

@@ -9,7 +9,12 @@ import { openLibrary } from '../src/openLibrary.js';
 const [dataDir, cacheDir] = process.argv.slice(2);
 if (!dataDir || !cacheDir) throw new Error('usage: serve.ts <data folder> <snapshot folder>');
 const { library, fromSnapshot } = await openLibrary(dataDir, { cacheDir });
-const answer = runCommand(library, 'ask', { question: 'Who will not discuss the exchange of territory?' }, 'cli');
+const answer = runCommand(
+  library,
+  'ask',
+  { question: 'Who will not discuss the exchange of territory?' },
+  'cli',
+);
 const sinceStart = performance.now();
 (globalThis as { gc?: () => void }).gc?.();
 const memory = process.memoryUsage();

@@ -46,6 +46,8 @@ export async function startBot(options: BotOptions): Promise<Client> {
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
   client.once(Events.ClientReady, async (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'logged in');
+    // With shards, one of them registers the commands.
+    if (ready.shard && !ready.shard.ids.includes(0)) return;
     const applicationId = config.DISCORD_APPLICATION_ID ?? ready.application.id;
     const scope = registrationScope(config);
     try {

@@ -38,7 +38,22 @@ export interface TextIndexJson {
   lowercase: string[];
 }
 
-export class TextIndex {
+/**
+ * What the rest of Citebot needs from a full-text index. {@link TextIndex} implements it over
+ * MiniSearch in memory; a client of a search server (for corpora beyond one machine's memory)
+ * would implement the same methods.
+ */
+export interface SearchIndex {
+  /** Ranks documents for a query, best first (BM25-like scores, names matched with typos). */
+  search(query: string, options?: QueryOptions): Hit[];
+  /** Like search, with typo tolerance on every word. */
+  searchFuzzy(query: string, fuzziness: number, limit: number, filter?: (id: number) => boolean): Hit[];
+  /** True when a lower-case word looks like a name in the indexed text. */
+  isKnownName(plain: string): boolean;
+  readonly size: number;
+}
+
+export class TextIndex implements SearchIndex {
   readonly fields: readonly string[];
   private readonly mini: MiniSearch<IndexedDoc>;
   /** Words seen capitalised mid-sentence and never in lower case: likely names. */

@@ -99,6 +99,8 @@ export class FakeDiscord {
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private readonly sockets = new Set<WebSocket>();
+  /** Which shard each connection identified as: [id, count]. */
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
   private sequence = 0;
   private sessionId = 'session-1';
   private readonly interactionTokens = new Map<string, string>();
@@ -139,7 +141,10 @@ export class FakeDiscord {
 
   private connect(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shardOf.delete(socket);
+    });
     socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 41250 } }));
     socket.on('message', (raw) => {
       const payload = JSON.parse(String(raw)) as { op: number; d: unknown };
@@ -157,16 +162,22 @@ export class FakeDiscord {
           }
           this.sequence = 0;
           this.sessionId = `session-${snowflake()}`;
+          const shard = ((payload.d as { shard?: [number, number] }).shard ?? [0, 1]) as [number, number];
+          this.shardOf.set(socket, shard);
+          this.identified.push(shard);
           this.sendDispatch(socket, 'READY', {
             v: 10,
             user: { ...this.botUser, flags: 0, verified: true, mfa_enabled: false },
-            guilds: [{ id: this.guildId, unavailable: true }],
+            guilds:
+              this.shardForGuild(shard[1]) === shard[0] ? [{ id: this.guildId, unavailable: true }] : [],
             session_id: this.sessionId,
             resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-            shard: [0, 1],
+            shard,
             application: { id: this.applicationId, flags: 0 },
           });
-          this.sendDispatch(socket, 'GUILD_CREATE', this.guildPayload());
+          // Guilds belong to one shard: (guild_id >> 22) % shard count.
+          if (this.shardForGuild(shard[1]) === shard[0])
+            this.sendDispatch(socket, 'GUILD_CREATE', this.guildPayload());
           this.readyCount++;
           this.changed();
           break;
@@ -259,9 +270,24 @@ export class FakeDiscord {
     socket.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, t, s: this.sequence, d }));
   }
 
-  /** Sends a dispatch to every connected client. */
-  dispatch(t: GatewayDispatchPayload['t'] | string, d: unknown): void {
-    for (const socket of this.sockets) this.sendDispatch(socket, t, d);
+  /** Shards that identified, as [id, count], in order. */
+  readonly identified: [number, number][] = [];
+
+  private shardForGuild(count: number): number {
+    return Number((BigInt(this.guildId) >> 22n) % BigInt(count));
+  }
+
+  /**
+   * Sends a dispatch as Discord does: to the shard that owns the guild (shard 0 for DMs), or to
+   * every connection when `everyone`.
+   */
+  dispatch(t: GatewayDispatchPayload['t'] | string, d: unknown, everyone = false): void {
+    const guild = (d as { guild_id?: string } | null)?.guild_id;
+    for (const socket of this.sockets) {
+      const [id, count] = this.shardOf.get(socket) ?? [0, 1];
+      const owner = guild ? this.shardForGuild(count) : 0;
+      if (everyone || id === owner) this.sendDispatch(socket, t, d);
+    }
   }
 
   /** Sends a raw gateway payload (e.g. op 7 RECONNECT) to every client. */

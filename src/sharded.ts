@@ -1,0 +1,78 @@
+/**
+ * `npm run start:sharded`: the bot split over several processes with discord.js's
+ * ShardingManager (Discord requires shards past 2,500 guilds). The manager builds (or checks) the
+ * snapshot once, so that every shard loads the same snapshot instead of analysing the articles.
+ * CITEBOT_SHARDS sets the number of shards; by default Discord's recommendation.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REST, Routes, ShardingManager } from 'discord.js';
+import { ConfigError, cacheDir, dataDir, loadConfig } from './config.js';
+import { createLogger } from './log.js';
+import { DEFAULT_CACHE_DIR, openLibrary } from './openLibrary.js';
+
+async function main(): Promise<number> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (!config.DISCORD_TOKEN) {
+    process.stderr.write(
+      'DISCORD_TOKEN is not set: sharding is for the Discord bot (npm start runs the console without it).\n',
+    );
+    return 2;
+  }
+  const logger = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
+  const folder = dataDir(config);
+  const cache = cacheDir(config, DEFAULT_CACHE_DIR);
+  const { library, fromSnapshot } = await openLibrary(folder, {
+    cacheDir: cache,
+    progress: process.stderr,
+    onSnapshotError: (error) => logger.warn({ err: error }, 'could not save a snapshot'),
+  });
+  logger.info({ articles: library.articles.length, fromSnapshot, cache }, 'snapshot ready for the shards');
+
+  const wanted = process.env.CITEBOT_SHARDS?.trim();
+  let totalShards: number;
+  if (wanted && /^\d+$/.test(wanted) && Number(wanted) > 0) totalShards = Number(wanted);
+  else {
+    const rest = new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);
+    const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };
+    totalShards = Math.max(1, gateway.shards);
+  }
+  const bot = path.join(path.dirname(fileURLToPath(import.meta.url)), 'main.ts');
+  const manager = new ShardingManager(bot, {
+    token: config.DISCORD_TOKEN,
+    totalShards,
+    mode: 'process',
+    execArgv: ['--import', 'tsx'],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id, totalShards }, 'shard started'));
+  await manager.spawn({ timeout: 60_000 });
+  return new Promise<number>((resolve) => {
+    const stop = async (signal: string) => {
+      logger.info({ signal }, 'stopping every shard');
+      await Promise.all(manager.shards.map((shard) => shard.kill()));
+      resolve(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`sharded start failed: ${String((error as Error)?.message ?? error)}\n`);
+    process.exitCode = 1;
+  },
+);
