@@ -21,7 +21,9 @@ import { loadSnapshot, saveSnapshot, snapshotKey, stampFolder } from '../src/sna
 import { random, writeCorpus } from './corpus.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number);
-const QUERIES = 200;
+/** Queries per command; fewer on the largest corpus, where each takes long (keeps the run under 10 minutes). */
+const queryCount = (articles: number) => (articles >= 5000 ? 40 : 200);
+let QUERIES = 200;
 const SEED = path.join(DEFAULT_DATA_DIR, 'cnn-2025-02-12-hegseth-nato-ukraine.md');
 const work = path.join(os.tmpdir(), 'citebot-bench');
 
@@ -176,6 +178,7 @@ async function measure(size: number): Promise<Row> {
   if (!serving.fromSnapshot || !serving.answered)
     throw new Error('the serving process did not answer from the snapshot');
 
+  QUERIES = queryCount(library.articles.length);
   const q = queries(library);
   const run = (command: string, options: Record<string, unknown>) =>
     runCommand(library, command, options, 'cli');

@@ -36,7 +36,10 @@ export interface Library {
   statementsAt(sentenceId: number): number[];
   /** Files that could not be used, with the reason. */
   skipped: SkippedFile[];
-  /** The analysed articles it was assembled from (sentence ids local), for snapshots and reloads. */
+  /**
+   * The analysed articles it was assembled from, for snapshots and reloads. Their sentences are
+   * the library's own (global ids); {@link localCopy} gives one back its local ids.
+   */
   ingested: readonly IngestedArticle[];
   /** The article with this id; throws for an id the library does not hold (a programming error). */
   article(id: string): Article;
@@ -106,18 +109,27 @@ interface Placed {
   sentences: Sentence[];
 }
 
-/** Gives sentences their global ids, in corpus order (copies: ingested articles keep theirs). */
+/**
+ * Gives sentences their global ids, in corpus order. It renumbers the articles given, which must
+ * not belong to a library in service (see {@link localCopy}).
+ */
 function placeArticles(ingested: readonly IngestedArticle[]): Placed {
   let offset = 0;
-  const placed = ingested.map(({ article, attribution }) => {
-    const base = offset;
+  for (const { article } of ingested) {
+    article.sentences.forEach((s, i) => {
+      s.id = offset + i;
+    });
     offset += article.sentences.length;
-    return {
-      article: { ...article, sentences: article.sentences.map((s, i) => ({ ...s, id: base + i })) },
-      attribution,
-    };
-  });
-  return { placed, sentences: placed.flatMap((p) => p.article.sentences) };
+  }
+  return { placed: [...ingested], sentences: ingested.flatMap((p) => p.article.sentences) };
+}
+
+/** An ingested article of a library with its sentences copied and numbered from 0 again. */
+export function localCopy({ article, attribution }: IngestedArticle): IngestedArticle {
+  return {
+    article: { ...article, sentences: article.sentences.map((s, i) => ({ ...s, id: i })) },
+    attribution,
+  };
 }
 
 function indexDocs(sentences: readonly Sentence[]) {

@@ -7,7 +7,13 @@ import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
 import { ArticleError, readArticleFile } from './corpus/load.js';
 import type { SkippedFile } from './corpus/types.js';
-import { assembleLibraryAsync, type IngestedArticle, ingestArticle, type Library } from './library.js';
+import {
+  assembleLibraryAsync,
+  type IngestedArticle,
+  ingestArticle,
+  type Library,
+  localCopy,
+} from './library.js';
 import type { LibraryHolder } from './libraryHolder.js';
 import type { Logger } from './log.js';
 import { type FileStamp, saveSnapshot, snapshotKey, stampFolder } from './snapshot.js';
@@ -62,7 +68,8 @@ export function watchLibrary(options: ReloadOptions): Reloader {
       const unchanged = sameStamp(stamps.get(stamp.file), stamp);
       const kept = unchanged ? reuse.get(stamp.file) : undefined;
       if (kept) {
-        ingested.push(kept);
+        // A copy: the library in service keeps its own numbering.
+        ingested.push(localCopy(kept));
         ids.set(id, name);
         continue;
       }

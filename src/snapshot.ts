@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from './config.js';
 import { listArticleFiles } from './corpus/load.js';
 import type { SkippedFile } from './corpus/types.js';
-import { assembleLibrary, type IngestedArticle, type Library } from './library.js';
+import { assembleLibrary, type IngestedArticle, type Library, localCopy } from './library.js';
 import { TextIndex, type TextIndexJson } from './retrieval/textIndex.js';
 
 /** Bumped when the snapshot layout changes. */
@@ -92,7 +92,7 @@ export async function saveSnapshot(
   const temp = `${final}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(temp, { recursive: true });
   try {
-    const lines = library.ingested.map((a) => JSON.stringify(a));
+    const lines = library.ingested.map((a) => JSON.stringify(localCopy(a)));
     await writeFile(path.join(temp, 'articles.jsonl'), lines.join('\n'));
     await writeFile(path.join(temp, 'index.json'), JSON.stringify(library.sentenceIndex.toJSON()));
     const meta: Meta = { format: FORMAT, key, dataDir: library.dataDir, skipped: library.skipped, stamps };

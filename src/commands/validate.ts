@@ -45,7 +45,7 @@ function convert(option: OptionSpec, value: unknown): string | number | boolean 
       if (typeof value !== 'string' && typeof value !== 'number') {
         throw badInput(`${option.name} must be text`);
       }
-      const text = String(value).trim();
+      const text = wellFormed(String(value)).trim();
       if (text === '') throw badInput(`${option.name} is empty`);
       if (option.maxLength !== undefined && text.length > option.maxLength) {
         throw badInput(`${option.name} is too long (at most ${option.maxLength} characters)`);
@@ -73,4 +73,9 @@ function convert(option: OptionSpec, value: unknown): string | number | boolean 
       throw badInput(`${option.name} must be true or false`);
     }
   }
+}
+
+/** Replaces lone surrogates (half an emoji, as some clients send) with U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

@@ -2,7 +2,7 @@
  * Discord's message limits (a request over any is rejected with 400) and text fitting that never
  * breaks a limit, a word, or a surrogate pair.
  */
-import { escapeMarkdown } from 'discord.js';
+import { wellFormed } from '../commands/validate.js';
 
 export const LIMITS = {
   content: 2000,
@@ -34,7 +34,8 @@ const ELLIPSIS = '…';
  * @example
  * truncate('One two three four', 12) // 'One two…'
  */
-export function truncate(text: string, max: number): string {
+export function truncate(input: string, max: number): string {
+  const text = wellFormed(input);
   if (text.length <= max) return text;
   if (max <= 0) return '';
   if (max === 1) return ELLIPSIS;
@@ -55,17 +56,41 @@ export function escapeToFit(text: string, max: number): string {
   for (;;) {
     const escaped = escapeText(raw);
     if (escaped.length <= max) return escaped;
-    // Escaping adds characters; shrink the raw text by the overshoot and try again.
-    const target = Math.max(0, raw.length - (escaped.length - max) - 1);
+    // Escaping adds characters; shrink the raw text in proportion and try again.
+    const target = Math.max(0, Math.min(raw.length - 1, Math.floor((raw.length * max) / escaped.length) - 1));
     const next = truncate(text, target);
     if (next.length >= raw.length) return truncate(escaped, max).replace(/\\+…$/, '…');
     raw = next;
   }
 }
 
-/** Escapes Discord markdown so article text shows as written (headings, lists and links too). */
+/**
+ * Escapes Discord markdown so article text shows as written (emphasis, code, spoilers, headings,
+ * lists, quotes and masked links), and defuses mentions (see {@link defuseMentions}). Linear in
+ * the text's length (discord.js's escapeMarkdown backtracks badly on long runs); web addresses are
+ * left as they are so that they stay links.
+ *
+ * @example
+ * escapeText('**bold** # not a heading') // '\\*\\*bold\\*\\* # not a heading'
+ */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  const escaped = wellFormed(text)
+    .split(/(https?:\/\/[^\s<>"]+)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/[\\*_~`|[\]]/g, '\\$&')
+            .replace(/^(\s*)(#{1,3}\s|-\s|\+\s|>)/gm, '$1\\$2')
+            .replace(/^(\s*\d+)\.(\s)/gm, '$1\\.$2'),
+    )
+    .join('');
+  return defuseMentions(escaped);
+}
+
+/** "@everyone" → "@\u200beveryone", "<@123>" → "<\\@123>": shown as written, never a mention. */
+export function defuseMentions(text: string): string {
+  return text.replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<\\$1$2>');
 }
 
 function isHighSurrogate(code: number): boolean {

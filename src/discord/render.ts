@@ -14,7 +14,7 @@ import {
 } from 'discord.js';
 import type { CommandResult, Excerpt, HelpEntry, SourceEntry } from '../commands/results.js';
 import { nothingFound } from '../render/text.js';
-import { embedTextLength, escapeText, escapeToFit, LIMITS, truncate } from './limits.js';
+import { defuseMentions, embedTextLength, escapeText, escapeToFit, LIMITS, truncate } from './limits.js';
 import { footerText, type PagedQuery, pageButtonId, queryDigest } from './paging.js';
 
 /** A reply, edit or DM body in the shape discord.js takes. */
@@ -48,6 +48,35 @@ export interface RenderView {
 
 /** Renders a result page. `result.results` holds every result (paging slices them). */
 export function renderReply(result: CommandResult, view: RenderView): DiscordReply {
+  return defused(render(result, view));
+}
+
+/** Every text of a reply with mentions defused (the last lock, whatever produced the text). */
+function defused(reply: DiscordReply): DiscordReply {
+  const fix = (text: string | undefined) => (text === undefined ? undefined : defuseMentions(text));
+  return {
+    ...reply,
+    ...(reply.content !== undefined ? { content: fix(reply.content) as string } : {}),
+    embeds: reply.embeds.map((e) => ({
+      ...e,
+      ...(e.title !== undefined ? { title: fix(e.title) as string } : {}),
+      ...(e.description !== undefined ? { description: fix(e.description) as string } : {}),
+      ...(e.author ? { author: { ...e.author, name: fix(e.author.name) as string } } : {}),
+      ...(e.footer ? { footer: { ...e.footer, text: fix(e.footer.text) as string } } : {}),
+      ...(e.fields
+        ? {
+            fields: e.fields.map((f) => ({
+              ...f,
+              name: fix(f.name) as string,
+              value: fix(f.value) as string,
+            })),
+          }
+        : {}),
+    })),
+  };
+}
+
+function render(result: CommandResult, view: RenderView): DiscordReply {
   const base: DiscordReply = {
     embeds: [],
     components: [],
@@ -156,7 +185,8 @@ function excerptEmbed(e: Excerpt, n: number, budget: number): APIEmbed {
   }
   embed.description = describeExcerpt(e, Math.max(100, Math.min(LIMITS.description, budget - used)));
   embed.fields = fields;
-  if (e.citation.url) embed.url = e.citation.url;
+  if (e.citation.url && /^https?:\/\/\S+$/.test(e.citation.url) && e.citation.url.length <= 2000)
+    embed.url = e.citation.url;
   return embed;
 }
 
@@ -194,7 +224,7 @@ function citationField(e: Excerpt, n: number): { name: string; value: string } {
   const c = e.citation;
   const where =
     e.kind === 'caption' ? `¶${c.paragraph}, photo caption` : `¶${c.paragraph}, sentence ${c.sentence}`;
-  const title = escapeToFit(c.title, 300).replace(/[[\]]/g, '\\$&');
+  const title = escapeToFit(c.title, 300);
   const linked = c.url && /^https?:\/\//.test(c.url) && c.url.length < 500 ? `[${title}](${c.url})` : title;
   return { name: `[${n}]`, value: truncate(`${linked} · ${where}`, LIMITS.fieldValue) };
 }
@@ -204,9 +234,7 @@ function sourcesEmbed(items: SourceEntry[], firstNumber: number): APIEmbed {
     const meta = [s.source, s.published].filter(Boolean).map((v) => escapeText(String(v)));
     const title = escapeToFit(s.title, 200);
     const linked =
-      s.url && /^https?:\/\//.test(s.url) && s.url.length < 300
-        ? `[${title.replace(/[[\]]/g, '\\$&')}](${s.url})`
-        : `**${title}**`;
+      s.url && /^https?:\/\//.test(s.url) && s.url.length < 300 ? `[${title}](${s.url})` : `**${title}**`;
     return `${firstNumber + i}. ${linked}${meta.length ? ` (${meta.join(', ')})` : ''}\n   \`${truncate(s.article, 100).replace(/`/g, "'")}\` · ${s.sentences} sentences · ${s.statements} statements`;
   });
   return {

@@ -27,6 +27,8 @@ export interface RecordedRequest {
   /** The Authorization header, if any. */
   authorization: string | undefined;
   at: number;
+  /** The status the fake answered with. */
+  status?: number;
 }
 
 /** Something the test can make fail: the next REST request matching `match` gets `status`. */
@@ -545,6 +547,11 @@ export class FakeDiscord {
     });
   }
 
+  /** Responses to interaction `id` that Discord accepted (status below 400). */
+  acceptedResponsesTo(id: string): RecordedRequest[] {
+    return this.responsesTo(id).filter((r) => (r.status ?? 0) < 400);
+  }
+
   /** Waits for the first response to interaction `id`. */
   firstResponse(id: string, timeoutMs = 10_000): Promise<RecordedRequest> {
     return this.waitFor(() => this.responsesTo(id)[0], timeoutMs, `a response to interaction ${id}`);
@@ -581,6 +588,7 @@ export class FakeDiscord {
     };
     this.requests.push(request);
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      request.status = status;
       res.writeHead(status, {
         ...(status === 204 ? {} : { 'content-type': 'application/json' }),
         ...headers,

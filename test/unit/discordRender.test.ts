@@ -79,7 +79,7 @@ describe('renderReply', () => {
       ephemeral: false,
     });
     expect(reply.allowedMentions).toEqual({ parse: [] });
-    expect(reply.embeds[0]?.description).toBe('@everyone look <@123> \\*now\\*');
+    expect(reply.embeds[0]?.description).toBe('@\u200beveryone look <\\@123> \\*now\\*');
     expect(reply.embeds[0]?.fields?.[0]).toEqual({ name: '[1]', value: 'A title · ¶1, sentence 1' });
     expect(messageProblems(wire(reply))).toEqual([]);
   });

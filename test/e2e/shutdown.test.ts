@@ -1,0 +1,59 @@
+/** SIGTERM and SIGINT: the bot finishes what is in flight, logs out and exits 0. */
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { FakeDiscord } from '../support/fakeDiscord.js';
+
+async function startBot(discord: FakeDiscord) {
+  let stderr = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_URL: discord.apiUrl,
+      DISCORD_APPLICATION_ID: discord.applicationId,
+      DISCORD_GUILD_ID: discord.guildId,
+      CITEBOT_DATA: '',
+      CITEBOT_CACHE: 'off',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr.setEncoding('utf8').on('data', (d) => {
+    stderr += d;
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await discord.waitFor(
+    () => /library ready/.test(stderr) && /commands registered/.test(stderr),
+    30_000,
+    'the bot',
+  );
+  return { child, exit, output: () => stderr };
+}
+
+describe('shutdown', () => {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    it(`on ${signal} answers the interaction in flight, logs out and exits 0`, async () => {
+      const discord = new FakeDiscord();
+      await discord.start();
+      try {
+        const bot = await startBot(discord);
+        const id = discord.slash('ask', { question: 'Who will not discuss the exchange of territory?' });
+        await discord.waitFor(
+          () => bot.output().includes(`"interaction":"${id}"`) || discord.responsesTo(id).length > 0,
+          10_000,
+          'the interaction to arrive',
+        );
+        bot.child.kill(signal);
+        expect(await bot.exit).toBe(0);
+        expect(discord.acceptedResponsesTo(id)).toHaveLength(1);
+        expect(bot.output()).toMatch(/shutting down/);
+        expect(bot.output()).toMatch(/logged out/);
+        expect(discord.connections).toBe(0);
+      } finally {
+        await discord.stop();
+      }
+    }, 60_000);
+  }
+});
