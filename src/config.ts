@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_CHANNEL_RATE, DEFAULT_USER_RATE, parseRate, type Rate } from './discord/rateLimit.js';
 
 /** The project root (where package.json is), so defaults work from any working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,6 +19,18 @@ const snowflake = (name: string) =>
     .regex(/^\d{17,20}$/, `${name} must be a Discord id (17 to 20 digits)`);
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** A rate limit setting: "N/S" (N requests per S seconds) or "off". */
+function rateSetting(name: string, fallback: Rate) {
+  return z.preprocess(blankToUndefined, z.string().optional()).transform((value, ctx) => {
+    try {
+      return parseRate(value, fallback);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `${name} ${(error as Error).message}` });
+      return z.NEVER;
+    }
+  });
+}
 
 const schema = z.object({
   DISCORD_TOKEN: z.preprocess(blankToUndefined, z.string().trim().optional()),
@@ -37,6 +50,8 @@ const schema = z.object({
   ),
   CITEBOT_DATA: z.preprocess(blankToUndefined, z.string().optional()),
   CITEBOT_CACHE: z.preprocess(blankToUndefined, z.string().optional()),
+  CITEBOT_USER_RATE: rateSetting('CITEBOT_USER_RATE', DEFAULT_USER_RATE),
+  CITEBOT_CHANNEL_RATE: rateSetting('CITEBOT_CHANNEL_RATE', DEFAULT_CHANNEL_RATE),
   LOG_LEVEL: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
     z

@@ -5,10 +5,14 @@
 import { type Config, ConfigError, cacheDir, dataDir, loadConfig } from './config.js';
 import { runConsole } from './console/session.js';
 import { startBot } from './discord/bot.js';
+import { Lifecycle } from './discord/lifecycle.js';
 import { LibraryHolder } from './libraryHolder.js';
 import { createLogger } from './log.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from './openLibrary.js';
 import { watchLibrary } from './reload.js';
+
+/** How long a shutdown waits for requests in flight. */
+const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<number> {
   let config: Config;
@@ -60,6 +64,7 @@ async function runLocalConsole(config: Config): Promise<number> {
 async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
   const holder = new LibraryHolder();
+  const lifecycle = new Lifecycle();
   const folder = dataDir(config);
   const cache = cacheDir(config, DEFAULT_CACHE_DIR);
   let reloader: ReturnType<typeof watchLibrary> | null = null;
@@ -87,24 +92,33 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
   );
   let client: Awaited<ReturnType<typeof startBot>>;
   try {
-    client = await startBot({ config, holder, logger });
+    client = await startBot({ config, holder, logger, lifecycle });
   } catch (error) {
     logger.fatal({ err: error }, 'could not log in to Discord');
     return 1;
   }
-  if (!(await building)) {
+  // Signals are handled from now on, also while the articles are still loading.
+  const stopped = new Promise<number>((resolve) => {
+    const stop = async (signal: string) => {
+      // Turn new requests away, let the ones in flight finish, then log out.
+      logger.info({ signal, inFlight: lifecycle.busy }, 'shutting down');
+      reloader?.stop();
+      const finished = await lifecycle.drain(SHUTDOWN_GRACE_MS);
+      if (!finished) logger.warn({ inFlight: lifecycle.busy }, 'gave up waiting for requests in flight');
+      await client.destroy();
+      logger.info('logged out');
+      resolve(0);
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+  const ready = await Promise.race([building, stopped.then(() => 'stopped' as const)]);
+  if (ready === 'stopped') return 0;
+  if (!ready) {
     await client.destroy();
     return 1;
   }
-  return new Promise<number>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      reloader?.stop();
-      void client.destroy().finally(() => resolve(0));
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  return stopped;
 }
 
 main().then(

@@ -161,7 +161,7 @@ function demoteCommonWords(
   }
   const nameParts = new Set(fullNames.flatMap((n) => nameWords(n)));
   const demote = (m: Mention | null): Mention | null => {
-    if (!m || m.kind !== 'person' || !m.initial) return m;
+    if (m?.kind !== 'person' || !m.initial) return m;
     const word = m.name.toLowerCase();
     if (midSentence.has(word) || nameParts.has(word) || !isDictionaryWord(word)) return m;
     return { ...m, kind: 'group', initial: false };

@@ -8,12 +8,15 @@ import type { LibraryHolder } from '../libraryHolder.js';
 import type { Logger } from '../log.js';
 import { createDirectMessageHandler } from './directMessages.js';
 import { createInteractionHandler } from './interactions.js';
+import type { Lifecycle } from './lifecycle.js';
+import { AbuseGuard } from './rateLimit.js';
 import { type Scope, syncCommands } from './registration.js';
 
 export interface BotOptions {
   config: Config & { DISCORD_TOKEN: string };
   holder: LibraryHolder;
   logger: Logger;
+  lifecycle: Lifecycle;
 }
 
 /** A discord.js client pointed at `DISCORD_API_URL`, never allowed to mention anyone. */
@@ -33,10 +36,11 @@ export function registrationScope(config: Pick<Config, 'DISCORD_GUILD_ID'>): Sco
 
 /** Logs in and serves until the client is destroyed. */
 export async function startBot(options: BotOptions): Promise<Client> {
-  const { config, holder, logger } = options;
+  const { config, holder, logger, lifecycle } = options;
   const client = createClient(config.DISCORD_API_URL);
-  client.on(Events.InteractionCreate, createInteractionHandler({ holder, logger }));
-  client.on(Events.MessageCreate, createDirectMessageHandler(holder, logger));
+  const guard = new AbuseGuard(config.CITEBOT_USER_RATE, config.CITEBOT_CHANNEL_RATE);
+  client.on(Events.InteractionCreate, createInteractionHandler({ holder, logger, guard, lifecycle }));
+  client.on(Events.MessageCreate, createDirectMessageHandler(holder, logger, guard, lifecycle));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   client.on(Events.ShardDisconnect, (event, shard) =>

@@ -9,6 +9,8 @@ import { parsePlainRequest } from '../commands/parseText.js';
 import type { LibraryHolder } from '../libraryHolder.js';
 import type { Logger } from '../log.js';
 import { answer } from './answer.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { AbuseGuard } from './rateLimit.js';
 
 /** The longest DM text read. */
 const MAX_DM = 2000;
@@ -16,23 +18,40 @@ const MAX_DM = 2000;
 export function createDirectMessageHandler(
   holder: LibraryHolder,
   logger: Logger,
+  guard: AbuseGuard,
+  lifecycle: Lifecycle,
 ): (message: Message) => Promise<void> {
-  return async (message) => {
-    if (message.author.bot || message.guildId !== null || message.channel.type !== ChannelType.DM) return;
-    try {
-      const library = await holder.get();
-      const text = message.content.trim().slice(0, MAX_DM);
-      const request =
-        text === ''
-          ? { command: 'help', options: {} }
-          : parsePlainRequest(text, (v) => isArticle(library, v));
-      const { reply } = answer(library, { ...request, page: 0, ephemeral: false }, (error, command) =>
-        logger.error({ err: error, message: message.id, command }, 'command failed'),
-      );
-      const { flags: _flags, ...body } = reply;
-      await message.channel.send(body);
-    } catch (error) {
-      logger.error({ err: error, message: message.id }, 'could not answer a direct message');
+  return (message) => lifecycle.track(handle(message, holder, logger, guard, lifecycle));
+}
+
+async function handle(
+  message: Message,
+  holder: LibraryHolder,
+  logger: Logger,
+  guard: AbuseGuard,
+  lifecycle: Lifecycle,
+): Promise<void> {
+  if (message.author.bot || message.guildId !== null || message.channel.type !== ChannelType.DM) return;
+  if (lifecycle.draining) return;
+  try {
+    const wait = guard.check(message.author.id, message.channelId);
+    if (wait > 0) {
+      await message.channel.send({
+        content: `Slow down: try again in ${wait} s.`,
+        allowedMentions: { parse: [] },
+      });
+      return;
     }
-  };
+    const library = await holder.get();
+    const text = message.content.trim().slice(0, MAX_DM);
+    const request =
+      text === '' ? { command: 'help', options: {} } : parsePlainRequest(text, (v) => isArticle(library, v));
+    const { reply } = answer(library, { ...request, page: 0, ephemeral: false }, (error, command) =>
+      logger.error({ err: error, message: message.id, command }, 'command failed'),
+    );
+    const { flags: _flags, ...body } = reply;
+    await message.channel.send(body);
+  } catch (error) {
+    logger.error({ err: error, message: message.id }, 'could not answer a direct message');
+  }
 }

@@ -20,12 +20,16 @@ import type { Logger } from '../log.js';
 import { suggestSpeakers } from '../retrieval/statements.js';
 import { suggestArticles } from '../retrieval/suggest.js';
 import { answer } from './answer.js';
+import type { Lifecycle } from './lifecycle.js';
 import { queryDigest, queryFromFooter, readPageButton } from './paging.js';
+import type { AbuseGuard } from './rateLimit.js';
 import type { DiscordReply } from './render.js';
 
 export interface InteractionDeps {
   holder: LibraryHolder;
   logger: Logger;
+  guard: AbuseGuard;
+  lifecycle: Lifecycle;
 }
 
 const GONE = 'This page is no longer available. Run the command again for fresh results.';
@@ -33,22 +37,44 @@ const FAILED = 'Sorry, something went wrong while answering. It has been logged.
 /** The longest message text Find source reads. */
 const FIND_SOURCE_MAX = 4000;
 
+const RESTARTING = 'Citebot is restarting. Try again in a moment.';
+
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
-  return async (interaction) => {
-    const started = Date.now();
-    try {
-      if (interaction.isAutocomplete()) await autocomplete(interaction, deps);
-      else if (interaction.isChatInputCommand()) await slashCommand(interaction, deps);
-      else if (interaction.isMessageContextMenuCommand()) await findSource(interaction, deps);
-      else if (interaction.isButton()) await pageButton(interaction, deps);
-      deps.logger.debug(
-        { interaction: interaction.id, type: interaction.type, ms: Date.now() - started },
-        'answered',
-      );
-    } catch (error) {
-      await reportFailure(interaction, error, deps.logger);
+  return (interaction) => deps.lifecycle.track(handle(interaction, deps));
+}
+
+async function handle(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  const started = Date.now();
+  try {
+    if (deps.lifecycle.draining) {
+      if (interaction.isAutocomplete()) await interaction.respond([]);
+      else if (interaction.isRepliable()) await interaction.reply(privateNote(RESTARTING));
+      return;
     }
-  };
+    if (!interaction.isAutocomplete()) {
+      const wait = deps.guard.check(interaction.user.id, interaction.channelId);
+      if (wait > 0) {
+        if (interaction.isRepliable())
+          await interaction.reply(privateNote(`Slow down: try again in ${wait} s.`));
+        deps.logger.info({ interaction: interaction.id, user: interaction.user.id, wait }, 'rate limited');
+        return;
+      }
+    }
+    if (interaction.isAutocomplete()) await autocomplete(interaction, deps);
+    else if (interaction.isChatInputCommand()) await slashCommand(interaction, deps);
+    else if (interaction.isMessageContextMenuCommand()) await findSource(interaction, deps);
+    else if (interaction.isButton()) await pageButton(interaction, deps);
+    deps.logger.debug(
+      { interaction: interaction.id, type: interaction.type, ms: Date.now() - started },
+      'answered',
+    );
+  } catch (error) {
+    await reportFailure(interaction, error, deps.logger);
+  }
+}
+
+function privateNote(content: string) {
+  return { content, flags: MessageFlags.Ephemeral as const, allowedMentions: { parse: [] as [] } };
 }
 
 function internalLogger(deps: InteractionDeps, interaction: Interaction) {

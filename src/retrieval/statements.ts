@@ -3,7 +3,7 @@
  * retold quote (find-source), plus speaker suggestions for autocomplete.
  */
 import { diffWords } from 'diff';
-import { nameWords, sameWord } from '../attribution/names.js';
+import { sameWord } from '../attribution/names.js';
 import type { SpeakerEntity, Statement } from '../attribution/types.js';
 import type { DiffPart } from '../commands/results.js';
 import type { Library } from '../library.js';

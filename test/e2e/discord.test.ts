@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandPayloads } from '../../src/discord/registration.js';
@@ -353,6 +354,52 @@ describe('deadlines', () => {
       expect(edit.path).toMatch(/\/messages\/@original$/);
       expect(JSON.stringify(edit.body)).toMatch(/Dmitry Peskov/);
       expect(messageProblems(edit.body)).toEqual([]);
+    } finally {
+      await bot.stop();
+    }
+  }, 60_000);
+});
+
+describe('abuse limits', () => {
+  it('turns away a user past the limit with a short private message, and lets them back later', async () => {
+    const bot = await startBotUnderTest({ CITEBOT_USER_RATE: '2/2' });
+    const d = bot.discord;
+    try {
+      const bodies = [];
+      for (let i = 0; i < 3; i++) bodies.push(((await d.firstResponse(d.slash('help'))).body as Body).data);
+      expect(bodies[2]).toMatchObject({
+        content: expect.stringMatching(/^Slow down: try again in [12] s\.$/),
+        flags: EPHEMERAL,
+      });
+      await new Promise((r) => setTimeout(r, 2100));
+      expect(((await d.firstResponse(d.slash('help'))).body as Body).data?.embeds).toHaveLength(1);
+    } finally {
+      await bot.stop();
+    }
+  }, 60_000);
+});
+
+describe('bad data while running', () => {
+  it('skips a bad file that arrives while the bot runs and keeps answering, with the new good ones', async () => {
+    const dir = tempArticles({ 'a.md': readFileSync(SEED_FILE, 'utf8') });
+    const bot = await startBotUnderTest({ CITEBOT_DATA: dir });
+    const d = bot.discord;
+    try {
+      writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0x00, 0xff, 0x10, 0x00]));
+      writeFileSync(path.join(dir, 'empty.md'), '');
+      writeFileSync(
+        path.join(dir, 'new.md'),
+        'Harbour master Jane Smith said the ferry would sail again on Monday.',
+      );
+      await d.waitFor(() => /library reloaded/.test(bot.output().stderr), 20_000, 'the reload');
+      expect(bot.output().stderr).toMatch(/skipped binary\.md/);
+      expect(bot.output().stderr).toMatch(/skipped empty\.md/);
+      const body = (await d.firstResponse(d.slash('who-said', { topic: 'ferry' }))).body as Body;
+      expect(JSON.stringify(body)).toMatch(/Jane Smith/);
+      const old = (
+        await d.firstResponse(d.slash('ask', { question: 'Who will not discuss the exchange of territory?' }))
+      ).body;
+      expect(JSON.stringify(old)).toMatch(/Dmitry Peskov/);
     } finally {
       await bot.stop();
     }

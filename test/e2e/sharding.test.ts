@@ -23,6 +23,7 @@ describe('npm run start:sharded', () => {
         CITEBOT_DATA: '',
         CITEBOT_CACHE: mkdtempSync(path.join(tmpdir(), 'citebot-shards-')),
         CITEBOT_SHARDS: '2',
+        CITEBOT_USER_RATE: 'off',
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

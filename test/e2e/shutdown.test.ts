@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { FakeDiscord } from '../support/fakeDiscord.js';
 
-async function startBot(discord: FakeDiscord) {
+async function startBot(discord: FakeDiscord, env: Record<string, string> = {}, _waitForLibrary = true) {
   let stderr = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
@@ -16,7 +16,9 @@ async function startBot(discord: FakeDiscord) {
       DISCORD_GUILD_ID: discord.guildId,
       CITEBOT_DATA: '',
       CITEBOT_CACHE: 'off',
+      CITEBOT_USER_RATE: 'off',
       LOG_LEVEL: 'info',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -56,4 +58,39 @@ describe('shutdown', () => {
       }
     }, 60_000);
   }
+});
+
+describe('shutdown with a request in flight', () => {
+  it('turns new requests away while it finishes the one in flight', async () => {
+    const discord = new FakeDiscord();
+    await discord.start();
+    try {
+      const bot = await startBot(discord);
+      // Discord is slow to accept this reply: the request is in flight when the signal comes.
+      discord.delays.push({
+        match: (method, path) => method === 'POST' && /\/callback$/.test(path),
+        delayMs: 2000,
+      });
+      const first = discord.slash('ask', { question: 'Who will not discuss the exchange of territory?' });
+      await discord.waitFor(
+        () => discord.requests.some((r) => r.path.startsWith(`/interactions/${first}/`)),
+        10_000,
+        'the reply to start',
+      );
+      bot.child.kill('SIGTERM');
+      await discord.waitFor(() => /shutting down/.test(bot.output()), 10_000, 'the shutdown log');
+      expect(bot.output()).toMatch(/"inFlight":1/);
+      const late = discord.slash('help');
+      const turnedAway = await discord.firstResponse(late, 10_000);
+      expect(turnedAway.body).toMatchObject({
+        type: 4,
+        data: { content: 'Citebot is restarting. Try again in a moment.', flags: 64 },
+      });
+      expect(await bot.exit).toBe(0);
+      expect(discord.acceptedResponsesTo(first)).toHaveLength(1);
+      expect(bot.output()).toMatch(/logged out/);
+    } finally {
+      await discord.stop();
+    }
+  }, 60_000);
 });

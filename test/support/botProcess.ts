@@ -40,6 +40,9 @@ export async function startBotUnderTest(
       DISCORD_GUILD_ID: options.guild === false ? '' : discord.guildId,
       CITEBOT_DATA: '',
       CITEBOT_CACHE: 'off',
+      // Tests send many requests from one user; the abuse limits have their own test.
+      CITEBOT_USER_RATE: 'off',
+      CITEBOT_CHANNEL_RATE: 'off',
       LOG_LEVEL: 'debug',
       ...env,
     },

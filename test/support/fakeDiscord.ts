@@ -95,6 +95,8 @@ export class FakeDiscord {
   /** Gateway payloads received from the client. */
   readonly gatewayReceived: { op: number; d: unknown }[] = [];
   readonly faults: RestFault[] = [];
+  /** Requests that are answered late: the next one matching waits `delayMs`. */
+  readonly delays: { match: (method: string, path: string) => boolean; delayMs: number }[] = [];
   /** Interaction id → when it was dispatched. */
   readonly dispatchedAt = new Map<string, number>();
 
@@ -597,6 +599,11 @@ export class FakeDiscord {
       this.changed();
     };
 
+    const delay = this.delays.find((x) => x.match(method, path));
+    if (delay) {
+      this.delays.splice(this.delays.indexOf(delay), 1);
+      await new Promise((resolve) => setTimeout(resolve, delay.delayMs));
+    }
     const fault = this.faults.find((f) => f.match(method, path));
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;

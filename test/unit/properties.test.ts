@@ -35,6 +35,7 @@ const nasty = fc.oneof(
     '\ud800',
     '\udfff lone',
     '😀'.repeat(50),
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: regular-expression metacharacters, on purpose
     '.*+?^${}()|[]\\',
     '(?<=a)b\\1',
     '**bold** __u__ ~~s~~ ||spoiler|| `code` ```block```',
