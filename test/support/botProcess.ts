@@ -47,6 +47,8 @@ export async function startBotUnderTest(
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that stopping reaches npm, tsx and the bot alike.
+    detached: true,
   });
   child.stdout?.setEncoding('utf8').on('data', (d) => {
     stdout += d;
@@ -60,8 +62,15 @@ export async function startBotUnderTest(
     child,
     output: () => ({ stdout, stderr }),
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const signal = (name: NodeJS.Signals) => {
+        try {
+          if (child.pid) process.kill(-child.pid, name);
+        } catch {
+          // Already gone.
+        }
+      };
+      if (child.exitCode === null) signal('SIGTERM');
+      const timer = setTimeout(() => signal('SIGKILL'), 10_000);
       const code = await exited;
       clearTimeout(timer);
       await discord.stop();

@@ -138,6 +138,8 @@ export class FakeDiscord {
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
     this.wss?.close();
+    // Keep-alive connections from a client would hold the server open.
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
