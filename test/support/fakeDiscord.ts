@@ -331,6 +331,7 @@ export class FakeDiscord {
     const id = snowflake();
     const token = `interaction-token-${id}`;
     this.interactionTokens.set(id, token);
+    this.interactionOfToken.set(token, id);
     const where = dm
       ? {
           channel_id: this.dmChannelId,
@@ -506,12 +507,21 @@ export class FakeDiscord {
 
   /** Requests that answered interaction `id`: its callback, and edits or follow-ups with its token. */
   responsesTo(id: string): RecordedRequest[] {
-    const token = this.interactionTokens.get(id);
-    return this.requests.filter(
-      (r) =>
-        r.path.startsWith(`/interactions/${id}/`) ||
-        (token !== undefined && r.path.startsWith(`/webhooks/${this.applicationId}/${token}`)),
-    );
+    return this.byInteraction.get(id) ?? [];
+  }
+
+  /** Requests by the interaction they answer (callbacks, and edits or follow-ups by token). */
+  private readonly byInteraction = new Map<string, RecordedRequest[]>();
+  private readonly interactionOfToken = new Map<string, string>();
+
+  private indexRequest(request: RecordedRequest): void {
+    const callback = /^\/interactions\/(\d+)\//.exec(request.path);
+    const webhook = /^\/webhooks\/\d+\/([^/]+)/.exec(request.path);
+    const id = callback?.[1] ?? (webhook ? this.interactionOfToken.get(webhook[1] as string) : undefined);
+    if (id === undefined) return;
+    const list = this.byInteraction.get(id) ?? [];
+    list.push(request);
+    this.byInteraction.set(id, list);
   }
 
   /** The message the bot's answer to interaction `id` ended up as (after edits). */
@@ -591,6 +601,7 @@ export class FakeDiscord {
       at: Date.now(),
     };
     this.requests.push(request);
+    this.indexRequest(request);
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
       request.status = status;
       res.writeHead(status, {
