@@ -273,8 +273,11 @@ describe('the bot against the test Discord (guild registration)', () => {
   it('sends no message that could mention anyone or break a limit', () => {
     const writes = messageWrites(bot.discord.requests);
     expect(writes.length).toBeGreaterThan(10);
-    for (const w of writes)
+    for (const w of writes) {
       expect(messageProblems(messageOf(w.path, w.body)), `${w.method} ${w.path}`).toEqual([]);
+      // Not even an error reply carries the token.
+      expect(JSON.stringify(w.body)).not.toContain(bot.discord.token);
+    }
   });
 
   it('never prints the token', () => {
