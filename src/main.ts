@@ -2,10 +2,11 @@
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise local console mode on the
  * articles folder.
  */
-import { type Config, ConfigError, cacheDir, dataDir, loadConfig } from './config.js';
+import { type Config, cacheDir, dataDir } from './config.js';
 import { runConsole } from './console/session.js';
 import { startBot } from './discord/bot.js';
 import { Lifecycle } from './discord/lifecycle.js';
+import { configOrReport, runEntry } from './entry.js';
 import { LibraryHolder } from './libraryHolder.js';
 import { createLogger } from './log.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from './openLibrary.js';
@@ -15,16 +16,8 @@ import { watchLibrary } from './reload.js';
 const SHUTDOWN_GRACE_MS = 10_000;
 
 async function main(): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = configOrReport();
+  if (!config) return 2;
   return config.DISCORD_TOKEN
     ? runDiscord({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN })
     : runLocalConsole(config);
@@ -121,12 +114,4 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
   return stopped;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runEntry(main);

@@ -7,21 +7,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
-import { ConfigError, cacheDir, dataDir, loadConfig } from './config.js';
+import { cacheDir, dataDir } from './config.js';
+import { configOrReport, runEntry } from './entry.js';
 import { createLogger } from './log.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from './openLibrary.js';
 
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = configOrReport();
+  if (!config) return 2;
   if (!config.DISCORD_TOKEN) {
     process.stderr.write(
       'DISCORD_TOKEN is not set: sharding is for the Discord bot (npm start runs the console without it).\n',
@@ -67,12 +60,4 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`sharded start failed: ${String((error as Error)?.message ?? error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runEntry(main, 'sharded start failed');

@@ -7,6 +7,7 @@ import { CommandError, exitCodeFor } from '../commands/errors.js';
 import { runCommand } from '../commands/index.js';
 import type { CommandResult } from '../commands/results.js';
 import { ConfigError, cacheDir, dataDir, loadConfig } from '../config.js';
+import { runEntry } from '../entry.js';
 import type { Library } from '../library.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from '../openLibrary.js';
 import { toJson } from '../render/json.js';
@@ -95,12 +96,4 @@ function logInternal(error: unknown, command: string): void {
   process.stderr.write(`internal error in ${command}: ${(error as Error)?.stack ?? String(error)}\n`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runEntry(() => main(process.argv.slice(2)));

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
-import { ConfigError, loadConfig } from '../config.js';
+import { configOrReport, runEntry } from '../entry.js';
 import { clearGuildCommands, type Scope, syncCommands } from './registration.js';
 
 async function main(): Promise<number> {
@@ -25,16 +25,8 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = configOrReport();
+  if (!config) return 2;
   if (!config.DISCORD_TOKEN) {
     process.stderr.write('DISCORD_TOKEN is not set: deploy needs the bot token (see .env.example).\n');
     return 2;
@@ -61,15 +53,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    const token = process.env.DISCORD_TOKEN;
-    let message = String((error as Error)?.message ?? error);
-    if (token) message = message.split(token).join('[redacted]');
-    process.stderr.write(`deploy failed: ${message}\n`);
-    process.exitCode = 1;
-  },
-);
+runEntry(main, 'deploy failed');
