@@ -15,6 +15,7 @@ import {
   PERSONAL_PRONOUNS,
   POSSESSIVE_PRONOUNS,
   ROLE_WORDS,
+  SOURCE_NOUNS,
   STATEMENT_NOUNS,
   TIME_WORDS,
 } from './words.js';
@@ -327,64 +328,16 @@ export function isBetweenSubjectAndVerb(t: Token): boolean {
 
 /** A mention is someone who can be quoted: not a bare place or a stray word. */
 export function canSpeak(m: Mention): boolean {
-  if (m.kind === 'group') {
-    // The head noun: the last word, or the word before "of" ("Secretary of Defense").
-    const words = m.name.split(/\s+/);
-    const of = words.findIndex((w) => w.toLowerCase() === 'of');
-    const head = (of > 0 ? words[of - 1] : words.at(-1))?.toLowerCase() ?? '';
-    return (
-      ROLE_WORDS.has(head) ||
-      ROLE_WORDS.has(head.replace(/s$/, '')) ||
-      /(?:ers|ists|ians|ents|ors|ees)$/.test(head) ||
-      [
-        'people',
-        'police',
-        'person',
-        'source',
-        'sources',
-        'family',
-        'couple',
-        'group',
-        'report',
-        'reports',
-        'study',
-        'survey',
-        'poll',
-        'data',
-        'documents',
-        'statement',
-        'agency',
-        'department',
-        'ministry',
-        'company',
-        'government',
-        'team',
-        'court',
-        'board',
-        'committee',
-        'council',
-        'union',
-        'league',
-        'club',
-        'campaign',
-        'office',
-        'authorities',
-        'organizers',
-        'researchers',
-        'experts',
-        'critics',
-        'officials',
-        'analysts',
-        'residents',
-        'witnesses',
-        'scientists',
-        'investigators',
-        'prosecutors',
-        'lawyers',
-        'doctors',
-        'parents',
-      ].includes(head)
-    );
-  }
-  return true;
+  if (m.kind !== 'group') return true;
+  // The head noun: the last word, or the word before "of" ("Secretary of Defense").
+  const words = m.name.split(/\s+/);
+  const of = words.findIndex((w) => w.toLowerCase() === 'of');
+  const head = (of > 0 ? words[of - 1] : words.at(-1))?.toLowerCase() ?? '';
+  return (
+    ROLE_WORDS.has(head) ||
+    ROLE_WORDS.has(head.replace(/s$/, '')) ||
+    SOURCE_NOUNS.has(head) ||
+    // Nouns for people by what they do: "organizers", "analysts", "historians", "residents".
+    /(?:ers|ists|ians|ents|ors|ees)$/.test(head)
+  );
 }

