@@ -143,6 +143,16 @@ export class SpeakerDirectory {
     return [...this.prefixMatches(wanted)].sort((a, b) => a - b).map((id) => this.speaker(id));
   }
 
+  /** How many speakers have a name word starting with `prefix` (counted up to just past LARGE). */
+  private reach(prefix: string): number {
+    let n = 0;
+    for (const word of this.wordsStartingWith(prefix)) {
+      n += this.byWord.get(word)?.length ?? 0;
+      if (n > LARGE) break;
+    }
+    return n;
+  }
+
   /** Speakers with, for every typed word, a name word starting with it. */
   private prefixMatches(wanted: string[]): Set<number> {
     let result: Set<number> | undefined;
@@ -165,23 +175,25 @@ export class SpeakerDirectory {
     let chosen: number[];
     if (wanted.length === 0) chosen = this.popular.slice(0, MAX_CHOICES);
     else {
-      const candidates = this.prefixMatches(wanted);
       const phrase = wanted.join(' ');
       const rank = (id: number) => (normalise(this.speaker(id).name).startsWith(phrase) ? 0 : 1);
-      if (candidates.size <= LARGE) {
-        chosen = [...candidates]
-          .sort((a, b) => rank(a) - rank(b) || this.count(b) - this.count(a) || this.compareNames(a, b))
-          .slice(0, MAX_CHOICES);
-      } else {
-        // Many candidates (one or two letters typed): walk the most quoted speakers instead.
+      if (wanted.every((w) => this.reach(w) > LARGE)) {
+        // One or two letters typed: walk the most quoted speakers and test each, rather than
+        // collect tens of thousands of candidates.
+        const matches = (id: number) =>
+          (this.names[id] ?? []).some((list) => wanted.every((w) => list.some((x) => x.startsWith(w))));
         const first: number[] = [];
         const second: number[] = [];
         for (const id of this.popular) {
-          if (!candidates.has(id)) continue;
+          if (!matches(id)) continue;
           (rank(id) === 0 ? first : second).push(id);
           if (first.length >= MAX_CHOICES) break;
         }
         chosen = [...first, ...second].slice(0, MAX_CHOICES);
+      } else {
+        chosen = [...this.prefixMatches(wanted)]
+          .sort((a, b) => rank(a) - rank(b) || this.count(b) - this.count(a) || this.compareNames(a, b))
+          .slice(0, MAX_CHOICES);
       }
     }
     return chosen.map((id) => {

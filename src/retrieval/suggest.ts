@@ -10,6 +10,8 @@ export interface Choice {
 }
 
 const MAX_CHOICES = 25;
+/** Above this many matches, suggestions walk the newest-first list instead of sorting. */
+const LARGE = 500;
 const MAX_LENGTH = 100;
 
 /** Lookups over one list of articles, built on first use: prefixes of titles, ids and title words. */
@@ -20,9 +22,23 @@ interface Directory {
   words: { word: string; indexes: number[] }[];
   /** Article indexes, newest first. */
   newest: number[];
+  /** Each article's place in `newest`. */
+  rank: Int32Array;
 }
 
 const directories = new WeakMap<readonly Article[], Directory>();
+const articleKeys = new WeakMap<Article, { title: string; id: string; words: string[] }>();
+
+/** An article's title, id and title words in normal form. */
+function keysOf(article: Article) {
+  let keys = articleKeys.get(article);
+  if (!keys) {
+    const title = normalise(article.meta.title);
+    keys = { title, id: normalise(article.id), words: title.split(/[^\p{L}\p{N}]+/u).filter(Boolean) };
+    articleKeys.set(article, keys);
+  }
+  return keys;
+}
 
 function directoryOf(articles: readonly Article[]): Directory {
   let dir = directories.get(articles);
@@ -30,9 +46,9 @@ function directoryOf(articles: readonly Article[]): Directory {
   const keys: Directory['keys'] = [];
   const byWord = new Map<string, number[]>();
   articles.forEach((article, index) => {
-    const title = normalise(article.meta.title);
-    keys.push({ key: title, index }, { key: normalise(article.id), index });
-    for (const w of new Set(title.split(/[^\p{L}\p{N}]+/u).filter(Boolean))) {
+    const { title, id, words: titleWords } = keysOf(article);
+    keys.push({ key: title, index }, { key: id, index });
+    for (const w of new Set(titleWords)) {
       const list = byWord.get(w) ?? [];
       list.push(index);
       byWord.set(w, list);
@@ -45,23 +61,30 @@ function directoryOf(articles: readonly Article[]): Directory {
   const newest = articles
     .map((_, i) => i)
     .sort((a, b) => newer(articles[a] as Article, articles[b] as Article));
-  dir = { keys, words, newest };
+  const rank = new Int32Array(articles.length);
+  newest.forEach((index, place) => {
+    rank[index] = place;
+  });
+  dir = { keys, words, newest, rank };
   directories.set(articles, dir);
   return dir;
 }
 
-/** The range of a sorted list whose `key` starts with `prefix`. */
-function prefixRange<T>(list: readonly T[], key: (x: T) => string, prefix: string): T[] {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(list[mid] as T) < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: T[] = [];
-  for (let i = lo; i < list.length && key(list[i] as T).startsWith(prefix); i++) out.push(list[i] as T);
-  return out;
+/** The bounds [from, to) of the part of a sorted list whose `key` starts with `prefix`. */
+function prefixBounds<T>(list: readonly T[], key: (x: T) => string, prefix: string): [number, number] {
+  const first = (atLeast: (k: string) => boolean) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (atLeast(key(list[mid] as T))) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  const from = first((k) => k >= prefix);
+  const to = first((k) => k >= prefix && !k.startsWith(prefix));
+  return [from, Math.max(from, to)];
 }
 
 /**
@@ -75,21 +98,55 @@ export function suggestArticles(articles: readonly Article[], typed: string): Ch
   const dir = directoryOf(articles);
   const query = normalise(typed.trim());
   const typedWords = query.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const order = new Map(dir.newest.map((index, rank) => [index, rank]));
-  const byNewest = (a: number, b: number) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  const byNewest = (a: number, b: number) => (dir.rank[a] ?? 0) - (dir.rank[b] ?? 0);
   let chosen: number[];
   if (query === '') chosen = dir.newest.slice(0, MAX_CHOICES);
   else {
-    const whole = [...new Set(prefixRange(dir.keys, (k) => k.key, query).map((k) => k.index))].sort(byNewest);
-    let byWords: Set<number> | undefined;
-    for (const w of typedWords) {
-      const hits = new Set(prefixRange(dir.words, (x) => x.word, w).flatMap((x) => x.indexes));
-      const previous: Set<number> | undefined = byWords;
-      byWords = previous === undefined ? hits : new Set([...previous].filter((i: number) => hits.has(i)));
+    const [from, to] = prefixBounds(dir.keys, (k) => k.key, query);
+    const wordBounds = typedWords.map((w) => prefixBounds(dir.words, (x) => x.word, w));
+    // Few matches come from the lookups; many (a letter or two typed) by walking the newest
+    // articles until enough are found, rather than collecting and sorting thousands.
+    const walk = (test: (i: number) => boolean, skip: Set<number>) => {
+      const out: number[] = [];
+      for (const i of dir.newest) {
+        if (!skip.has(i) && test(i)) out.push(i);
+        if (out.length >= MAX_CHOICES) break;
+      }
+      return out;
+    };
+    const whole =
+      to - from > LARGE
+        ? walk((i) => {
+            const keys = keysOf(articles[i] as Article);
+            return keys.title.startsWith(query) || keys.id.startsWith(query);
+          }, new Set())
+        : [...new Set(dir.keys.slice(from, to).map((k) => k.index))].sort(byNewest);
+    const taken = new Set(whole);
+    let rest: number[] = [];
+    if (whole.length < MAX_CHOICES && typedWords.length > 0) {
+      // How many articles a word prefix reaches (the words in its range, with their articles).
+      const reach = ([a, b]: [number, number]) => {
+        let n = 0;
+        for (let k = a; k < b && n <= LARGE; k++) n += dir.words[k]?.indexes.length ?? 0;
+        return n;
+      };
+      if (wordBounds.some((bounds) => reach(bounds) > LARGE)) {
+        rest = walk((i) => {
+          const keys = keysOf(articles[i] as Article);
+          return typedWords.every((w) => keys.words.some((k) => k.startsWith(w)));
+        }, taken);
+      } else {
+        let byWords: Set<number> | undefined;
+        for (const [a, b] of wordBounds) {
+          const hits = new Set(dir.words.slice(a, b).flatMap((x) => x.indexes));
+          const previous: Set<number> | undefined = byWords;
+          byWords = previous === undefined ? hits : new Set([...previous].filter((i: number) => hits.has(i)));
+        }
+        rest = [...(byWords ?? [])].filter((i) => !taken.has(i)).sort(byNewest);
+      }
     }
-    const wholeSet = new Set(whole);
-    const rest = [...(byWords ?? [])].filter((i) => !wholeSet.has(i)).sort(byNewest);
-    chosen = [...whole, ...rest].slice(0, MAX_CHOICES);
+    chosen = [...whole, ...rest];
+    chosen = chosen.slice(0, MAX_CHOICES);
   }
   return chosen.map((index) => {
     const article = articles[index] as Article;
