@@ -22,9 +22,10 @@ import { startBotUnderTest } from '../test/support/botProcess.js';
 import { random, writeCorpus } from './corpus.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number);
-/** Queries per command; fewer on the largest corpus, where each takes long (keeps the run under 10 minutes). */
-const queryCount = (articles: number) => (articles >= 5000 ? 40 : 200);
-let QUERIES = 200;
+const QUERIES = 200;
+/** Searches per command; fewer on the largest corpus, where each takes long (keeps the run under 10 minutes). */
+const searchCount = (articles: number) => (articles >= 5000 ? 60 : QUERIES);
+let SEARCHES = QUERIES;
 const SEED = path.join(DEFAULT_DATA_DIR, 'cnn-2025-02-12-hegseth-nato-ukraine.md');
 const work = path.join(os.tmpdir(), 'citebot-bench');
 
@@ -48,7 +49,7 @@ function queries(library: Library) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)] as T;
   const topics: string[] = [];
   const questions: string[] = [];
-  while (topics.length < QUERIES) {
+  while (topics.length < SEARCHES) {
     const statement = pick(library.statements);
     const text = library.article(statement.article).text.slice(statement.quoteStart, statement.quoteEnd);
     const ws = text.split(/\s+/).filter((w) => /^[\p{L}]{5,}$/u.test(w));
@@ -56,7 +57,7 @@ function queries(library: Library) {
     const start = Math.floor(rand() * (ws.length - 1));
     topics.push(ws.slice(start, start + 2).join(' '));
   }
-  while (questions.length < QUERIES) {
+  while (questions.length < SEARCHES) {
     const sentence = pick(library.sentences);
     const ws = sentence.text.split(/\s+/).filter((w) => /^[\p{L}]{5,}$/u.test(w));
     if (ws.length < 3) continue;
@@ -179,7 +180,7 @@ async function measure(size: number): Promise<Row> {
   if (!serving.fromSnapshot || !serving.answered)
     throw new Error('the serving process did not answer from the snapshot');
 
-  QUERIES = queryCount(library.articles.length);
+  SEARCHES = searchCount(library.articles.length);
   const q = queries(library);
   const run = (command: string, options: Record<string, unknown>) =>
     runCommand(library, command, options, 'cli');

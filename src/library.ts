@@ -11,6 +11,7 @@ import type { Article, Sentence, SkippedFile } from './corpus/types.js';
 import type { IngestedArticle } from './ingest/article.js';
 import { ingestFiles } from './ingest/pool.js';
 import { SpeakerDirectory } from './retrieval/speakerDirectory.js';
+import { prepareSuggestions } from './retrieval/suggest.js';
 import { indexTerms } from './retrieval/terms.js';
 import { TextIndex } from './retrieval/textIndex.js';
 
@@ -172,6 +173,7 @@ function finish(
     }
     return out;
   };
+  prepareSuggestions(articles);
   const statementsPerArticle = new Map<string, number>();
   for (const s of statements)
     statementsPerArticle.set(s.article, (statementsPerArticle.get(s.article) ?? 0) + 1);

@@ -40,6 +40,14 @@ function keysOf(article: Article) {
   return keys;
 }
 
+/**
+ * Builds the autocomplete lookups for a list of articles now rather than on the first keystroke
+ * (a library calls it when it is assembled).
+ */
+export function prepareSuggestions(articles: readonly Article[]): void {
+  directoryOf(articles);
+}
+
 function directoryOf(articles: readonly Article[]): Directory {
   let dir = directories.get(articles);
   if (dir) return dir;
