@@ -10,7 +10,7 @@ import { type Extraction, extractStatements } from './extract.js';
 import type { Mention } from './mentions.js';
 import { expandAcronym, nameWords } from './names.js';
 import { resolveSpeakers } from './resolve.js';
-import type { SpeakerEntity, Statement } from './types.js';
+import type { SpeakerEntity, Statement, StatementSpan } from './types.js';
 import { genderOfFirstName, isFirstName, NAME_PARTICLES } from './words.js';
 
 export interface Attribution {
@@ -19,13 +19,7 @@ export interface Attribution {
 }
 
 /** A statement of one article, before ids are given; sentence numbers index `article.sentences`. */
-export interface ArticleStatement {
-  firstSentence: number;
-  lastSentence: number;
-  quoteStart: number;
-  quoteEnd: number;
-  quoted: boolean;
-  cue: string | null;
+export interface ArticleStatement extends StatementSpan {
   /** The speaker as written ("he", "Heggs"). */
   mention: string;
   /** The resolved speaker mention, before names merge across articles. */

@@ -15,6 +15,7 @@ import {
   phraseStartingAt,
 } from './mentions.js';
 import { findQuoteSpans, type QuoteSpan, wordCount } from './quoteSpans.js';
+import type { StatementSpan } from './types.js';
 import {
   BARE_CLAUSE_VERBS,
   QUOTE_VERBS,
@@ -25,13 +26,7 @@ import {
 } from './words.js';
 
 /** A statement before its speaker is resolved. Sentence numbers index `article.sentences`. */
-export interface RawStatement {
-  firstSentence: number;
-  lastSentence: number;
-  quoteStart: number;
-  quoteEnd: number;
-  quoted: boolean;
-  cue: string | null;
+export interface RawStatement extends StatementSpan {
   /** The speaker as written, or null when the statement continues the previous speaker. */
   mention: Mention | null;
   /** Index of the sentence the mention is in. */

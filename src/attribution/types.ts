@@ -14,14 +14,9 @@ export interface SpeakerEntity {
   statements: number[];
 }
 
-/** Something someone said, as the article reports it. */
-export interface Statement {
-  id: number;
-  article: string;
-  /** The cited excerpt: whole sentence(s), offsets into the article file. */
-  start: number;
-  end: number;
-  /** Global ids of the first and last sentence of the excerpt. */
+/** Where a statement is and how it was said: shared by every stage of attribution. */
+export interface StatementSpan {
+  /** The first and last sentence of the excerpt (indexes in the article, or global ids). */
   firstSentence: number;
   lastSentence: number;
   /** The attributed words without quotation marks (for reported speech, the reported clause). */
@@ -31,6 +26,15 @@ export interface Statement {
   quoted: boolean;
   /** The cue verb as written ("said", "told"), if any. */
   cue: string | null;
+}
+
+/** Something someone said, as the article reports it (sentence numbers are global ids). */
+export interface Statement extends StatementSpan {
+  id: number;
+  article: string;
+  /** The cited excerpt: whole sentence(s), offsets into the article file. */
+  start: number;
+  end: number;
   /** The speaker as written here ("he", "Heggs", "a senior NATO official"). */
   mention: string;
   /** Index into the library's speakers, or null when the speaker is unknown. */
