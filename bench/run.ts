@@ -18,7 +18,7 @@ import { assembleLibrary, type IngestedArticle, ingestArticle, type Library } fr
 import { suggestSpeakers } from '../src/retrieval/statements.js';
 import { suggestArticles } from '../src/retrieval/suggest.js';
 import { loadSnapshot, saveSnapshot, snapshotKey, stampFolder } from '../src/snapshot.js';
-import { startBotUnderTest } from '../test/support/botProcess.js';
+import { burst, startBotUnderTest } from '../test/support/botProcess.js';
 import { random, writeCorpus } from './corpus.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number);
@@ -277,24 +277,10 @@ async function load(): Promise<{
   max: number;
   answeredOnce: boolean;
 }> {
-  const bot = await startBotUnderTest({
-    CITEBOT_USER_RATE: 'off',
-    CITEBOT_CHANNEL_RATE: 'off',
-    LOG_LEVEL: 'info',
-  });
+  const bot = await startBotUnderTest({ LOG_LEVEL: 'info' });
   try {
     const d = bot.discord;
-    const commands: [string, Record<string, string>][] = [
-      ['ask', { question: 'Who will not discuss the exchange of territory?' }],
-      ['who-said', { topic: 'NATO membership' }],
-      ['quotes', { speaker: 'Hegseth' }],
-      ['summary', {}],
-      ['sources', {}],
-    ];
-    const ids = Array.from({ length: 500 }, (_, i) =>
-      d.slash(...(commands[i % commands.length] as [string, Record<string, string>])),
-    );
-    await d.waitFor(() => ids.every((id) => d.acceptedResponsesTo(id).length > 0), 120_000, 'every answer');
+    const ids = await burst(d, 500, 120_000);
     const waits = ids.map((id) => (d.acceptedResponsesTo(id)[0]?.at ?? 0) - (d.dispatchedAt.get(id) ?? 0));
     return {
       interactions: ids.length,
@@ -309,8 +295,8 @@ async function load(): Promise<{
 }
 
 process.stderr.write('bench: 500 interactions through the test Discord…\n');
-const burst = await load();
-const output = `${table(rows)}\n\nLoad: ${burst.interactions} interactions in a burst through the test Discord, each answered ${burst.answeredOnce ? 'exactly once' : 'NOT exactly once'}; time to first response p50 ${burst.p50} ms, p99 ${burst.p99} ms, max ${burst.max} ms.`;
+const loadResult = await load();
+const output = `${table(rows)}\n\nLoad: ${loadResult.interactions} interactions in a burst through the test Discord, each answered ${loadResult.answeredOnce ? 'exactly once' : 'NOT exactly once'}; time to first response p50 ${loadResult.p50} ms, p99 ${loadResult.p99} ms, max ${loadResult.max} ms.`;
 console.log(`Machine: ${machine}\n\n${output}`);
 const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { botEnv } from '../support/botProcess.js';
 import { FakeDiscord } from '../support/fakeDiscord.js';
 
 describe('npm run start:sharded', () => {
@@ -14,18 +15,11 @@ describe('npm run start:sharded', () => {
     await discord.start();
     child = spawn('npm', ['run', '--silent', 'start:sharded'], {
       cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        DISCORD_TOKEN: discord.token,
-        DISCORD_API_URL: discord.apiUrl,
-        DISCORD_APPLICATION_ID: discord.applicationId,
-        DISCORD_GUILD_ID: discord.guildId,
-        CITEBOT_DATA: '',
+      env: botEnv(discord, {
         CITEBOT_CACHE: mkdtempSync(path.join(tmpdir(), 'citebot-shards-')),
         CITEBOT_SHARDS: '2',
-        CITEBOT_USER_RATE: 'off',
         LOG_LEVEL: 'info',
-      },
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

@@ -2,24 +2,14 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { botEnv } from '../support/botProcess.js';
 import { FakeDiscord } from '../support/fakeDiscord.js';
 
-async function startBot(discord: FakeDiscord, env: Record<string, string> = {}, _waitForLibrary = true) {
+async function startBot(discord: FakeDiscord) {
   let stderr = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.apiUrl,
-      DISCORD_APPLICATION_ID: discord.applicationId,
-      DISCORD_GUILD_ID: discord.guildId,
-      CITEBOT_DATA: '',
-      CITEBOT_CACHE: 'off',
-      CITEBOT_USER_RATE: 'off',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
+    env: botEnv(discord, { LOG_LEVEL: 'info' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr.setEncoding('utf8').on('data', (d) => {

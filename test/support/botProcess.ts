@@ -12,6 +12,26 @@ export interface BotUnderTest {
 }
 
 /**
+ * The environment a bot under test runs with: pointed at `discord`, no bundled data, no cache, no
+ * abuse limits (tests send many requests from one user; the limits have their own test).
+ */
+export function botEnv(discord: FakeDiscord, overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DISCORD_TOKEN: discord.token,
+    DISCORD_API_URL: discord.apiUrl,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_GUILD_ID: discord.guildId,
+    CITEBOT_DATA: '',
+    CITEBOT_CACHE: 'off',
+    CITEBOT_USER_RATE: 'off',
+    CITEBOT_CHANNEL_RATE: 'off',
+    LOG_LEVEL: 'debug',
+    ...overrides,
+  };
+}
+
+/**
  * Starts a fake Discord and the bot (`npm start` with DISCORD_TOKEN and DISCORD_API_URL set),
  * and waits until the bot has logged in and registered its commands.
  */
@@ -32,20 +52,7 @@ export async function startBotUnderTest(
   let stderr = '';
   const child = spawn('npm', ['start', '--silent'], {
     cwd: PROJECT_ROOT,
-    env: {
-      ...process.env,
-      DISCORD_TOKEN: discord.token,
-      DISCORD_API_URL: discord.apiUrl,
-      DISCORD_APPLICATION_ID: discord.applicationId,
-      DISCORD_GUILD_ID: options.guild === false ? '' : discord.guildId,
-      CITEBOT_DATA: '',
-      CITEBOT_CACHE: 'off',
-      // Tests send many requests from one user; the abuse limits have their own test.
-      CITEBOT_USER_RATE: 'off',
-      CITEBOT_CHANNEL_RATE: 'off',
-      LOG_LEVEL: 'debug',
-      ...env,
-    },
+    env: botEnv(discord, { DISCORD_GUILD_ID: options.guild === false ? '' : discord.guildId, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that stopping reaches npm, tsx and the bot alike.
     detached: true,
@@ -90,4 +97,30 @@ export async function startBotUnderTest(
     }
   }
   return bot;
+}
+
+/** One of each read command, cycled by `burst`. */
+const BURST_COMMANDS: [string, Record<string, string>][] = [
+  ['ask', { question: 'Who will not discuss the exchange of territory?' }],
+  ['who-said', { topic: 'NATO membership' }],
+  ['quotes', { speaker: 'Hegseth' }],
+  ['summary', {}],
+  ['sources', {}],
+];
+
+/**
+ * Sends `count` slash commands at once (cycling through the read commands) and waits until every
+ * one has a first response; returns the interaction ids.
+ */
+export async function burst(discord: FakeDiscord, count: number, timeoutMs: number): Promise<string[]> {
+  const ids = Array.from({ length: count }, (_, i) => {
+    const [name, options] = BURST_COMMANDS[i % BURST_COMMANDS.length] as [string, Record<string, string>];
+    return discord.slash(name, options);
+  });
+  await discord.waitFor(
+    () => ids.every((id) => discord.acceptedResponsesTo(id).length > 0),
+    timeoutMs,
+    'every answer',
+  );
+  return ids;
 }

@@ -471,23 +471,7 @@ export class FakeDiscord {
   }
 
   private userMessage(content: string, channelId: string): APIMessage {
-    return {
-      id: snowflake(),
-      channel_id: channelId,
-      author: this.human,
-      content,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
-      flags: 0,
-    } as unknown as APIMessage;
+    return messageShape(this.human, content, channelId);
   }
 
   private commandId(name: string): string {
@@ -758,21 +742,9 @@ export class FakeDiscord {
 
   private botMessage(data: Record<string, unknown>, channelId: string): APIMessage {
     const message = {
-      id: snowflake(),
-      channel_id: channelId,
-      author: this.botUser,
-      content: String(data.content ?? ''),
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
+      ...messageShape(this.botUser, String(data.content ?? ''), channelId),
       embeds: (data.embeds as APIEmbed[] | undefined) ?? [],
       components: (data.components as APIMessage['components']) ?? [],
-      pinned: false,
-      type: 0,
       flags: Number(data.flags ?? 0),
       application_id: this.applicationId,
     } as APIMessage;
@@ -792,4 +764,25 @@ export class FakeDiscord {
     this.messages.set(id, updated);
     return updated;
   }
+}
+
+/** The fields every fake message shares; callers add what differs. */
+function messageShape(author: unknown, content: string, channelId: string): APIMessage {
+  return {
+    id: snowflake(),
+    channel_id: channelId,
+    author,
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+  } as unknown as APIMessage;
 }

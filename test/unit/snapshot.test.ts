@@ -72,20 +72,26 @@ describe('snapshots', () => {
   });
 });
 
+/** Opens `data` (no cache) and watches it, as the bot does. */
+async function watched(data: string, debounceMs: number) {
+  const { library, stamps } = await openLibrary(data, { cacheDir: null });
+  const holder = new LibraryHolder();
+  holder.set(library);
+  const reloader = watchLibrary({
+    holder,
+    dataDir: data,
+    stamps,
+    cacheDir: null,
+    logger: createLogger('silent'),
+    debounceMs,
+  });
+  return { holder, reloader };
+}
+
 describe('live reload', () => {
   it('notices a new file by itself', async () => {
     const data = tempArticles({ 'a.md': 'The mayor said the bridge would reopen in May.' });
-    const { library, stamps } = await openLibrary(data, { cacheDir: null });
-    const holder = new LibraryHolder();
-    holder.set(library);
-    const reloader = watchLibrary({
-      holder,
-      dataDir: data,
-      stamps,
-      cacheDir: null,
-      logger: createLogger('silent'),
-      debounceMs: 50,
-    });
+    const { holder, reloader } = await watched(data, 50);
     try {
       writeFileSync(path.join(data, 'b.md'), 'Officials said the port would open on Monday.');
       const deadline = Date.now() + 10_000;
@@ -102,17 +108,7 @@ describe('live reload', () => {
       'a.md': 'The mayor said the bridge would reopen in May.',
       'b.md': 'Officials said the port was closed.',
     });
-    const { library, stamps } = await openLibrary(data, { cacheDir: null });
-    const holder = new LibraryHolder();
-    holder.set(library);
-    const reloader = watchLibrary({
-      holder,
-      dataDir: data,
-      stamps,
-      cacheDir: null,
-      logger: createLogger('silent'),
-      debounceMs: 10_000,
-    });
+    const { holder, reloader } = await watched(data, 10_000);
     try {
       const before = holder.current;
       expect(await reloader.reload()).toBe(false);
