@@ -135,17 +135,9 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
       from = k;
       continue;
     }
+    // "Johnson & Johnson", "Ursula von der Leyen": a joining word between two proper words.
     if (
-      (lower(t) === 'and' || t.text === '&') &&
-      k > 0 &&
-      isProperWord(tokens[k - 1] as Token) &&
-      isProperWord(tokens[k + 1] as Token)
-    ) {
-      from = k;
-      continue;
-    }
-    if (
-      NAME_PARTICLES.has(lower(t)) &&
+      (lower(t) === 'and' || t.text === '&' || NAME_PARTICLES.has(lower(t))) &&
       k > 0 &&
       isProperWord(tokens[k - 1] as Token) &&
       isProperWord(tokens[k + 1] as Token)
