@@ -1,0 +1,85 @@
+/** The words a cue reports: the reported clause after "said (that)", or the span before ", X said". */
+import type { Token } from '../nlp/pipeline.js';
+import { skipForward } from './gaps.js';
+import { phraseStartingAt } from './mentions.js';
+import { isComma, isQuoteMark, lower } from './tokens.js';
+import { BARE_CLAUSE_VERBS } from './words.js';
+
+/** Shortest reported clause, in words. */
+export const MIN_CLAUSE_WORDS = 3;
+
+/** Character offsets of a reported clause. */
+export interface ClauseSpan {
+  start: number;
+  end: number;
+}
+
+/** Verbs whose first object is the person told ("told reporters that …"). */
+const TELLING_VERBS = /^(?:tell|inform|assure|remind|warn|advise|promise|urge)$/;
+
+/** The reported clause after cue `k`: skips an object ("told CNN"), time words and "that". */
+export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: number): ClauseSpan | null {
+  let i = k + 1;
+  const verb = tokens[k] as Token;
+  if (TELLING_VERBS.test(verb.lemma)) {
+    // An object: "told CNN", "told reporters", "told The Associated Press", "told her".
+    const obj = phraseStartingAt(tokens, i);
+    if (obj) i = obj[1] + 1;
+  }
+  i = skipForward(tokens, i, endIndex);
+  // "said that the bridge …", but not "says that is not what …" (there "that" is the subject).
+  const that = lower(tokens[i]) === 'that' && !['AUX', 'VERB'].includes(tokens[i + 1]?.pos ?? '');
+  if (that) i++;
+  else if (!BARE_CLAUSE_VERBS.has(verb.lemma) && !BARE_CLAUSE_VERBS.has(lower(verb))) return null;
+  else if (!startsClause(tokens, i, endIndex)) return null;
+  return clauseBetween(tokens, i, endIndex);
+}
+
+/** True when tokens from `i` read like a clause: a subject, then a verb. */
+export function startsClause(tokens: readonly Token[], i: number, endIndex: number): boolean {
+  const first = tokens[i];
+  if (!first) return false;
+  if (isQuoteMark(first)) return true;
+  if (!['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(first.pos)) return false;
+  for (let k = i + 1; k <= Math.min(endIndex, i + 12); k++) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+    if (t.pos === 'ADP' && k === i + 1 && first.pos !== 'PRON') continue;
+    if (t.pos === 'SCONJ' || t.text === ';') return false;
+  }
+  return false;
+}
+
+/** The clause after a comma run starting at `from` ("According to X, …"). */
+export function clauseAfterComma(
+  tokens: readonly Token[],
+  from: number,
+  endIndex: number,
+): ClauseSpan | null {
+  let i = from;
+  while (i <= endIndex && isComma(tokens[i])) i++;
+  return clauseBetween(tokens, i, endIndex);
+}
+
+/**
+ * The clause made of tokens `from..to`, trimmed of punctuation at its edges, when it has enough
+ * words and a verb (a clause says something).
+ */
+export function clauseBetween(tokens: readonly Token[], from: number, to: number): ClauseSpan | null {
+  let a = from;
+  let b = to;
+  while (a <= b && (tokens[a]?.pos === 'PUNCT' || tokens[a]?.pos === 'CCONJ') && !isQuoteMark(tokens[a])) a++;
+  while (b >= a && (isComma(tokens[b]) || tokens[b]?.text === '.' || tokens[b]?.text === ':')) b--;
+  if (b < a) return null;
+  const words = tokens.slice(a, b + 1).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
+  if (words.length < MIN_CLAUSE_WORDS) return null;
+  if (!tokens.slice(a, b + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
+  return { start: (tokens[a] as Token).start, end: (tokens[b] as Token).end };
+}
+
+/** The last token index at or before `k` that is not a comma. */
+export function trimBack(tokens: readonly Token[], k: number): number {
+  let j = k;
+  while (j >= 0 && isComma(tokens[j])) j--;
+  return j;
+}

@@ -1,0 +1,66 @@
+/**
+ * What may sit between a speaker, its cue and the words: adverbs, auxiliaries, time words and
+ * setting phrases ("said on Wednesday", "told reporters in a statement that").
+ */
+import type { Token } from '../nlp/pipeline.js';
+import { isBetweenSubjectAndVerb } from './mentions.js';
+import { isComma, lower } from './tokens.js';
+import { SETTING_NOUNS, SETTING_OPENERS, TIME_WORDS } from './words.js';
+
+const PHRASE_POS = /^(?:DET|ADJ|NUM|PROPN|NOUN)$/;
+
+/** Steps forward over commas, colons, time words and setting phrases ("on Wednesday", "in a statement"). */
+export function skipForward(tokens: readonly Token[], from: number, last: number): number {
+  let i = from;
+  for (let guard = 0; guard < 10 && i <= last; guard++) {
+    const t = tokens[i] as Token;
+    if (isComma(t) || t.text === ':' || TIME_WORDS.has(lower(t))) {
+      i++;
+      continue;
+    }
+    if (SETTING_OPENERS.has(lower(t))) {
+      let k = i + 1;
+      while (
+        k <= Math.min(last, i + 5) &&
+        !SETTING_NOUNS.has(lower(tokens[k])) &&
+        PHRASE_POS.test(tokens[k]?.pos ?? '')
+      )
+        k++;
+      if (k <= last && SETTING_NOUNS.has(lower(tokens[k]))) {
+        i = k + 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return i;
+}
+
+/** Steps back over adverbs, auxiliaries, time words and setting phrases between a subject and its verb. */
+export function skipBack(tokens: readonly Token[], from: number, floor: number): number {
+  let j = from;
+  for (let guard = 0; guard < 10 && j >= floor; guard++) {
+    const t = tokens[j] as Token;
+    if (isBetweenSubjectAndVerb(t)) {
+      j--;
+      // "on Wednesday": the opener goes with the time word.
+      if (j >= floor && SETTING_OPENERS.has(lower(tokens[j]))) j--;
+      continue;
+    }
+    if (SETTING_NOUNS.has(lower(t))) {
+      let k = j - 1;
+      while (
+        k >= Math.max(floor, j - 5) &&
+        !SETTING_OPENERS.has(lower(tokens[k])) &&
+        PHRASE_POS.test(tokens[k]?.pos ?? '')
+      )
+        k--;
+      if (k >= floor && SETTING_OPENERS.has(lower(tokens[k]))) {
+        j = k - 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}

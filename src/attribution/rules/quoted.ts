@@ -1,0 +1,76 @@
+/**
+ * Quotations with a cue next to them: `"…," X said` / `"…," said X` after the closing mark, and
+ * `X said: "…"` / `X told reporters "…"` before the opening mark.
+ */
+import type { Token } from '../../nlp/pipeline.js';
+import type { Mention } from '../mentions.js';
+import type { QuoteSpan } from '../quoteSpans.js';
+import { speakerAfter, speakerBefore } from '../speakerPhrase.js';
+import { isComma, isCue, isGerund, isQuoteMark, lower } from '../tokens.js';
+import { QUOTE_VERBS } from '../words.js';
+import type { SentenceContext } from './context.js';
+
+export interface QuoteCue {
+  mention: Mention;
+  cue: Token;
+  /** The cue came before the quote. */
+  head: boolean;
+  /** The quote is a fragment inside reported speech ("X said that … "partial" …"). */
+  reported: boolean;
+}
+
+/** Most tokens between a closing mark and its cue (`"…," a long job title then a name said`). */
+const TAIL_WINDOW = 12;
+/** Most tokens walked back from an opening mark to its cue. */
+const HEAD_WINDOW = 10;
+
+/** `"…," X said` / `"…," said X` / `"…," X told reporters`, in the sentence the quote ends in. */
+export function tailAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | null {
+  const { tokens, text, inQuote } = ctx;
+  if (q.close === null) return null;
+  const close = q.close;
+  let i = tokens.findIndex((t) => t.start > close);
+  if (i < 0) return null;
+  while (i < tokens.length && (isComma(tokens[i]) || isQuoteMark(tokens[i]))) i++;
+  for (let k = i; k < Math.min(tokens.length, i + TAIL_WINDOW); k++) {
+    const t = tokens[k] as Token;
+    if (inQuote(t.start)) return null;
+    if (t.text === '.' || t.text === ';' || isQuoteMark(t)) break;
+    if (!isCue(t, QUOTE_VERBS)) continue;
+    // Inverted right after the quote: "said Jane Roe, a former spokeswoman."
+    const m = k === i ? speakerAfter(tokens, k, text) : speakerBefore(tokens, k, text, i);
+    return m ? { mention: m, cue: t, head: false, reported: false } : null;
+  }
+  return null;
+}
+
+/** `X said: "…"` / `X told reporters "…"` / `X said that "…"`, in the sentence the quote opens in. */
+export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | null {
+  const { tokens, text, inQuote } = ctx;
+  const open = q.open ?? q.start;
+  let i = -1;
+  for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).start < open) i = k;
+  // Walk back from the mark over ":", ",", "that", an object and time words to the cue.
+  let sawThat = false;
+  for (let k = i, steps = 0; k >= 0 && steps < HEAD_WINDOW; k--, steps++) {
+    const t = tokens[k] as Token;
+    if (inQuote(t.start)) return null;
+    if (lower(t) === 'that' && t.pos !== 'PRON') {
+      sawThat = true;
+      continue;
+    }
+    if (isCue(t, QUOTE_VERBS)) {
+      // '…," he said, adding "…"': a participle after a comma shares the sentence's speaker.
+      const shared = isGerund(t) && isComma(tokens[k - 1]);
+      const m = shared ? (ctx.speaker ?? ctx.subject) : speakerBefore(tokens, k, text, 0);
+      if (!m) return null;
+      const between = tokens.slice(k + 1, i + 1).filter((x) => !isComma(x) && x.text !== ':');
+      // "X said that "…"" and "X said police were "very committed" to …": the quote sits inside a
+      // reported clause, which is the statement.
+      const insideClause = between.some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.pos === 'PRON');
+      return { mention: m, cue: t, head: true, reported: sawThat || insideClause };
+    }
+    if (t.pos === 'VERB' || t.text === '.' || t.text === ';' || isQuoteMark(t)) return null;
+  }
+  return null;
+}

@@ -1,0 +1,144 @@
+/**
+ * Reported speech in one sentence, as an ordered list of named rules tried at each cue:
+ * "according to X, …" / "…, according to X"; "…, saying (that) …"; "…, X said." at the end;
+ * "X said (that) …".
+ */
+import type { Token } from '../../nlp/pipeline.js';
+import { clauseAfterComma, clauseAfterCue, clauseBetween, trimBack } from '../clauses.js';
+import { canSpeak, classify, isBetweenSubjectAndVerb, phraseStartingAt } from '../mentions.js';
+import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
+import { isComma, isCue, isGerund, lastContentIndex, lower } from '../tokens.js';
+import { REPORT_VERBS, TIME_WORDS } from '../words.js';
+import type { Found, SentenceContext } from './context.js';
+
+/**
+ * One construction. Given a cue at token `k` and the last token its clause may reach, it returns
+ * what it found, `null` when the construction is this one but yields nothing (no later rule is
+ * tried), or `undefined` when it is not this construction.
+ */
+interface ReportedRule {
+  name: string;
+  match(ctx: SentenceContext, k: number, end: number): Found | null | undefined;
+}
+
+const isReportVerb = (t: Token) => t.pos === 'VERB' && isCue(t, REPORT_VERBS);
+
+/** "according to X, …" / "…, according to X." */
+const according: ReportedRule = {
+  name: 'according to',
+  match({ tokens, text }, k, end) {
+    const t = tokens[k] as Token;
+    if (!(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) return undefined;
+    const span = phraseStartingAt(tokens, k + 2);
+    if (!span) return null;
+    const m = classify(tokens, span[0], span[1], text);
+    if (!canSpeak(m)) return null;
+    const clause =
+      k <= 1 ? clauseAfterComma(tokens, span[1] + 1, end) : clauseBetween(tokens, 0, trimBack(tokens, k - 1));
+    return clause ? { mention: m, cue: t, ...clause } : null;
+  },
+};
+
+/** "…, saying (that) …" / "…, adding …": the main clause's speaker or subject speaks. */
+const participle: ReportedRule = {
+  name: 'participle',
+  match(ctx, k, end) {
+    const t = ctx.tokens[k] as Token;
+    if (!isReportVerb(t) || !(isGerund(t) && isComma(ctx.tokens[k - 1]))) return undefined;
+    const owner = ctx.speaker ?? ctx.subject;
+    const clause = clauseAfterCue(ctx.tokens, k, end);
+    return owner && clause ? { mention: owner, cue: t, ...clause } : null;
+  },
+};
+
+/** Tokens that may follow the cue in a closing attribution (", X said on Tuesday in Ottawa."). */
+function isTailWord(x: Token): boolean {
+  return (
+    isBetweenSubjectAndVerb(x) ||
+    TIME_WORDS.has(lower(x)) ||
+    ['PROPN', 'NOUN', 'ADP', 'DET', 'ADJ', 'NUM'].includes(x.pos) ||
+    isComma(x) ||
+    x.text === '.'
+  );
+}
+
+/** "…, X said." / "…, said X." closing the sentence: the words before the comma. */
+const closing: ReportedRule = {
+  name: 'closing attribution',
+  match({ tokens, text }, k, end) {
+    const t = tokens[k] as Token;
+    if (!isReportVerb(t) || !tokens.slice(k + 1, end + 1).every(isTailWord)) return undefined;
+    const before = speakerBefore(tokens, k, text, 0);
+    const beforeAfterComma = before !== null && isComma(tokens[before.from - 1]);
+    const inverted = beforeAfterComma ? null : speakerAfter(tokens, k, text);
+    const mention = beforeAfterComma ? before : inverted && isComma(tokens[k - 1]) ? inverted : null;
+    const commaAt = beforeAfterComma && before ? before.from - 1 : k - 1;
+    if (!mention || commaAt <= 0) return undefined;
+    const clause = clauseBetween(tokens, 0, commaAt - 1);
+    return clause ? { mention, cue: t, ...clause } : undefined;
+  },
+};
+
+/** "X said (that) …": the speaker before the cue (or the coordinated subject), the clause after. */
+const opening: ReportedRule = {
+  name: 'opening attribution',
+  match({ tokens, text, subject }, k, end) {
+    const t = tokens[k] as Token;
+    if (!isReportVerb(t)) return undefined;
+    const speaker = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, subject);
+    if (!speaker) return null;
+    const clause = clauseAfterCue(tokens, k, end);
+    return clause ? { mention: speaker, cue: t, ...clause } : null;
+  },
+};
+
+/** The rules, in the order they are tried at each cue. */
+export const REPORTED_RULES: readonly ReportedRule[] = [according, participle, closing, opening];
+
+/** Reported speech in one sentence; cues already used by quotations are skipped. */
+export function reportedSpeech(ctx: SentenceContext, usedCues: ReadonlySet<number>): Found[] {
+  const { tokens, inQuote } = ctx;
+  const found: Found[] = [];
+  const sentenceEnd = lastContentIndex(tokens);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (usedCues.has(t.start) || inQuote(t.start)) continue;
+    if (found.some((f) => t.start >= f.start && t.start < f.end)) continue;
+    if (!isReportVerb(t) && !(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) continue;
+    // A clause ends where another speaker's attribution begins: "According to X, …, but Y says …".
+    const end = nextAttribution(ctx, k + 1, sentenceEnd) ?? sentenceEnd;
+    for (const rule of REPORTED_RULES) {
+      const result = rule.match(ctx, k, end);
+      if (result === undefined) continue;
+      if (result) found.push(result);
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * The last token before a later attribution with its own speaker (", Roe says …", "but Roe says
+ * …"), or null when there is none.
+ */
+function nextAttribution(
+  { tokens, text, inQuote }: SentenceContext,
+  from: number,
+  last: number,
+): number | null {
+  for (let k = from + 1; k <= last; k++) {
+    const t = tokens[k] as Token;
+    if (!isReportVerb(t) || inQuote(t.start)) continue;
+    // ", noting that …" starts a statement of its own.
+    if (isGerund(t) && isComma(tokens[k - 1])) return k - 2 >= from ? k - 2 : null;
+    const m = speakerBefore(tokens, k, text, from);
+    if (!m || m.kind === 'pronoun') continue;
+    const before = tokens[m.from - 1];
+    if (before && (isComma(before) || before.pos === 'CCONJ' || before.pos === 'SCONJ')) {
+      let end = m.from - 1;
+      while (end > from && (isComma(tokens[end]) || tokens[end]?.pos === 'CCONJ')) end--;
+      return end;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,145 @@
+/**
+ * The speaker phrase next to a cue: before it ("Matthew Miller, a former spokesman, said"), after
+ * it ("said Matthew Miller"), or shared with the main clause ("Trump agreed and said …").
+ * Mentions are returned as new objects; nothing passed in is changed.
+ */
+import type { Token } from '../nlp/pipeline.js';
+import { skipBack, skipForward } from './gaps.js';
+import {
+  canSpeak,
+  classify,
+  isBetweenSubjectAndVerb,
+  type Mention,
+  phraseEndingAt,
+  phraseStartingAt,
+} from './mentions.js';
+import { isComma, isQuoteMark, lower } from './tokens.js';
+
+/** Longest appositive, in tokens, between a name and its cue. */
+const MAX_APPOSITIVE = 16;
+
+const withTitle = (m: Mention, title: string | null): Mention => (title && !m.title ? { ...m, title } : m);
+
+/** The speaker whose phrase ends just before cue `k` (skipping "also", "on Wednesday", …). */
+export function speakerBefore(
+  tokens: readonly Token[],
+  k: number,
+  text: string,
+  floor: number,
+): Mention | null {
+  const j = skipBack(tokens, k - 1, floor);
+  if (j < floor) return null;
+  const t = tokens[j] as Token;
+  // "Zelensky, who said …": the relative pronoun stands for the phrase before the comma.
+  if (/^(?:who|which)$/i.test(t.text) && isComma(tokens[j - 1])) {
+    const span = phraseEndingAt(tokens, skipBack(tokens, j - 2, floor));
+    if (!span || span[0] < floor) return null;
+    const m = classify(tokens, span[0], span[1], text);
+    return canSpeak(m) ? m : null;
+  }
+  if (isComma(t)) return speakerBeforeAppositive(tokens, j, text, floor);
+  return mentionEndingAt(tokens, j, text, floor);
+}
+
+/**
+ * "Matthew Miller, a former State Department spokesman, said" / "X, who …, said": the phrase
+ * before the first comma of the run of appositives that ends at comma `j`.
+ */
+function speakerBeforeAppositive(
+  tokens: readonly Token[],
+  j: number,
+  text: string,
+  floor: number,
+): Mention | null {
+  let c = j - 1;
+  while (c > floor && !isComma(tokens[c]) && j - c < MAX_APPOSITIVE) c--;
+  if (c <= floor || !isComma(tokens[c])) return null;
+  let m = mentionEndingAt(tokens, c - 1, text, floor);
+  // A named person opening the sentence, then appositives up to the cue ("Jane Roe, the founder of
+  // a shop, a company based in a small town, says"): that person speaks.
+  const opening = phraseStartingAt(tokens, floor);
+  if (opening && opening[1] < c - 1 && isComma(tokens[opening[1] + 1])) {
+    const o = classify(tokens, opening[0], opening[1], text);
+    if (o.kind === 'person' || (m?.kind !== 'person' && canSpeak(o) && o.kind !== 'pronoun')) {
+      m = o;
+      c = opening[1] + 1;
+    }
+  }
+  if (!m) return null;
+  const inner = tokens.slice(c + 1, j);
+  const relative = /^(?:who|which|whose)$/i.test(inner[0]?.text ?? '');
+  if (relative || inner.length === 0 || m.kind !== 'person') return m;
+  const end = inner.findIndex(isComma);
+  return withTitle(m, stripArticle(end > 0 ? inner.slice(0, end) : inner, text));
+}
+
+/**
+ * The speaker phrase ending at token `j`. "Jane Roe with the city's health authority" is Jane Roe,
+ * described by the organisation.
+ */
+export function mentionEndingAt(
+  tokens: readonly Token[],
+  j: number,
+  text: string,
+  floor: number,
+): Mention | null {
+  const span = phraseEndingAt(tokens, j);
+  if (!span || span[0] < floor) return null;
+  const m = classify(tokens, span[0], span[1], text);
+  const link = tokens[span[0] - 1];
+  if (link && /^(?:with|of|from|at|for)$/i.test(link.text) && m.kind !== 'pronoun') {
+    const owner = phraseEndingAt(tokens, span[0] - 2);
+    if (owner && owner[0] >= floor) {
+      const o = classify(tokens, owner[0], owner[1], text);
+      if (o.kind === 'person') return withTitle(o, m.text.replace(/^(?:the|a|an)\s+/i, ''));
+      // "a spokesperson for the ministry": the unnamed source, with what it speaks for.
+      if (o.kind === 'group' && canSpeak(o)) {
+        return {
+          ...o,
+          name: `${o.name} ${link.text} ${m.text}`,
+          end: m.end,
+          to: m.to,
+          text: text.slice(o.start, m.end),
+        };
+      }
+    }
+  }
+  return canSpeak(m) ? m : null;
+}
+
+/** The speaker whose phrase starts just after cue `k` ("said Jane Roe, a former …"). */
+export function speakerAfter(tokens: readonly Token[], k: number, text: string): Mention | null {
+  const j = skipForward(tokens, k + 1, tokens.length - 1);
+  const span = phraseStartingAt(tokens, j);
+  if (!span) return null;
+  const m = classify(tokens, span[0], span[1], text);
+  if (!canSpeak(m)) return null;
+  if (!isComma(tokens[span[1] + 1]) || m.kind !== 'person') return m;
+  const rest: Token[] = [];
+  for (let x = span[1] + 2; x < tokens.length; x++) {
+    const t = tokens[x] as Token;
+    if (isComma(t) || t.text === '.' || isQuoteMark(t)) break;
+    rest.push(t);
+  }
+  const appositive = stripArticle(rest, text);
+  return appositive && !/^(?:who|which|whose)\b/i.test(appositive) ? withTitle(m, appositive) : m;
+}
+
+/** A description without its leading article, when it is short enough to be a title. */
+export function stripArticle(tokens: readonly Token[], text: string): string | null {
+  const words = /^(?:a|an|the)$/i.test(tokens[0]?.text ?? '') ? tokens.slice(1) : tokens;
+  if (words.length === 0 || words.length > 12) return null;
+  return text.slice((words[0] as Token).start, (words[words.length - 1] as Token).end);
+}
+
+/** "The minister agreed and said …": a cue after "and" shares the sentence's subject. */
+export function coordinatedSubject(
+  tokens: readonly Token[],
+  k: number,
+  subject: Mention | null,
+): Mention | null {
+  let j = k - 1;
+  while (j >= 0 && isBetweenSubjectAndVerb(tokens[j] as Token)) j--;
+  const t = tokens[j];
+  return t && (lower(t) === 'and' || lower(t) === 'but') && subject ? subject : null;
+}
