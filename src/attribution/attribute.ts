@@ -11,7 +11,7 @@ import type { Mention } from './mentions.js';
 import { expandAcronym, nameWords } from './names.js';
 import { resolveSpeakers } from './resolve.js';
 import type { SpeakerEntity, Statement, StatementSpan } from './types.js';
-import { genderOfFirstName, isFirstName, NAME_PARTICLES } from './words.js';
+import { genderOfFirstName, isFirstName, NAME_PARTICLES, ROLE_WORDS } from './words.js';
 
 export interface Attribution {
   statements: Statement[];
@@ -185,15 +185,21 @@ function fullNamesIn(tokens: readonly Token[], text: string): string[] {
   const names: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (t.pos !== 'PROPN' || !isFirstName(t.text) || !/^\p{Lu}\p{Ll}/u.test(t.text)) continue;
+    if (t.pos !== 'PROPN' || !/^\p{Lu}\p{Ll}/u.test(t.text)) continue;
+    // A name starts at a known first name, or right after a title ("President Ana Ruiz"), where
+    // an unfamiliar first name is still a first name.
+    const afterTitle = i > 0 && ROLE_WORDS.has((tokens[i - 1] as Token).text.toLowerCase());
+    if ((!isFirstName(t.text) && !afterTitle) || ROLE_WORDS.has(t.text.toLowerCase())) continue;
     let j = i + 1;
     for (; j < tokens.length && j - i < 5; j++) {
       const next = tokens[j] as Token;
       // "Jody Wilson-Raybould": a hyphen joins two capitalised parts.
       if (next.text === '-' && tokens[j + 1]?.pos === 'PROPN' && next.start === (tokens[j - 1] as Token).end)
         continue;
+      // The tagger reads some surnames after a first name as common nouns ("Linda Park").
+      const nameLike = next.pos === 'PROPN' || next.pos === 'NOUN' || next.pos === 'ADJ';
       if (
-        !(next.pos === 'PROPN' && /^\p{Lu}/u.test(next.text)) &&
+        !(nameLike && /^\p{Lu}/u.test(next.text)) &&
         !(tokens[j - 1]?.text === '-' && /^\p{Lu}/u.test(next.text))
       )
         break;

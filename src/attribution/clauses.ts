@@ -14,6 +14,9 @@ export interface ClauseSpan {
   end: number;
 }
 
+/** Pronouns that can only be the subject of a clause. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
 /** Verbs whose first object is the person told ("told reporters that …"). */
 const TELLING_VERBS = /^(?:tell|inform|assure|remind|warn|advise|promise|urge)$/;
 
@@ -40,6 +43,8 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
   const first = tokens[i];
   if (!first) return false;
   if (isQuoteMark(first)) return true;
+  // "said he …", "said they …": a subject pronoun after the cue can only open its clause.
+  if (first.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(first))) return true;
   if (!['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(first.pos)) return false;
   for (let k = i + 1; k <= Math.min(endIndex, i + 12); k++) {
     const t = tokens[k] as Token;
@@ -73,7 +78,9 @@ export function clauseBetween(tokens: readonly Token[], from: number, to: number
   if (b < a) return null;
   const words = tokens.slice(a, b + 1).filter((t) => /[\p{L}\p{N}]/u.test(t.text));
   if (words.length < MIN_CLAUSE_WORDS) return null;
-  if (!tokens.slice(a, b + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return null;
+  // A clause says something: it has a verb, or quoted words (which the tagger often misreads).
+  const part = tokens.slice(a, b + 1);
+  if (!part.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t))) return null;
   return { start: (tokens[a] as Token).start, end: (tokens[b] as Token).end };
 }
 

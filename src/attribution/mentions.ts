@@ -295,6 +295,20 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
     };
   }
   const headWord = lower(last);
+  if (part.length === 1 && isBareSurname(tokens, from)) {
+    // "Park said she expected …": a capitalised singular noun with no article, opening the
+    // sentence, names someone (a common noun there needs an article). Whether the article also
+    // uses it as a name is checked later, against the whole article (attribute.ts).
+    return {
+      ...base,
+      kind: 'person',
+      name: first.text,
+      title: null,
+      gender: null,
+      plural: false,
+      initial: true,
+    };
+  }
   const plural = last.lemma !== headWord && /s$/.test(headWord);
   const gender = genderOfRole(headWord);
   const capitalisedOrg =
@@ -309,6 +323,19 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
     gender,
     plural,
   };
+}
+
+/**
+ * A one-word phrase at the start of its sentence that the tagger read as a common noun but that
+ * can only be a name: capitalised, singular, with no article, and not a word for a role, a group
+ * or an organisation.
+ */
+function isBareSurname(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  const w = lower(t);
+  if (!(t.pos === 'NOUN' || t.pos === 'ADJ') || !/^\p{Lu}\p{Ll}+$/u.test(t.text)) return false;
+  if (!isSentenceInitial(tokens, k) || t.lemma !== w) return false;
+  return !ROLE_WORDS.has(w) && !SOURCE_NOUNS.has(w) && !ORGANISATION_WORDS.has(w) && !NOT_NAME_WORDS.has(w);
 }
 
 /** True for tokens that can sit between a speaker and its verb ("also", "on Wednesday", "has"). */

@@ -27,7 +27,7 @@ export function speakerBefore(
   text: string,
   floor: number,
 ): Mention | null {
-  const j = skipBack(tokens, k - 1, floor);
+  const j = skipBack(tokens, skipAspectVerb(tokens, skipBack(tokens, k - 1, floor), floor), floor);
   if (j < floor) return null;
   const t = tokens[j] as Token;
   // "Zelensky, who said …": the relative pronoun stands for the phrase before the comma.
@@ -39,6 +39,22 @@ export function speakerBefore(
   }
   if (isComma(t)) return speakerBeforeAppositive(tokens, j, text, floor);
   return mentionEndingAt(tokens, j, text, floor);
+}
+
+/** Verbs that carry on or begin an act of speech without changing who speaks. */
+const ASPECT_VERBS = new Set(['continue', 'begin', 'start', 'go', 'keep', 'repeat']);
+
+/**
+ * "X continues to argue", "X went on to say": steps back from `j` (the "to" before the cue) over
+ * the aspect verb, so the speaker is found before it. Other verbs with "to" are left alone:
+ * "declined to say" reports no words.
+ */
+function skipAspectVerb(tokens: readonly Token[], j: number, floor: number): number {
+  if (lower(tokens[j]) !== 'to') return j;
+  let v = j - 1;
+  if (lower(tokens[v]) === 'on') v--;
+  const verb = tokens[v];
+  return v >= floor && verb && verb.pos === 'VERB' && ASPECT_VERBS.has(verb.lemma) ? v - 1 : j;
 }
 
 /**
