@@ -78,7 +78,10 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
     const found = tailAttribution(context(last), q) ?? headAttribution(context(first), q);
     if (!found) continue;
     if (found.reported) continue; // a partial quote inside reported speech: the clause is the statement
-    if (wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS && !found.head) continue;
+    // A short quotation stands with its cue when it opens the sentence ("“We will,” she said."):
+    // only scare quotes sit mid-sentence.
+    const opensSentence = (q.open ?? q.start) <= (sentences[first] as Sentence).start + 1;
+    if (wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS && !found.head && !opensSentence) continue;
     usedCues.add(found.cue.start);
     coveredQuotes.add(q);
     const cueSentence = found.head ? first : last;

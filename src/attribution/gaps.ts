@@ -41,6 +41,15 @@ export function skipBack(tokens: readonly Token[], from: number, floor: number):
   let j = from;
   for (let guard = 0; guard < 10 && j >= floor; guard++) {
     const t = tokens[j] as Token;
+    // "Sen. Jane Roe (D-Ore.) said": a short bracket after a name.
+    if (t.text === ')') {
+      let open = j - 1;
+      while (open >= floor && j - open <= 10 && tokens[open]?.text !== '(') open--;
+      if (open >= floor && tokens[open]?.text === '(') {
+        j = open - 1;
+        continue;
+      }
+    }
     if (isBetweenSubjectAndVerb(t)) {
       j--;
       // "on Wednesday": the opener goes with the time word.

@@ -14,6 +14,7 @@ import {
   phraseStartingAt,
 } from './mentions.js';
 import { isComma, isQuoteMark, lower } from './tokens.js';
+import { SETTING_NOUNS, TIME_WORDS } from './words.js';
 
 /** Longest appositive, in tokens, between a name and its cue. */
 const MAX_APPOSITIVE = 16;
@@ -120,7 +121,20 @@ export function mentionEndingAt(
       }
     }
   }
-  return canSpeak(m) ? m : null;
+  return canSpeakHere(m, tokens) ? m : null;
+}
+
+/**
+ * Next to a speech verb any noun phrase can be the one who speaks: a description ("said the
+ * rookie defenceman"), a document ("the ruling states") or a group ("city staff confirmed"). Only
+ * time and setting phrases ("said Tuesday", "in a statement") are not speakers.
+ */
+function canSpeakHere(m: Mention, tokens: readonly Token[]): boolean {
+  if (canSpeak(m)) return true;
+  const head = tokens[m.to];
+  if (!head || !(head.pos === 'NOUN' || head.pos === 'PROPN')) return false;
+  const w = lower(head);
+  return !SETTING_NOUNS.has(w) && !TIME_WORDS.has(w);
 }
 
 /** The speaker whose phrase starts just after cue `k` ("said Jane Roe, a former …"). */
@@ -129,7 +143,7 @@ export function speakerAfter(tokens: readonly Token[], k: number, text: string):
   const span = phraseStartingAt(tokens, j);
   if (!span) return null;
   const m = classify(tokens, span[0], span[1], text);
-  if (!canSpeak(m)) return null;
+  if (!canSpeakHere(m, tokens)) return null;
   if (!isComma(tokens[span[1] + 1]) || m.kind !== 'person') return m;
   const rest: Token[] = [];
   for (let x = span[1] + 2; x < tokens.length; x++) {

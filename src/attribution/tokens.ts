@@ -19,10 +19,29 @@ export const isGerund = (t: Token): boolean => /ing$/i.test(t.text);
  * True when `t` is one of `verbs` used as a verb. The tagger sometimes reads "says" or "told" as a
  * noun or name; those few forms are accepted whatever their tag.
  */
-export function isCue(t: Token, verbs: ReadonlySet<string>): boolean {
+export function isCue(t: Token, verbs: ReadonlySet<string>, afterSpeaker = false): boolean {
   if (!(t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN')) return false;
-  if (t.pos !== 'VERB' && !/^(?:says|said|told|adds|added)$/i.test(t.text)) return false;
+  if (
+    t.pos !== 'VERB' &&
+    !/^(?:says|said|told|adds|added)$/i.test(t.text) &&
+    !(afterSpeaker && isThirdPerson(t))
+  )
+    return false;
   return verbs.has(t.lemma) || verbs.has(lower(t));
+}
+
+/**
+ * "…," Roe notes. / "…," Roe points out.: right after a speaker phrase, a word in -s that the
+ * tagger read as a plural noun is the verb.
+ */
+function isThirdPerson(t: Token): boolean {
+  return t.pos === 'NOUN' && /^\p{Ll}+s$/u.test(t.text) && t.lemma !== lower(t);
+}
+
+/** Index of the ")" closing the "(" at `open`, within `limit` tokens, else -1. */
+export function closingBracket(tokens: readonly Token[], open: number, limit = 10): number {
+  for (let k = open + 1; k < tokens.length && k <= open + limit; k++) if (tokens[k]?.text === ')') return k;
+  return -1;
 }
 
 /** Index of the last token before the sentence's final punctuation and closing quotes. */

@@ -46,3 +46,55 @@ describe('reported clauses', () => {
     ]);
   });
 });
+
+describe('quotations with a cue after them', () => {
+  it('finds the cue after an appositive of any length', () => {
+    expect(
+      pairs(
+        '“We have seen better seasons than this one,” club secretary Ruth Ellery, who has kept the books for thirty years and still walks to every match, said quietly.',
+      ),
+    ).toEqual([['We have seen better seasons than this one,', 'Ruth Ellery']]);
+  });
+
+  it('reads a verb in -s that the tagger took for a plural noun as the cue', () => {
+    expect(pairs('“The costs have doubled since the spring,” Okafor notes.')).toEqual([
+      ['The costs have doubled since the spring,', 'Okafor'],
+    ]);
+  });
+
+  it('steps over a bracket after the name', () => {
+    expect(pairs('Sen. Dana Whitfield (D-Ore.) said that the bill would not pass this year.')).toEqual([
+      ['the bill would not pass this year', 'Dana Whitfield'],
+    ]);
+  });
+
+  it('keeps a short quotation that opens its sentence, and the quotation that follows it', () => {
+    expect(pairs('“They are nervous,” Ibsen said. “Nobody expected the vote to be this close.”')).toEqual([
+      ['They are nervous,', 'Ibsen'],
+      ['Nobody expected the vote to be this close.', 'Ibsen'],
+    ]);
+  });
+
+  it('takes a document or a description as the speaker of a quotation', () => {
+    expect(pairs('“Staff must wear a badge at all times,” the handbook states.')).toEqual([
+      ['Staff must wear a badge at all times,', 'handbook'],
+    ]);
+    expect(pairs('“I just wanted to play,” said the rookie defenceman.')).toEqual([
+      ['I just wanted to play,', 'rookie defenceman'],
+    ]);
+  });
+});
+
+describe('participles and interruptions', () => {
+  it('gives "issued a statement saying" to the one who issued it, not to the statement', () => {
+    expect(
+      pairs('Governor Alma Reyes issued a statement saying that the state would appeal the ruling.'),
+    ).toEqual([['the state would appeal the ruling', 'Alma Reyes']]);
+  });
+
+  it('takes a sentence interrupted by ", X said," as reported speech', () => {
+    expect(pairs('The new rules, Lindqvist said, would take effect in the spring.')).toEqual([
+      ['The new rules, Lindqvist said, would take effect in the spring', 'Lindqvist'],
+    ]);
+  });
+});

@@ -3,10 +3,10 @@
  * `X said: "…"` / `X told reporters "…"` before the opening mark.
  */
 import type { Token } from '../../nlp/pipeline.js';
-import type { Mention } from '../mentions.js';
+import { canSpeak, classify, isBetweenSubjectAndVerb, type Mention, phraseStartingAt } from '../mentions.js';
 import type { QuoteSpan } from '../quoteSpans.js';
-import { speakerAfter, speakerBefore } from '../speakerPhrase.js';
-import { isComma, isCue, isGerund, isQuoteMark, lower } from '../tokens.js';
+import { speakerAfter, speakerBefore, stripArticle } from '../speakerPhrase.js';
+import { closingBracket, isComma, isCue, isGerund, isQuoteMark, lower } from '../tokens.js';
 import { QUOTE_VERBS } from '../words.js';
 import type { SentenceContext } from './context.js';
 
@@ -32,13 +32,68 @@ export function tailAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
   let i = tokens.findIndex((t) => t.start > close);
   if (i < 0) return null;
   while (i < tokens.length && (isComma(tokens[i]) || isQuoteMark(tokens[i]))) i++;
+  const first = tokens[i];
+  if (!first || inQuote(first.start)) return null;
+  // Inverted right after the quote: "said Jane Roe, a former spokeswoman."
+  if (isCue(first, QUOTE_VERBS)) {
+    const m = speakerAfter(tokens, i, text);
+    return m ? { mention: m, cue: first, head: false, reported: false } : null;
+  }
+  return subjectThenCue(ctx, i) ?? windowedTail(ctx, i);
+}
+
+/**
+ * `"…," Jane Roe, a delegate wearing a red hat, said`: the speaker phrase right after the quote,
+ * then any bracket or appositive, then the cue. Found by structure, however long the appositive.
+ */
+function subjectThenCue(ctx: SentenceContext, i: number): QuoteCue | null {
+  const { tokens, text } = ctx;
+  const found = phraseStartingAt(tokens, i);
+  if (!found) return null;
+  // "Roe notes": the phrase reader takes the verb read as a plural noun for part of the name.
+  const last = tokens[found[1]] as Token;
+  const span: [number, number] =
+    found[1] > found[0] && last.pos === 'NOUN' && isCue(last, QUOTE_VERBS, true)
+      ? [found[0], found[1] - 1]
+      : found;
+  let after = span[1] + 1;
+  if (tokens[after]?.text === '(') {
+    const close = closingBracket(tokens, after);
+    if (close > 0) after = close + 1;
+  }
+  let appositive: Token[] = [];
+  if (isComma(tokens[after])) {
+    const open = tokens[after] as Token;
+    let close = after + 1;
+    while (close < tokens.length && !isComma(tokens[close]) && tokens[close]?.text !== '.') close++;
+    if (!isComma(tokens[close]) || (open.text !== ',' && tokens[close]?.text !== open.text)) return null;
+    appositive = tokens.slice(after + 1, close);
+    after = close + 1;
+  }
+  while (after < tokens.length && isBetweenSubjectAndVerb(tokens[after] as Token)) after++;
+  const cue = tokens[after];
+  if (!cue || !isCue(cue, QUOTE_VERBS, true)) return null;
+  const m = classify(tokens, span[0], span[1], text);
+  if (m.kind === 'pronoun' && appositive.length > 0) return null;
+  if (!canSpeak(m) && m.kind === 'group' && !['NOUN', 'PROPN'].includes(tokens[span[1]]?.pos ?? ''))
+    return null;
+  const described = stripArticle(appositive, text);
+  const mention =
+    m.kind === 'person' && !m.title && described && !/^(?:who|which|whose)\b/i.test(described)
+      ? { ...m, title: described }
+      : m;
+  return { mention, cue, head: false, reported: false };
+}
+
+/** The older, looser reading: the first cue within a few tokens, with the speaker before it. */
+function windowedTail(ctx: SentenceContext, i: number): QuoteCue | null {
+  const { tokens, text, inQuote } = ctx;
   for (let k = i; k < Math.min(tokens.length, i + TAIL_WINDOW); k++) {
     const t = tokens[k] as Token;
     if (inQuote(t.start)) return null;
     if (t.text === '.' || t.text === ';' || isQuoteMark(t)) break;
     if (!isCue(t, QUOTE_VERBS)) continue;
-    // Inverted right after the quote: "said Jane Roe, a former spokeswoman."
-    const m = k === i ? speakerAfter(tokens, k, text) : speakerBefore(tokens, k, text, i);
+    const m = speakerBefore(tokens, k, text, i);
     return m ? { mention: m, cue: t, head: false, reported: false } : null;
   }
   return null;
@@ -61,7 +116,8 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
     }
     if (isCue(t, QUOTE_VERBS)) {
       // '…," he said, adding "…"': a participle after a comma shares the sentence's speaker.
-      const shared = isGerund(t) && isComma(tokens[k - 1]);
+      // "X issued a statement saying "…"": the noun before a participle is its object, not a speaker.
+      const shared = isGerund(t) && (isComma(tokens[k - 1]) || ctx.speaker !== null || ctx.subject !== null);
       const m = shared ? (ctx.speaker ?? ctx.subject) : speakerBefore(tokens, k, text, 0);
       if (!m) return null;
       const between = tokens.slice(k + 1, i + 1).filter((x) => !isComma(x) && x.text !== ':');

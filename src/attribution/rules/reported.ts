@@ -8,7 +8,7 @@ import { clauseAfterComma, clauseAfterCue, clauseBetween, trimBack } from '../cl
 import { canSpeak, classify, isBetweenSubjectAndVerb, phraseStartingAt } from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
 import { isComma, isCue, isGerund, lastContentIndex, lower } from '../tokens.js';
-import { REPORT_VERBS, TIME_WORDS } from '../words.js';
+import { REPORT_VERBS, STATEMENT_NOUNS, TIME_WORDS } from '../words.js';
 import type { Found, SentenceContext } from './context.js';
 
 /**
@@ -44,7 +44,10 @@ const participle: ReportedRule = {
   name: 'participle',
   match(ctx, k, end) {
     const t = ctx.tokens[k] as Token;
-    if (!isReportVerb(t) || !(isGerund(t) && isComma(ctx.tokens[k - 1]))) return undefined;
+    if (!isReportVerb(t) || !isGerund(t)) return undefined;
+    // ", saying …" after a comma, or "issued a statement saying …" after what was issued.
+    const before = ctx.tokens[k - 1];
+    if (!isComma(before) && !(before && STATEMENT_NOUNS.has(lower(before)))) return undefined;
     const owner = ctx.speaker ?? ctx.subject;
     const clause = clauseAfterCue(ctx.tokens, k, end);
     return owner && clause ? { mention: owner, cue: t, ...clause } : null;
@@ -60,6 +63,32 @@ function isTailWord(x: Token): boolean {
     isComma(x) ||
     x.text === '.'
   );
+}
+
+/**
+ * "The plan, she said, would fail.": an attribution set off by commas inside the sentence. The
+ * words are the whole sentence around it.
+ */
+const interrupting: ReportedRule = {
+  name: 'interrupting attribution',
+  match({ tokens, text }, k, end) {
+    const t = tokens[k] as Token;
+    if (!isReportVerb(t)) return undefined;
+    const after = skipForwardInline(tokens, k + 1, end);
+    if (!isComma(tokens[after]) || after >= end) return undefined;
+    const mention = speakerBefore(tokens, k, text, 0);
+    if (!mention || !isComma(tokens[mention.from - 1]) || mention.from - 1 <= 0) return undefined;
+    const whole = clauseBetween(tokens, 0, end);
+    const rest = clauseBetween(tokens, after + 1, end);
+    return whole && rest ? { mention, cue: t, ...whole } : undefined;
+  },
+};
+
+/** Steps over time words and adverbs right after a cue ("she said Tuesday,"). */
+function skipForwardInline(tokens: readonly Token[], from: number, end: number): number {
+  let i = from;
+  while (i <= end && (TIME_WORDS.has(lower(tokens[i])) || tokens[i]?.pos === 'ADV')) i++;
+  return i;
 }
 
 /** "…, X said." / "…, said X." closing the sentence: the words before the comma. */
@@ -93,7 +122,13 @@ const opening: ReportedRule = {
 };
 
 /** The rules, in the order they are tried at each cue. */
-export const REPORTED_RULES: readonly ReportedRule[] = [according, participle, closing, opening];
+export const REPORTED_RULES: readonly ReportedRule[] = [
+  according,
+  participle,
+  interrupting,
+  closing,
+  opening,
+];
 
 /** Reported speech in one sentence; cues already used by quotations are skipped. */
 export function reportedSpeech(ctx: SentenceContext, usedCues: ReadonlySet<number>): Found[] {
