@@ -338,6 +338,17 @@ function isBareSurname(tokens: readonly Token[], k: number): boolean {
   return !ROLE_WORDS.has(w) && !SOURCE_NOUNS.has(w) && !ORGANISATION_WORDS.has(w) && !NOT_NAME_WORDS.has(w);
 }
 
+/**
+ * A capitalised word that the tagger read as a verb or adjective ("Blunt", "Young", "Rich") but
+ * that stands where only a speaker can stand, next to a cue: a one-word name.
+ */
+export function nameFromWord(tokens: readonly Token[], k: number, text: string): Mention | null {
+  const t = tokens[k];
+  if (!t || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || !['VERB', 'ADJ', 'ADV', 'AUX'].includes(t.pos)) return null;
+  if (ROLE_WORDS.has(lower(t)) || NOT_NAME_WORDS.has(lower(t))) return null;
+  return { from: k, to: k, start: t.start, end: t.end, text: text.slice(t.start, t.end), kind: 'person', name: t.text, title: null, gender: null, plural: false };
+}
+
 /** True for tokens that can sit between a speaker and its verb ("also", "on Wednesday", "has"). */
 export function isBetweenSubjectAndVerb(t: Token): boolean {
   const w = lower(t);

@@ -10,6 +10,7 @@ import {
   classify,
   isBetweenSubjectAndVerb,
   type Mention,
+  nameFromWord,
   phraseEndingAt,
   phraseStartingAt,
 } from './mentions.js';
@@ -39,7 +40,7 @@ export function speakerBefore(
     return canSpeak(m) ? m : null;
   }
   if (isComma(t)) return speakerBeforeAppositive(tokens, j, text, floor);
-  return mentionEndingAt(tokens, j, text, floor);
+  return mentionEndingAt(tokens, j, text, floor) ?? (j > floor ? nameFromWord(tokens, j, text) : null);
 }
 
 /** Verbs that carry on or begin an act of speech without changing who speaks. */

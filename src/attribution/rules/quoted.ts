@@ -3,7 +3,14 @@
  * `X said: "…"` / `X told reporters "…"` before the opening mark.
  */
 import type { Token } from '../../nlp/pipeline.js';
-import { canSpeak, classify, isBetweenSubjectAndVerb, type Mention, phraseStartingAt } from '../mentions.js';
+import {
+  canSpeak,
+  classify,
+  isBetweenSubjectAndVerb,
+  type Mention,
+  nameFromWord,
+  phraseStartingAt,
+} from '../mentions.js';
 import type { QuoteSpan } from '../quoteSpans.js';
 import { speakerAfter, speakerBefore, stripArticle } from '../speakerPhrase.js';
 import { closingBracket, isComma, isCue, isGerund, isQuoteMark, lower } from '../tokens.js';
@@ -48,7 +55,8 @@ export function tailAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
  */
 function subjectThenCue(ctx: SentenceContext, i: number): QuoteCue | null {
   const { tokens, text } = ctx;
-  const found = phraseStartingAt(tokens, i);
+  const word = nameFromWord(tokens, i, text);
+  const found = word ? ([i, i] as [number, number]) : phraseStartingAt(tokens, i);
   if (!found) return null;
   // "Roe notes": the phrase reader takes the verb read as a plural noun for part of the name.
   const last = tokens[found[1]] as Token;
@@ -73,11 +81,13 @@ function subjectThenCue(ctx: SentenceContext, i: number): QuoteCue | null {
   while (after < tokens.length && isBetweenSubjectAndVerb(tokens[after] as Token)) after++;
   const cue = tokens[after];
   if (!cue || !isCue(cue, QUOTE_VERBS, true)) return null;
-  const m = classify(tokens, span[0], span[1], text);
+  const m = word ?? classify(tokens, span[0], span[1], text);
   if (m.kind === 'pronoun' && appositive.length > 0) return null;
   if (!canSpeak(m) && m.kind === 'group' && !['NOUN', 'PROPN'].includes(tokens[span[1]]?.pos ?? ''))
     return null;
-  const described = stripArticle(appositive, text);
+  // A description is a noun phrase ("a delegate from Texas"), not "after a long pause".
+  const nounPhrase = ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM'].includes(appositive[0]?.pos ?? '');
+  const described = nounPhrase ? stripArticle(appositive, text) : null;
   const mention =
     m.kind === 'person' && !m.title && described && !/^(?:who|which|whose)\b/i.test(described)
       ? { ...m, title: described }

@@ -7,7 +7,7 @@ import type { Token } from '../../nlp/pipeline.js';
 import { clauseAfterComma, clauseAfterCue, clauseBetween, trimBack } from '../clauses.js';
 import { canSpeak, classify, isBetweenSubjectAndVerb, phraseStartingAt } from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
-import { isComma, isCue, isGerund, lastContentIndex, lower } from '../tokens.js';
+import { isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
 import { REPORT_VERBS, STATEMENT_NOUNS, TIME_WORDS } from '../words.js';
 import type { Found, SentenceContext } from './context.js';
 
@@ -98,10 +98,12 @@ const closing: ReportedRule = {
     const t = tokens[k] as Token;
     if (!isReportVerb(t) || !tokens.slice(k + 1, end + 1).every(isTailWord)) return undefined;
     const before = speakerBefore(tokens, k, text, 0);
-    const beforeAfterComma = before !== null && isComma(tokens[before.from - 1]);
+    // The comma may sit inside a closing quotation mark: `… was "heartbreaking," she said.`
+    const markBefore = before !== null && isQuoteMark(tokens[before.from - 1]) ? 1 : 0;
+    const beforeAfterComma = before !== null && isComma(tokens[before.from - 1 - markBefore]);
     const inverted = beforeAfterComma ? null : speakerAfter(tokens, k, text);
     const mention = beforeAfterComma ? before : inverted && isComma(tokens[k - 1]) ? inverted : null;
-    const commaAt = beforeAfterComma && before ? before.from - 1 : k - 1;
+    const commaAt = beforeAfterComma && before ? before.from - 1 - markBefore : k - 1;
     if (!mention || commaAt <= 0) return undefined;
     const clause = clauseBetween(tokens, 0, commaAt - 1);
     return clause ? { mention, cue: t, ...clause } : undefined;
