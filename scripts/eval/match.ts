@@ -40,18 +40,35 @@ export interface NamedSpeaker {
   aliases: readonly string[];
 }
 
-/** Whether the speaker's name or one of its aliases has the gold name's surname. */
-export function sameSurname(speaker: NamedSpeaker | null, goldName: string): boolean {
-  const gold = surname(goldName);
-  if (!speaker || gold === '') return false;
-  return [speaker.name, ...speaker.aliases].some((n) => surname(n) === gold);
+/**
+ * The surnames a gold name may have: the last word of each part around "of", when capitalised
+ * ("Heiserman of the CORE Teachers" → heiserman, teachers; "Speaker of the House Paul Ryan" →
+ * speaker, ryan). A single part gives its last word.
+ */
+export function goldSurnames(name: string): string[] {
+  const parts = name.split(/\s+of\s+/);
+  if (parts.length === 1) return [surname(name)].filter(Boolean);
+  return parts
+    .filter((p) => /^\p{Lu}/u.test(p.trim().split(/\s+/).at(-1) ?? ''))
+    .map(surname)
+    .filter(Boolean);
+}
+
+/** Whether the speaker's name or one of its aliases has the gold name's surname (or one of them). */
+export function sameSurname(speaker: NamedSpeaker | null, gold: string | readonly string[]): boolean {
+  const wanted = typeof gold === 'string' ? [surname(gold)].filter(Boolean) : gold;
+  if (!speaker || wanted.length === 0) return false;
+  return [speaker.name, ...speaker.aliases].some((n) => wanted.includes(surname(n)));
 }
 
 /** How a matched prediction's speaker compares with the gold one. */
 export type SpeakerOutcome = 'right' | 'wrong' | 'none';
 
-export function speakerOutcome(speaker: NamedSpeaker | null, goldName: string): SpeakerOutcome {
-  if (sameSurname(speaker, goldName)) return 'right';
+export function speakerOutcome(
+  speaker: NamedSpeaker | null,
+  gold: string | readonly string[],
+): SpeakerOutcome {
+  if (sameSurname(speaker, gold)) return 'right';
   return speaker ? 'wrong' : 'none';
 }
 
@@ -76,10 +93,15 @@ export function startsLikeName(mention: string): boolean {
  */
 export function properName(mention: string): string | null {
   if (!startsLikeName(mention)) return null;
+  // A name's words, without what follows it.
   const name = (mention.trim().split(/\s*(?:[,(;]|--|—|–|\bwho\b)\s*/u)[0] ?? '').trim();
   const last = name.split(/\s+/).at(-1) ?? '';
   return /^\p{Lu}/u.test(last) && surname(name) !== '' ? name : null;
 }
+
+/** A resolved name (GGT's `reference`): starts like a name and ends with a capitalised word. */
+export const isNamedReference = (reference: string) =>
+  startsLikeName(reference) && /^\p{Lu}/u.test(reference.trim().split(/\s+/).at(-1) ?? '');
 
 /** How many words a text has. */
 export const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

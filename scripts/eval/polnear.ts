@@ -5,7 +5,14 @@
 import { predictStatements } from './analyse.js';
 import { type PolnearArticle, type PolnearAttribution, readJsonl } from './data.js';
 import { rate, snippet, table } from './format.js';
-import { bestMatch, properName, type SpeakerOutcome, speakerOutcome, wordCount } from './match.js';
+import {
+  bestMatch,
+  goldSurnames,
+  properName,
+  type SpeakerOutcome,
+  speakerOutcome,
+  wordCount,
+} from './match.js';
 import type { SetOptions } from './options.js';
 import { isSpeechCue } from './speech.js';
 import { halfOf } from './split.js';
@@ -83,7 +90,7 @@ function tallyArticle(a: PolnearArticle, t: Tally, misses: string[]): void {
     if ([...cueWords(hit.cue ?? '')].some((w) => gold.has(w))) t.cueRight++;
     if (!name) continue;
     t.namedFound++;
-    const outcome = speakerOutcome(hit.speaker, name);
+    const outcome = speakerOutcome(hit.speaker, goldSurnames(name));
     t.source[outcome]++;
     if (outcome !== 'right')
       misses.push(`SPEAKER ${a.id} [gold ${source} | got ${hit.speaker?.name ?? 'none'}] ${content}`);
@@ -160,7 +167,7 @@ export async function evalPolnear(files: PolnearFiles, { verbose, half }: SetOpt
   );
   console.log(table(header, rows));
   console.log(
-    'Found: a statement covers ≥ 30% of the content span. Named source: the gold source starts with a capital, not a pronoun or determiner; right = the speaker shares its surname.',
+    'Found: a statement covers ≥ 30% of the content span. Named source: the gold source starts with a capital, not a pronoun or determiner, apposition cut off ("Jeff Smith, a professor" → Jeff Smith); right: the speaker shares its surname (with "X of Y", that of X or Y). Cue right: the statement\'s cue shares a word with the gold cue.',
   );
   for (const c of columns) {
     if (!c.listMisses) continue;

@@ -15,7 +15,7 @@ const SPEECH_LEMMAS = new Set([
   'assure', 'urge', 'joke', 'quip', 'shout', 'yell', 'chant', 'scream', 'exclaim', 'whisper',
   'complain', 'lament', 'boast', 'brag', 'predict', 'assert', 'emphasize', 'emphasise', 'stress',
   'comment', 'confirm', 'deny', 'testify', 'report', 'mention', 'observe', 'point', 'retort',
-  'counter', 'speak', 'talk', 'maintain', 'contend', 'allege', 'caution', 'repeat', 'reiterate',
+  'speak', 'talk', 'maintain', 'contend', 'allege', 'caution', 'repeat', 'reiterate',
   'demand', 'proclaim', 'advise', 'inform', 'email', 'according',
 ]);
 
