@@ -1,128 +1,151 @@
-/** Quote detection P/R/F1 and speaker accuracy on the Gender Gap Tracker development articles. */
-import { readFileSync } from 'node:fs';
-import { attributeArticles } from '../../src/attribution/attribute.js';
-import { nameWords, similarity, TYPO_SIMILARITY } from '../../src/attribution/names.js';
-import { parseArticle } from '../../src/corpus/load.js';
-import { pct, table } from './format.js';
+/**
+ * Quote detection P/R/F1 and speaker accuracy on the Gender Gap Tracker development articles (a
+ * check set: reported whole), with wrong-speaker and no-speaker rates and recall by quote layout.
+ */
+import { similarity, TYPO_SIMILARITY } from '../../src/attribution/names.js';
+import { predictStatements } from './analyse.js';
+import { type GgtArticle, readJsonl } from './data.js';
+import { rate, snippet, table, targetsTable } from './format.js';
+import { LAYOUTS, type Layout, layoutOf } from './layout.js';
+import { bestMatch, type SpeakerOutcome, speakerOutcome, surname } from './match.js';
+import type { SetOptions } from './options.js';
 
-interface GoldQuote {
-  quote: string;
-  start: number;
-  end: number;
-  speaker: string;
-  reference: string;
-  has_quote_marks: boolean;
-}
-interface GgtArticle {
-  id: string;
-  text: string;
-  people: string[];
-  quotes: GoldQuote[];
+interface Counts {
+  gold: number;
+  found: number;
+  predicted: number;
+  matchedPred: number;
+  speaker: Record<SpeakerOutcome, number>;
 }
 
-/** A predicted quote matches a gold one when they overlap by at least 30% of the gold span. */
-const OVERLAP = 0.3;
+const emptyCounts = (): Counts => ({
+  gold: 0,
+  found: 0,
+  predicted: 0,
+  matchedPred: 0,
+  speaker: { right: 0, wrong: 0, none: 0 },
+});
 
-const surname = (name: string) => nameWords(name).at(-1) ?? '';
-
-export async function evalGgt(file: string, verbose: boolean): Promise<boolean> {
-  const articles = readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as GgtArticle);
-  const counts = {
-    marked: { gold: 0, found: 0, predicted: 0, matchedPred: 0, speakerRight: 0, speakerMatched: 0 },
-    unmarked: { gold: 0, found: 0, predicted: 0, matchedPred: 0, speakerRight: 0, speakerMatched: 0 },
-  };
+export async function evalGgt(file: string, { verbose }: SetOptions): Promise<void> {
+  const articles = readJsonl<GgtArticle>(file);
+  const marked = emptyCounts();
+  const unmarked = emptyCounts();
+  const all = emptyCounts();
+  const byLayout = new Map<Layout, Counts>(LAYOUTS.map((l) => [l, emptyCounts()]));
   let differentMax = 0;
   const misses: string[] = [];
   for (const a of articles) {
-    const parsed = parseArticle(a.id, `${a.id}.txt`, a.text, 0);
-    const { statements, speakers } = attributeArticles([parsed]);
-    const predicted = statements.map((s) => ({
-      start: s.quoteStart,
-      end: s.quoteEnd,
-      quoted: s.quoted,
-      speaker: s.speaker === null ? null : (speakers[s.speaker] ?? null),
-      matched: false,
-    }));
+    const predicted = predictStatements(a.id, a.text).map((p) => ({ ...p, matched: false }));
     for (const g of a.quotes) {
-      const bucket = g.has_quote_marks ? counts.marked : counts.unmarked;
-      bucket.gold++;
-      const overlap = (p: { start: number; end: number }) =>
-        Math.max(0, Math.min(p.end, g.end) - Math.max(p.start, g.start));
-      const hit = predicted
-        .filter((p) => overlap(p) >= OVERLAP * (g.end - g.start))
-        .sort((x, y) => overlap(y) - overlap(x))[0];
+      const layout = layoutOf(g, a.text);
+      const buckets = [g.has_quote_marks ? marked : unmarked, all, byLayout.get(layout) as Counts];
+      for (const b of buckets) b.gold++;
+      const hit = bestMatch([[g.start, g.end]], predicted);
+      const quote = snippet(a.text.slice(g.start, g.end), 120);
       if (!hit) {
-        if (verbose) misses.push(`MISSED  [${g.reference}] ${a.text.slice(g.start, g.end).slice(0, 120)}`);
+        misses.push(`MISSED  ${a.id} [${layout} | ${g.reference}] ${quote}`);
         continue;
       }
       hit.matched = true;
-      bucket.found++;
-      bucket.speakerMatched++;
-      const names = hit.speaker ? [hit.speaker.name, ...hit.speaker.aliases] : [];
-      const right = names.some((n) => surname(n) === surname(g.reference) && surname(n) !== '');
-      if (right) bucket.speakerRight++;
-      else if (verbose) {
-        misses.push(
-          `SPEAKER [gold ${g.reference} | got ${hit.speaker?.name ?? 'none'}] ${a.text.slice(g.start, g.end).slice(0, 100)}`,
-        );
+      const outcome = speakerOutcome(hit.speaker, g.reference);
+      for (const b of buckets) {
+        b.found++;
+        b.speaker[outcome]++;
       }
+      if (outcome !== 'right')
+        misses.push(`SPEAKER ${a.id} [gold ${g.reference} | got ${hit.speaker?.name ?? 'none'}] ${quote}`);
     }
     for (const p of predicted) {
-      const bucket = p.quoted ? counts.marked : counts.unmarked;
-      bucket.predicted++;
-      if (p.matched) bucket.matchedPred++;
-      else if (verbose)
-        misses.push(`EXTRA   [${p.speaker?.name ?? 'none'}] ${a.text.slice(p.start, p.end).slice(0, 120)}`);
+      for (const b of [p.quoted ? marked : unmarked, all]) {
+        b.predicted++;
+        if (p.matched) b.matchedPred++;
+      }
+      if (!p.matched)
+        misses.push(
+          `EXTRA   ${a.id} [${p.speaker?.name ?? 'none'}] ${snippet(a.text.slice(p.start, p.end), 120)}`,
+        );
     }
     // The typo threshold's margin: surnames of different people in one article.
     const people = a.people.map(surname).filter(Boolean);
     for (let i = 0; i < people.length; i++) {
       for (let j = i + 1; j < people.length; j++) {
         if (people[i] !== people[j])
-          differentMax = Math.max(differentMax, similarity(people[i] as string, people[j] as string));
+          differentMax = Math.max(differentMax, similarity(people[i]!, people[j]!));
       }
     }
   }
-  const rows: string[][] = [];
-  const all = {
-    gold: counts.marked.gold + counts.unmarked.gold,
-    found: counts.marked.found + counts.unmarked.found,
-    predicted: counts.marked.predicted + counts.unmarked.predicted,
-    matchedPred: counts.marked.matchedPred + counts.unmarked.matchedPred,
-    speakerRight: counts.marked.speakerRight + counts.unmarked.speakerRight,
-    speakerMatched: counts.marked.speakerMatched + counts.unmarked.speakerMatched,
-  };
-  for (const [label, c] of [
-    ['with quote marks', counts.marked],
-    ['without quote marks', counts.unmarked],
-    ['all', all],
-  ] as const) {
+  const f1Of = (c: Counts) => {
     const p = c.predicted ? c.matchedPred / c.predicted : 0;
     const r = c.gold ? c.found / c.gold : 0;
-    const f = p + r ? (2 * p * r) / (p + r) : 0;
-    rows.push([
+    return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+  };
+  const rows = (
+    [
+      ['with quote marks', marked],
+      ['without quote marks', unmarked],
+      ['all', all],
+    ] as const
+  ).map(([label, c]) => {
+    const { p, r, f } = f1Of(c);
+    return [
       label,
       String(c.gold),
       String(c.predicted),
-      pct(p),
-      pct(r),
-      pct(f),
-      pct(c.speakerMatched ? c.speakerRight / c.speakerMatched : 0),
-    ]);
-  }
-  console.log(`\n## Attribution: ${articles.length} GGT development articles (${file})`);
-  console.log(table(['quotes', 'gold', 'predicted', 'precision', 'recall', 'F1', 'speaker accuracy'], rows));
-  const f1 = Number(rows[2]?.[5]) / 100;
-  const speaker = Number(rows[2]?.[6]) / 100;
+      rate(p, 1),
+      rate(r, 1),
+      rate(f, 1),
+      rate(c.speaker.right, c.found),
+      rate(c.speaker.wrong, c.found),
+      rate(c.speaker.none, c.found),
+    ];
+  });
+  console.log(`\n## Attribution: ${articles.length} GGT development articles, a check set (${file})`);
   console.log(
-    `Anchors: Gender Gap Tracker F1 83.7, speaker 86.5% (its own set); regex baseline speaker ~49%. Target: F1 ≥ 85.0, speaker ≥ 90.0.`,
+    table(
+      [
+        'quotes',
+        'gold',
+        'predicted',
+        'precision',
+        'recall',
+        'F1',
+        'speaker right',
+        'wrong speaker',
+        'no speaker',
+      ],
+      rows,
+    ),
+  );
+  console.log('Speaker figures are % of matched quotes (surnames compared).\n');
+  console.log(
+    table(
+      ['layout of the gold quote', 'gold', 'found', 'recall', 'speaker right', 'wrong speaker', 'no speaker'],
+      [...byLayout].map(([layout, c]) => [
+        layout,
+        String(c.gold),
+        String(c.found),
+        rate(c.found, c.gold),
+        rate(c.speaker.right, c.found),
+        rate(c.speaker.wrong, c.found),
+        rate(c.speaker.none, c.found),
+      ]),
+    ),
+  );
+  console.log();
+  console.log(
+    targetsTable([
+      { figure: 'GGT F1 (all)', value: f1Of(all).f, op: '≥', target: 88 },
+      { figure: 'GGT speaker right', value: all.speaker.right / all.found, op: '≥', target: 92 },
+      { figure: 'GGT wrong speaker', value: all.speaker.wrong / all.found, op: '≤', target: 3 },
+      { figure: 'GGT no speaker', value: all.speaker.none / all.found, op: '≤', target: 3 },
+    ]),
+  );
+  console.log(
+    'Anchors: Gender Gap Tracker F1 83.7, speaker 86.5% (its own set); regex baseline speaker ~49%.',
   );
   console.log(
     `Typo threshold: the most similar surnames of different people in one article score ${differentMax.toFixed(3)}; the threshold is ${TYPO_SIMILARITY}.`,
   );
-  if (verbose) console.log(misses.join('\n'));
-  return f1 >= 0.85 && speaker >= 0.9;
+  if (verbose)
+    console.log(`\n### GGT misses (a check set: read to measure, not to write rules)\n${misses.join('\n')}`);
 }

@@ -5,6 +5,7 @@ import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
 import { buildLibrary } from '../../src/library.js';
 import { table } from './format.js';
+import type { SetOptions } from './options.js';
 
 interface SeedCases {
   article: string;
@@ -13,7 +14,7 @@ interface SeedCases {
   different_people: string[][];
 }
 
-export async function evalSeed(file: string, _verbose: boolean): Promise<boolean> {
+export async function evalSeed(file: string, _options: SetOptions): Promise<boolean> {
   const cases = JSON.parse(readFileSync(file, 'utf8')) as SeedCases;
   const articleFile = path.resolve(path.dirname(file), '..', cases.article);
   const library = await buildLibrary(path.dirname(articleFile));

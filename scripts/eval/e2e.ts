@@ -1,0 +1,197 @@
+/**
+ * End to end: does `/who-said` put the right quote and speaker first? Each topic is made from a
+ * gold quote (≥ 8 words, a named speaker): its 3 rarest content words within the article. Each
+ * article is a library of its own, built once. GGT (a check set) and PolNeAR train's checking half.
+ */
+import { nameWords } from '../../src/attribution/names.js';
+import { runCommand } from '../../src/commands/index.js';
+import type { Excerpt } from '../../src/commands/results.js';
+import { parseArticle } from '../../src/corpus/load.js';
+import { assembleLibrary, ingestArticle, type Library } from '../../src/library.js';
+import { isStopWord, words } from '../../src/retrieval/terms.js';
+import { type GgtArticle, type PolnearArticle, readJsonl } from './data.js';
+import { rate, snippet, table, targetsTable } from './format.js';
+import {
+  goldSurnames,
+  isNamedReference,
+  OVERLAP,
+  overlapWith,
+  properName,
+  type Span,
+  sameSurname,
+  spanLength,
+  surname,
+  wordCount,
+} from './match.js';
+import type { SetOptions } from './options.js';
+import { isQuotedSpeech } from './polnear.js';
+import { fnv1a, halfOf } from './split.js';
+
+/** Quotes per source at most, chosen by a hash of article id and offset (deterministic, spread out). */
+export const QUOTES_PER_SOURCE = 150;
+const MIN_WORDS = 8;
+const TOPIC_WORDS = 3;
+
+interface Case {
+  article: { id: string; text: string };
+  spans: Span[];
+  /** The gold speaker's name, and the surnames it may have ({@link goldSurnames}). */
+  name: string;
+  surnames: string[];
+}
+
+/**
+ * The `count` content words of the quote (no stop words, at least 3 letters, not the speaker's
+ * name) found in the fewest sentences of the article.
+ */
+export function rareWordsTopic(library: Library, c: Case, count = TOPIC_WORDS): string {
+  const sentencesWith = new Map<string, number>();
+  for (const s of library.sentences) {
+    for (const stem of new Set(words(s.text).map((w) => w.stem)))
+      sentencesWith.set(stem, (sentencesWith.get(stem) ?? 0) + 1);
+  }
+  const nameParts = new Set(nameWords(c.name));
+  const seen = new Set<string>();
+  const candidates = c.spans
+    .flatMap(([s, e]) => words(c.article.text.slice(s, e)))
+    .filter(
+      (w) =>
+        !isStopWord(w) &&
+        (w.plain.length >= 3 || w.acronym) &&
+        !nameParts.has(w.plain) &&
+        !seen.has(w.stem) &&
+        seen.add(w.stem),
+    );
+  // Fewest sentences first; then longer words; then the order in the quote (sort is stable).
+  return candidates
+    .sort(
+      (a, b) =>
+        (sentencesWith.get(a.stem) ?? 0) - (sentencesWith.get(b.stem) ?? 0) ||
+        b.plain.length - a.plain.length,
+    )
+    .slice(0, count)
+    .map((w) => w.plain)
+    .join(' ');
+}
+
+type Outcome = 'right' | 'other speaker' | 'other quote' | 'nothing';
+
+function judge(top: Excerpt | undefined, c: Case): Outcome {
+  if (!top) return 'nothing';
+  const start = top.quoteStart ?? top.citation.start;
+  const end = top.quoteEnd ?? top.citation.end;
+  const sameWords = (text: string) =>
+    words(text)
+      .map((w) => w.plain)
+      .join(' ');
+  // The article may repeat the quote word for word (a pull quote): either copy is the quote.
+  const repeated =
+    top.quote !== undefined &&
+    sameWords(top.quote) === sameWords(c.spans.map(([s, e]) => c.article.text.slice(s, e)).join(' '));
+  if (overlapWith(c.spans, start, end) < OVERLAP * spanLength(c.spans) && !repeated) return 'other quote';
+  return sameSurname(top.speaker, c.surnames) ? 'right' : 'other speaker';
+}
+
+/** Up to {@link QUOTES_PER_SOURCE} cases, by hash of article id and first offset. */
+function pick(cases: Case[]): Case[] {
+  const key = (c: Case) => fnv1a(`${c.article.id}:${c.spans[0]?.[0]}`);
+  return cases.sort((a, b) => key(a) - key(b) || a.spans[0]![0] - b.spans[0]![0]).slice(0, QUOTES_PER_SOURCE);
+}
+
+function ggtCases(file: string): Case[] {
+  return readJsonl<GgtArticle>(file).flatMap((a) =>
+    a.quotes
+      .filter((q) => wordCount(a.text.slice(q.start, q.end)) >= MIN_WORDS && isNamedReference(q.reference))
+      .map((q) => ({
+        article: a,
+        spans: [[q.start, q.end] as Span],
+        name: q.reference,
+        surnames: [surname(q.reference)],
+      })),
+  );
+}
+
+function polnearCheckingCases(file: string): Case[] {
+  return readJsonl<PolnearArticle>(file)
+    .filter((a) => halfOf(a.id) === 'checking')
+    .flatMap((a) =>
+      a.attributions.flatMap((at) => {
+        const name = properName(at.source?.text ?? '');
+        return name && isQuotedSpeech(at, MIN_WORDS)
+          ? [{ article: a, spans: at.content!.spans, name, surnames: goldSurnames(name) }]
+          : [];
+      }),
+    );
+}
+
+/** Runs the cases, one library per article. */
+function runCases(cases: Case[], misses: string[]): Record<Outcome, number> {
+  const tally: Record<Outcome, number> = { right: 0, 'other speaker': 0, 'other quote': 0, nothing: 0 };
+  const byArticle = new Map<Case['article'], Case[]>();
+  for (const c of cases) byArticle.set(c.article, [...(byArticle.get(c.article) ?? []), c]);
+  for (const [article, group] of byArticle) {
+    const parsed = parseArticle(article.id, `${article.id}.txt`, article.text, 0);
+    const library = assembleLibrary('(eval)', [ingestArticle(parsed)], []);
+    for (const c of group) {
+      const topic = rareWordsTopic(library, c);
+      const result = runCommand(library, 'who-said', { topic }, 'cli');
+      const top = result.results[0] as Excerpt | undefined;
+      const outcome = judge(top, c);
+      tally[outcome]++;
+      if (outcome !== 'right') {
+        const quote = snippet(c.spans.map(([s, e]) => article.text.slice(s, e)).join(' … '), 100);
+        const got = top
+          ? `${top.speaker?.name ?? 'no speaker'}: ${snippet(top.quote ?? top.text, 80)}`
+          : 'nothing';
+        misses.push(
+          `${outcome.toUpperCase()} ${article.id} [topic "${topic}" | gold ${c.name}] ${quote}\n    got ${got}`,
+        );
+      }
+    }
+  }
+  return tally;
+}
+
+export interface E2eFiles {
+  ggt: string | null;
+  polnearTrain: string | null;
+}
+
+export async function evalE2e(files: E2eFiles, { verbose, half }: SetOptions): Promise<void> {
+  const rows: string[][] = [];
+  const targets: { figure: string; value: number; op: '≥'; target: number }[] = [];
+  const missLists: [string, string[]][] = [];
+  for (const [label, file, load, listMisses] of [
+    ['GGT dev (check)', files.ggt, ggtCases, verbose],
+    ['PolNeAR train-checking', files.polnearTrain, polnearCheckingCases, verbose && half === 'checking'],
+  ] as const) {
+    if (!file) continue;
+    const misses: string[] = [];
+    const cases = pick(load(file));
+    const t = runCases(cases, misses);
+    const n = cases.length;
+    rows.push([
+      label,
+      String(n),
+      rate(t.right, n),
+      rate(t['other speaker'], n),
+      rate(t['other quote'], n),
+      rate(t.nothing, n),
+    ]);
+    targets.push({ figure: `who-said top-1, ${label}`, value: t.right / n, op: '≥', target: 85 });
+    if (listMisses) missLists.push([label, misses]);
+  }
+  console.log(`\n## /who-said top-1 on topics made from gold quotes (one library per article)`);
+  console.log(
+    table(
+      ['quotes from', 'topics', 'top-1 right', 'right quote, other speaker', 'other quote', 'nothing'],
+      rows,
+    ),
+  );
+  console.log(
+    `Topic: the ${TOPIC_WORDS} content words of a gold quote (≥ ${MIN_WORDS} words, named speaker) (≥ 3 letters, not the speaker's name) found in the fewest sentences of its article. Right: the top result covers ≥ 30% of the quote (or repeats its words) and its speaker shares the surname.\n`,
+  );
+  console.log(targetsTable(targets));
+  for (const [label, misses] of missLists)
+    console.log(`\n### who-said misses, ${label}\n${misses.join('\n')}`);
+}
