@@ -9,6 +9,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 import { evalCnndm } from './eval/cnndm.js';
 import { evalE2e } from './eval/e2e.js';
 import { evalGgt } from './eval/ggt.js';
+import { evalGum, GUM_FILES } from './eval/gum.js';
 import type { SetOptions } from './eval/options.js';
 import { evalPolnear } from './eval/polnear.js';
 import { evalSeed } from './eval/seed.js';
@@ -23,6 +24,7 @@ Sets (default: all but polnear-dev/polnear-train, which "polnear" covers):
   polnear-dev    PolNeAR dev only
   polnear-train  PolNeAR train halves only
   e2e            /who-said top-1 on topics from gold quotes (GGT, PolNeAR train-checking)
+  gum            pronoun coreference on GUM (../gum): tuning = GUM train, checking = dev + test
   cnndm          /summary at 3 sentences vs Lead-3, ROUGE
 
 Options:
@@ -35,8 +37,8 @@ The data folder is ../shared/eval next to the project, or CITEBOT_EVAL_DIR. Exit
 set crashes (targets missed are printed, not failed). Tuning-half misses to a file:
   npm run eval -- polnear-train --verbose --half tuning > /tmp/polnear-tuning-misses.txt`;
 
-const SET_NAMES = ['seed', 'ggt', 'polnear', 'polnear-dev', 'polnear-train', 'e2e', 'cnndm'];
-const DEFAULT_SETS = ['seed', 'ggt', 'polnear', 'e2e', 'cnndm'];
+const SET_NAMES = ['seed', 'ggt', 'polnear', 'polnear-dev', 'polnear-train', 'e2e', 'gum', 'cnndm'];
+const DEFAULT_SETS = ['seed', 'ggt', 'polnear', 'e2e', 'gum', 'cnndm'];
 
 /** A set: it asks for its files through `find`, and gives what to run, or null when it has no files. */
 type SetRun = (find: (file: string) => string | null, options: SetOptions) => (() => Promise<unknown>) | null;
@@ -68,6 +70,16 @@ const SETS: { name: string; chosen: (wanted: ReadonlySet<string>) => boolean; ru
       const ggt = find('ggt-dev-20.jsonl');
       const polnearTrain = find('polnear-train.jsonl');
       return ggt || polnearTrain ? () => evalE2e({ ggt, polnearTrain }, options) : null;
+    },
+  },
+  {
+    name: 'gum',
+    chosen: (w) => w.has('gum'),
+    run: (find, options) => {
+      const files = GUM_FILES.map((f) => find(path.join('..', 'gum', f))).filter(
+        (f): f is string => f !== null,
+      );
+      return files.length > 0 ? () => evalGum(files, options) : null;
     },
   },
   {

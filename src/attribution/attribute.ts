@@ -46,7 +46,7 @@ export function attributeArticle({ article, analyses }: ParsedArticle): ArticleA
   }
   const extraction = extractStatements(article, analyses);
   demoteCommonWords(extraction, tokens, knownNames);
-  const speakers = resolveSpeakers(extraction, genderHints(knownNames));
+  const { speakers } = resolveSpeakers(extraction, genderHints(knownNames));
   const statements: ArticleStatement[] = extraction.statements.map((raw, i) => {
     const speaker = withLongName(asPerson(speakers[i] ?? null, knownNames), article.text);
     return {
@@ -61,6 +61,26 @@ export function attributeArticle({ article, analyses }: ParsedArticle): ArticleA
     };
   });
   return { article: article.id, statements, knownNames, nameCounts: [...counts] };
+}
+
+/** A subject pronoun of one sentence and the mention it was resolved to (for measuring coreference). */
+export interface PronounReading {
+  pronoun: Mention;
+  referent: Mention | null;
+}
+
+/** How the subject pronouns of one article are resolved, by the rules statements use. */
+export function readPronouns({ article, analyses }: ParsedArticle): PronounReading[] {
+  const tokens = analyses.flatMap((a) => a.tokens);
+  const knownNames = fullNamesIn(tokens, article.text);
+  const extraction = extractStatements(article, analyses);
+  demoteCommonWords(extraction, tokens, knownNames);
+  const { actors } = resolveSpeakers(extraction, genderHints(knownNames));
+  return extraction.facts.flatMap((f, i) =>
+    f.subject?.kind === 'pronoun' && !f.subject.possessive
+      ? [{ pronoun: f.subject, referent: actors[i] ?? null }]
+      : [],
+  );
 }
 
 /**

@@ -346,7 +346,18 @@ export function nameFromWord(tokens: readonly Token[], k: number, text: string):
   const t = tokens[k];
   if (!t || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || !['VERB', 'ADJ', 'ADV', 'AUX'].includes(t.pos)) return null;
   if (ROLE_WORDS.has(lower(t)) || NOT_NAME_WORDS.has(lower(t))) return null;
-  return { from: k, to: k, start: t.start, end: t.end, text: text.slice(t.start, t.end), kind: 'person', name: t.text, title: null, gender: null, plural: false };
+  return {
+    from: k,
+    to: k,
+    start: t.start,
+    end: t.end,
+    text: text.slice(t.start, t.end),
+    kind: 'person',
+    name: t.text,
+    title: null,
+    gender: null,
+    plural: false,
+  };
 }
 
 /** True for tokens that can sit between a speaker and its verb ("also", "on Wednesday", "has"). */

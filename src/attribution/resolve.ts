@@ -33,7 +33,7 @@ function isRole(m: Mention): boolean {
 export function resolveSpeakers(
   extraction: Extraction,
   genderHints: ReadonlyMap<string, Gender> = new Map(),
-): (Mention | null)[] {
+): Resolution {
   const { statements, facts } = extraction;
   const learnt = new Map<string, Gender>(genderHints);
   const key = (m: Mention) =>
@@ -73,14 +73,22 @@ export function resolveSpeakers(
    */
   const antecedent = (pronoun: Mention, sentence: number): Mention | null => {
     const paragraph = facts[sentence]?.paragraph ?? 0;
+    const window: number[] = [];
     for (
       let j = sentence - 1, seen = 0;
       j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS;
       j--
     ) {
       if (facts[j]?.paragraph === paragraph && ++seen > LOOK_BACK) continue;
+      window.push(j);
+    }
+    // Who the text is about (a recent speaker or subject) comes before a person only mentioned in
+    // passing, however near: "Roe met a classmate, Ann Lee, who wrote a novel. She decided …" is Roe.
+    for (const j of window) {
       const a = actor[j];
       if (a && compatible(pronoun, a)) return a;
+    }
+    for (const j of window) {
       const introduced = facts[j]?.introduced.find((m) => compatible(pronoun, m));
       if (introduced) return introduced;
     }
@@ -135,5 +143,13 @@ export function resolveSpeakers(
       if (statement.lastSentence > statement.mentionSentence) actor[statement.lastSentence] = speaker;
     }
   }
-  return out;
+  readUpTo(facts.length);
+  return { speakers: out, actors: actor };
+}
+
+export interface Resolution {
+  /** Per statement: its speaker, pronouns and continuations resolved, or null. */
+  speakers: (Mention | null)[];
+  /** Per sentence: who speaks or acts in it (its speaker, else its resolved subject), or null. */
+  actors: (Mention | null)[];
 }
