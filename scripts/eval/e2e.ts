@@ -125,8 +125,11 @@ function polnearCheckingCases(file: string): Case[] {
 }
 
 /** Runs the cases, one library per article. */
-function runCases(cases: Case[], misses: string[]): Record<Outcome, number> {
-  const tally: Record<Outcome, number> = { right: 0, 'other speaker': 0, 'other quote': 0, nothing: 0 };
+/** Outcomes, and how many gold quotes the library has no statement for (attribution missed them). */
+type Tally = Record<Outcome | 'unattributed', number>;
+
+function runCases(cases: Case[], misses: string[]): Tally {
+  const tally: Tally = { right: 0, 'other speaker': 0, 'other quote': 0, nothing: 0, unattributed: 0 };
   const byArticle = new Map<Case['article'], Case[]>();
   for (const c of cases) byArticle.set(c.article, [...(byArticle.get(c.article) ?? []), c]);
   for (const [article, group] of byArticle) {
@@ -138,6 +141,10 @@ function runCases(cases: Case[], misses: string[]): Record<Outcome, number> {
       const top = result.results[0] as Excerpt | undefined;
       const outcome = judge(top, c);
       tally[outcome]++;
+      const attributed = library.statements.some(
+        (st) => overlapWith(c.spans, st.quoteStart, st.quoteEnd) >= OVERLAP * spanLength(c.spans),
+      );
+      if (!attributed) tally.unattributed++;
       if (outcome !== 'right') {
         const quote = snippet(c.spans.map(([s, e]) => article.text.slice(s, e)).join(' … '), 100);
         const got = top
@@ -177,6 +184,7 @@ export async function evalE2e(files: E2eFiles, { verbose, half }: SetOptions): P
       rate(t['other speaker'], n),
       rate(t['other quote'], n),
       rate(t.nothing, n),
+      rate(t.unattributed, n),
     ]);
     targets.push({ figure: `who-said top-1, ${label}`, value: t.right / n, op: '≥', target: 85 });
     if (listMisses) missLists.push([label, misses]);
@@ -184,7 +192,15 @@ export async function evalE2e(files: E2eFiles, { verbose, half }: SetOptions): P
   console.log(`\n## /who-said top-1 on topics made from gold quotes (one library per article)`);
   console.log(
     table(
-      ['quotes from', 'topics', 'top-1 right', 'right quote, other speaker', 'other quote', 'nothing'],
+      [
+        'quotes from',
+        'topics',
+        'top-1 right',
+        'right quote, other speaker',
+        'other quote',
+        'nothing',
+        'quote not attributed',
+      ],
       rows,
     ),
   );
