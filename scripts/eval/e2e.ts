@@ -175,7 +175,7 @@ export async function evalE2e(files: E2eFiles, { verbose, half }: SetOptions): P
     ),
   );
   console.log(
-    `Topic: from a gold quote of ≥ ${MIN_WORDS} words with a named speaker, the ${RARE_WORDS} content words (≥ 3 letters, not the speaker's name) found in the fewest sentences of its article. Right: the top result covers ≥ 30% of the quote (or repeats its words) and its speaker shares the surname.\n`,
+    `Topic: from a gold quote of ≥ ${MIN_WORDS} words with a named speaker, the ${RARE_WORDS} content words (≥ 3 letters, not the speaker's name) found in the fewest sentences of its article. Right: the top result covers ≥ 30% of the quote (or repeats its words) and its speaker shares the surname. Quote not attributed: no statement covers the gold quote at all (these are also counted in the other columns).\n`,
   );
   console.log(targetsTable(targets));
   for (const [label, misses] of missLists)
