@@ -3,12 +3,11 @@
  * gold quote (≥ 8 words, a named speaker): its 3 rarest content words within the article. Each
  * article is a library of its own, built once. GGT (a check set) and PolNeAR train's checking half.
  */
-import { nameWords } from '../../src/attribution/names.js';
 import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
 import { parseArticle } from '../../src/corpus/load.js';
-import { assembleLibrary, ingestArticle, type Library } from '../../src/library.js';
-import { isStopWord, words } from '../../src/retrieval/terms.js';
+import { assembleLibrary, ingestArticle } from '../../src/library.js';
+import { words } from '../../src/retrieval/terms.js';
 import { type GgtArticle, type PolnearArticle, readJsonl } from './data.js';
 import { rate, snippet, table, targetsTable } from './format.js';
 import {
@@ -24,13 +23,13 @@ import {
   wordCount,
 } from './match.js';
 import type { SetOptions } from './options.js';
-import { isQuotedSpeech } from './polnear.js';
+import { isQuotedSpeech } from './speech.js';
 import { fnv1a, halfOf } from './split.js';
+import { RARE_WORDS, rareWordsTopic } from './topic.js';
 
 /** Quotes per source at most, chosen by a hash of article id and offset (deterministic, spread out). */
 export const QUOTES_PER_SOURCE = 150;
 const MIN_WORDS = 8;
-const TOPIC_WORDS = 3;
 
 interface Case {
   article: { id: string; text: string };
@@ -38,40 +37,6 @@ interface Case {
   /** The gold speaker's name, and the surnames it may have ({@link goldSurnames}). */
   name: string;
   surnames: string[];
-}
-
-/**
- * The `count` content words of the quote (no stop words, at least 3 letters, not the speaker's
- * name) found in the fewest sentences of the article.
- */
-export function rareWordsTopic(library: Library, c: Case, count = TOPIC_WORDS): string {
-  const sentencesWith = new Map<string, number>();
-  for (const s of library.sentences) {
-    for (const stem of new Set(words(s.text).map((w) => w.stem)))
-      sentencesWith.set(stem, (sentencesWith.get(stem) ?? 0) + 1);
-  }
-  const nameParts = new Set(nameWords(c.name));
-  const seen = new Set<string>();
-  const candidates = c.spans
-    .flatMap(([s, e]) => words(c.article.text.slice(s, e)))
-    .filter(
-      (w) =>
-        !isStopWord(w) &&
-        (w.plain.length >= 3 || w.acronym) &&
-        !nameParts.has(w.plain) &&
-        !seen.has(w.stem) &&
-        seen.add(w.stem),
-    );
-  // Fewest sentences first; then longer words; then the order in the quote (sort is stable).
-  return candidates
-    .sort(
-      (a, b) =>
-        (sentencesWith.get(a.stem) ?? 0) - (sentencesWith.get(b.stem) ?? 0) ||
-        b.plain.length - a.plain.length,
-    )
-    .slice(0, count)
-    .map((w) => w.plain)
-    .join(' ');
 }
 
 type Outcome = 'right' | 'other speaker' | 'other quote' | 'nothing';
@@ -124,27 +89,39 @@ function polnearCheckingCases(file: string): Case[] {
     );
 }
 
+/** Outcomes, and how many gold quotes the library has no statement for (attribution missed them). */
+type Tally = Record<Outcome | 'unattributed', number>;
+
 /** Runs the cases, one library per article. */
-function runCases(cases: Case[], misses: string[]): Record<Outcome, number> {
-  const tally: Record<Outcome, number> = { right: 0, 'other speaker': 0, 'other quote': 0, nothing: 0 };
+function runCases(cases: Case[], misses: string[]): Tally {
+  const tally: Tally = { right: 0, 'other speaker': 0, 'other quote': 0, nothing: 0, unattributed: 0 };
   const byArticle = new Map<Case['article'], Case[]>();
   for (const c of cases) byArticle.set(c.article, [...(byArticle.get(c.article) ?? []), c]);
   for (const [article, group] of byArticle) {
     const parsed = parseArticle(article.id, `${article.id}.txt`, article.text, 0);
     const library = assembleLibrary('(eval)', [ingestArticle(parsed)], []);
     for (const c of group) {
-      const topic = rareWordsTopic(library, c);
+      const topic = rareWordsTopic(
+        library.sentences,
+        c.spans.map(([s, e]) => article.text.slice(s, e)),
+        c.name,
+      );
       const result = runCommand(library, 'who-said', { topic }, 'cli');
       const top = result.results[0] as Excerpt | undefined;
       const outcome = judge(top, c);
       tally[outcome]++;
+      const attributed = library.statements.some(
+        (st) => overlapWith(c.spans, st.quoteStart, st.quoteEnd) >= OVERLAP * spanLength(c.spans),
+      );
+      if (!attributed) tally.unattributed++;
       if (outcome !== 'right') {
         const quote = snippet(c.spans.map(([s, e]) => article.text.slice(s, e)).join(' … '), 100);
         const got = top
           ? `${top.speaker?.name ?? 'no speaker'}: ${snippet(top.quote ?? top.text, 80)}`
-          : 'nothing';
+          : (result.error?.message ?? 'nothing');
+        const note = attributed ? '' : ' (no statement has the quote)';
         misses.push(
-          `${outcome.toUpperCase()} ${article.id} [topic "${topic}" | gold ${c.name}] ${quote}\n    got ${got}`,
+          `${outcome.toUpperCase()}${note} ${article.id} [topic "${topic}" | gold ${c.name}] ${quote}\n    got ${got}`,
         );
       }
     }
@@ -177,6 +154,7 @@ export async function evalE2e(files: E2eFiles, { verbose, half }: SetOptions): P
       rate(t['other speaker'], n),
       rate(t['other quote'], n),
       rate(t.nothing, n),
+      rate(t.unattributed, n),
     ]);
     targets.push({ figure: `who-said top-1, ${label}`, value: t.right / n, op: '≥', target: 85 });
     if (listMisses) missLists.push([label, misses]);
@@ -184,12 +162,20 @@ export async function evalE2e(files: E2eFiles, { verbose, half }: SetOptions): P
   console.log(`\n## /who-said top-1 on topics made from gold quotes (one library per article)`);
   console.log(
     table(
-      ['quotes from', 'topics', 'top-1 right', 'right quote, other speaker', 'other quote', 'nothing'],
+      [
+        'quotes from',
+        'topics',
+        'top-1 right',
+        'right quote, other speaker',
+        'other quote',
+        'nothing',
+        'quote not attributed',
+      ],
       rows,
     ),
   );
   console.log(
-    `Topic: the ${TOPIC_WORDS} content words of a gold quote (≥ ${MIN_WORDS} words, named speaker) (≥ 3 letters, not the speaker's name) found in the fewest sentences of its article. Right: the top result covers ≥ 30% of the quote (or repeats its words) and its speaker shares the surname.\n`,
+    `Topic: from a gold quote of ≥ ${MIN_WORDS} words with a named speaker, the ${RARE_WORDS} content words (≥ 3 letters, not the speaker's name) found in the fewest sentences of its article. Right: the top result covers ≥ 30% of the quote (or repeats its words) and its speaker shares the surname. Quote not attributed: no statement covers the gold quote at all (these are also counted in the other columns).\n`,
   );
   console.log(targetsTable(targets));
   for (const [label, misses] of missLists)

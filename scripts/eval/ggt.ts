@@ -7,7 +7,7 @@ import { predictStatements } from './analyse.js';
 import { type GgtArticle, readJsonl } from './data.js';
 import { rate, snippet, table, targetsTable } from './format.js';
 import { LAYOUTS, type Layout, layoutOf } from './layout.js';
-import { bestMatch, type SpeakerOutcome, speakerOutcome, surname } from './match.js';
+import { bestMatch, isNamedReference, type SpeakerOutcome, speakerOutcome, surname } from './match.js';
 import type { SetOptions } from './options.js';
 
 interface Counts {
@@ -32,6 +32,8 @@ export async function evalGgt(file: string, { verbose }: SetOptions): Promise<vo
   const unmarked = emptyCounts();
   const all = emptyCounts();
   const byLayout = new Map<Layout, Counts>(LAYOUTS.map((l) => [l, emptyCounts()]));
+  /** Speaker outcomes of matched quotes whose resolved speaker is a name (not "a person familiar …"). */
+  const named: Record<SpeakerOutcome, number> = { right: 0, wrong: 0, none: 0 };
   let differentMax = 0;
   const misses: string[] = [];
   for (const a of articles) {
@@ -48,6 +50,7 @@ export async function evalGgt(file: string, { verbose }: SetOptions): Promise<vo
       }
       hit.matched = true;
       const outcome = speakerOutcome(hit.speaker, g.reference);
+      if (isNamedReference(g.reference)) named[outcome]++;
       for (const b of buckets) {
         b.found++;
         b.speaker[outcome]++;
@@ -116,7 +119,10 @@ export async function evalGgt(file: string, { verbose }: SetOptions): Promise<vo
       rows,
     ),
   );
-  console.log('Speaker figures are % of matched quotes (surnames compared).\n');
+  const namedFound = named.right + named.wrong + named.none;
+  console.log(
+    `Speaker figures are % of matched quotes, last words compared (for a description, e.g. "a person familiar with …", its last word). Named speakers only (${namedFound} matched): right ${rate(named.right, namedFound)}, wrong ${rate(named.wrong, namedFound)}, none ${rate(named.none, namedFound)}.\n`,
+  );
   console.log(
     table(
       ['layout of the gold quote', 'gold', 'found', 'recall', 'speaker right', 'wrong speaker', 'no speaker'],

@@ -3,33 +3,12 @@
  * articles (a check set, whole) and the training articles' tuning and checking halves, side by side.
  */
 import { predictStatements } from './analyse.js';
-import { type PolnearArticle, type PolnearAttribution, readJsonl } from './data.js';
+import { type PolnearArticle, readJsonl } from './data.js';
 import { rate, snippet, table } from './format.js';
-import {
-  bestMatch,
-  goldSurnames,
-  properName,
-  type SpeakerOutcome,
-  speakerOutcome,
-  wordCount,
-} from './match.js';
+import { bestMatch, goldSurnames, properName, type SpeakerOutcome, speakerOutcome } from './match.js';
 import type { SetOptions } from './options.js';
-import { isSpeechCue } from './speech.js';
+import { isQuotedSpeech, SPEECH_MIN_WORDS } from './speech.js';
 import { halfOf } from './split.js';
-
-/** Quoted speech: a speech cue and content in quote marks of at least this many words. */
-export const SPEECH_MIN_WORDS = 4;
-
-/** Speech as this evaluation counts it (see {@link isSpeechCue}). */
-export function isQuotedSpeech(at: PolnearAttribution, minWords = SPEECH_MIN_WORDS): boolean {
-  return Boolean(
-    at.has_quote_marks &&
-      at.cue &&
-      isSpeechCue(at.cue.text) &&
-      at.content &&
-      wordCount(at.content.text) >= minWords,
-  );
-}
 
 interface Tally {
   articles: number;

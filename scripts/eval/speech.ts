@@ -6,6 +6,8 @@
  * news cue that is not a verb). Naming and judging verbs ("call", "describe", "accuse", "blast")
  * are left out: their content is usually a label, not something said.
  */
+import type { PolnearAttribution } from './data.js';
+import { wordCount } from './match.js';
 
 // biome-ignore format: a word list reads best packed
 const SPEECH_LEMMAS = new Set([
@@ -47,6 +49,20 @@ function lemmaCandidates(word: string): string[] {
     if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
   }
   return out;
+}
+
+/** Quoted speech: a speech cue and content in quote marks of at least this many words. */
+export const SPEECH_MIN_WORDS = 4;
+
+/** Speech as this evaluation counts it: a speech cue, quote marks, enough words. */
+export function isQuotedSpeech(at: PolnearAttribution, minWords = SPEECH_MIN_WORDS): boolean {
+  return Boolean(
+    at.has_quote_marks &&
+      at.cue &&
+      isSpeechCue(at.cue.text) &&
+      at.content &&
+      wordCount(at.content.text) >= minWords,
+  );
 }
 
 /** True when the cue ("said", "told reporters", "according to", "went on to say") has a speech word. */
