@@ -26,6 +26,14 @@ function isRole(m: Mention): boolean {
   return ROLE_WORDS.has((of > 0 ? words[of - 1] : words.at(-1)) ?? '');
 }
 
+/** The role word of "the mayor" / "the premier" (definite, singular, a role), else null. */
+function roleHead(m: Mention): string | null {
+  if (m.plural || !/^the\s/i.test(m.text)) return null;
+  const words = m.name.toLowerCase().split(/\s+/);
+  const head = words.at(-1) ?? '';
+  return words.length <= 2 && ROLE_WORDS.has(head) ? head : null;
+}
+
 /**
  * @param genderHints gender by surname from full names elsewhere in the article ("Lisa Harris" →
  *   "Harris" is f), used when a mention itself does not tell
@@ -99,7 +107,31 @@ export function resolveSpeakers(
   };
 
   /** Resolves a mention; only a statement's pronoun teaches a gender (a subject's is too unsure). */
+  /**
+   * "the mayor said" after "Mayor Ana Ruiz …": a definite role description is the person the
+   * article gave that role, when exactly one person has it; else it stays as written.
+   */
+  const described = (m: Mention, sentence: number): Mention => {
+    const head = roleHead(m);
+    if (!head) return m;
+    const holders = new Map<string, Mention>();
+    for (let j = sentence; j >= 0; j--) {
+      for (const c of [actor[j], facts[j]?.subject, ...(facts[j]?.introduced ?? [])]) {
+        if (c?.kind !== 'person' || !c.title) continue;
+        if (
+          c.title
+            .toLowerCase()
+            .split(/[\s-]+/)
+            .includes(head)
+        )
+          holders.set(key(c), holders.get(key(c)) ?? c);
+      }
+    }
+    return holders.size === 1 ? ([...holders.values()][0] as Mention) : m;
+  };
+
   const resolveMention = (m: Mention, sentence: number, teach: boolean): Mention | null => {
+    if (m.kind === 'group') return described(m, sentence);
     if (m.kind !== 'pronoun') return m;
     const found = antecedent(m, sentence);
     if (found && teach) learn(m, found);

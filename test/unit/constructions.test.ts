@@ -98,3 +98,25 @@ describe('participles and interruptions', () => {
     ]);
   });
 });
+
+describe('who a pronoun or description stands for', () => {
+  it('gives "the mayor" the person the article named as mayor', () => {
+    expect(
+      pairs('Mayor Ana Ruiz opened the bridge on Monday. The mayor said the bridge would cut travel times.'),
+    ).toEqual([['the bridge would cut travel times', 'Ana Ruiz']]);
+  });
+
+  it('leaves "the mayor" as written when two people have the role', () => {
+    const [s] = attribute(
+      'Mayor Ana Ruiz met Mayor Tom Healey on Monday. The mayor said the bridge would cut travel times.',
+    );
+    expect(s?.speaker).toBe('mayor');
+  });
+
+  it('sends "she" to the subject the text is about before a woman mentioned in passing', () => {
+    const said = attribute(
+      'Ingrid Holm taught music for years. In 1990, after reading a book by her colleague, Sara Lind, Holm moved to the coast. She said the move had saved her career.',
+    );
+    expect(said.map((s) => s.speaker)).toEqual(['Ingrid Holm']);
+  });
+});
