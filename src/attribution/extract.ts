@@ -5,7 +5,7 @@
  * carry on from the previous speaker (rules/continuation.ts).
  */
 import type { Article, Sentence } from '../corpus/types.js';
-import type { AnalyzedSentence } from '../nlp/pipeline.js';
+import type { AnalyzedSentence, Token } from '../nlp/pipeline.js';
 import type { Mention } from './mentions.js';
 import { findQuoteSpans, type QuoteSpan, wordCount } from './quoteSpans.js';
 import type { SentenceContext } from './rules/context.js';
@@ -80,7 +80,9 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
     if (found.reported) continue; // a partial quote inside reported speech: the clause is the statement
     // A short quotation stands with its cue when it opens the sentence ("“We will,” she said."):
     // only scare quotes sit mid-sentence.
-    const opensSentence = (q.open ?? q.start) <= (sentences[first] as Sentence).start + 1;
+    const opensSentence =
+      (q.open ?? q.start) <= (sentences[first] as Sentence).start + 1 &&
+      !continuesAfterCue(analyses[last]?.tokens ?? [], found.cue, inQuote);
     if (wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS && !found.head && !opensSentence) continue;
     usedCues.add(found.cue.start);
     coveredQuotes.add(q);
@@ -138,6 +140,14 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
 
   statements.sort((a, b) => a.quoteStart - b.quoteStart);
   return { statements: dropOverlaps(statements), facts };
+}
+
+/** True when the sentence goes on with unquoted words after the cue ("“Only you,” she said, would …"). */
+function continuesAfterCue(tokens: readonly Token[], cue: Token, inQuote: (at: number) => boolean): boolean {
+  const k = tokens.indexOf(cue);
+  const rest = tokens.slice(k + 1).filter((t) => !inQuote(t.start));
+  const comma = rest.findIndex((t) => t.text === ',');
+  return comma >= 0 && rest.slice(comma + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 }
 
 /** Keeps one statement where two claim overlapping words (the first found, i.e. quoted, wins). */

@@ -8,6 +8,10 @@ import { isComma, lower } from './tokens.js';
 import { SETTING_NOUNS, SETTING_OPENERS, TIME_WORDS } from './words.js';
 
 const PHRASE_POS = /^(?:DET|ADJ|NUM|PROPN|NOUN)$/;
+/** "on his official feed": a possessive may open a setting phrase. */
+const inSettingPhrase = (t: Token | undefined) =>
+  t !== undefined &&
+  (PHRASE_POS.test(t.pos) || /^(?:his|her|their|its|our|my|your)$/i.test(t.text) || /^['’]s$/.test(t.text));
 
 /** Steps forward over commas, colons, time words and setting phrases ("on Wednesday", "in a statement"). */
 export function skipForward(tokens: readonly Token[], from: number, last: number): number {
@@ -20,11 +24,7 @@ export function skipForward(tokens: readonly Token[], from: number, last: number
     }
     if (SETTING_OPENERS.has(lower(t))) {
       let k = i + 1;
-      while (
-        k <= Math.min(last, i + 5) &&
-        !SETTING_NOUNS.has(lower(tokens[k])) &&
-        PHRASE_POS.test(tokens[k]?.pos ?? '')
-      )
+      while (k <= Math.min(last, i + 6) && !SETTING_NOUNS.has(lower(tokens[k])) && inSettingPhrase(tokens[k]))
         k++;
       if (k <= last && SETTING_NOUNS.has(lower(tokens[k]))) {
         i = k + 1;
@@ -59,9 +59,9 @@ export function skipBack(tokens: readonly Token[], from: number, floor: number):
     if (SETTING_NOUNS.has(lower(t))) {
       let k = j - 1;
       while (
-        k >= Math.max(floor, j - 5) &&
+        k >= Math.max(floor, j - 6) &&
         !SETTING_OPENERS.has(lower(tokens[k])) &&
-        PHRASE_POS.test(tokens[k]?.pos ?? '')
+        inSettingPhrase(tokens[k])
       )
         k--;
       if (k >= floor && SETTING_OPENERS.has(lower(tokens[k]))) {

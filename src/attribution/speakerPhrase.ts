@@ -72,7 +72,7 @@ function speakerBeforeAppositive(
   let c = j - 1;
   while (c > floor && !isComma(tokens[c]) && j - c < MAX_APPOSITIVE) c--;
   if (c <= floor || !isComma(tokens[c])) return null;
-  let m = mentionEndingAt(tokens, c - 1, text, floor);
+  let m = mentionEndingAt(tokens, skipBack(tokens, c - 1, floor), text, floor);
   // A named person opening the sentence, then appositives up to the cue ("Jane Roe, the founder of
   // a shop, a company based in a small town, says"): that person speaks.
   const opening = phraseStartingAt(tokens, floor);

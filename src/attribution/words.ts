@@ -160,7 +160,9 @@ export const SETTING_NOUNS = new Set([
   'interview', 'release', 'conference', 'speech', 'email', 'letter', 'post', 'tweet', 'briefing',
   'meeting', 'hearing', 'appearance', 'address', 'call', 'session', 'report', 'video', 'podcast',
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
-  'november', 'december', 'time', 'point', 'past', 'ago',
+  'november', 'december', 'time', 'point', 'past', 'ago', 'feed', 'account', 'show', 'broadcast',
+  'program', 'programme', 'rally', 'debate', 'event', 'forum', 'remarks', 'column', 'blog', 'website',
+  'page', 'message', 'episode', 'documentary', 'book', 'memoir', 'filing', 'op-ed', 'editorial',
 ]);
 
 /** Words that open a time or setting phrase. */

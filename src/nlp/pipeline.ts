@@ -181,6 +181,8 @@ function splitAtSeams(text: string, offset: number, sentence: AnalyzedSentence):
  */
 function shouldJoin(text: string, offset: number, previous: AnalyzedSentence, next: Token[]): boolean {
   if (!next.some((t) => /[\p{L}\p{N}]/u.test(t.text))) return true;
+  // No sentence opens with a closing bracket or a comma: "Rep. Jane Roe (D-Md.), …".
+  if (/^[)\],;:]$/.test(next[0]?.text ?? '')) return true;
   // '"… our son?" Kim said.': a bare attribution after a closing quote belongs to the quote.
   const last = previous.tokens[previous.tokens.length - 1];
   const words = next.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
@@ -191,6 +193,18 @@ function shouldJoin(text: string, offset: number, previous: AnalyzedSentence, ne
     words.some((t) => t.pos === 'VERB' && ATTRIBUTION_VERBS.has(t.lemma))
   ) {
     return true;
+  }
+  // '"… Bush?" Roe said about the campaign.': after a question or exclamation inside closing
+  // marks, a name and an attribution verb opening the next "sentence" are the quote's cue.
+  const ending = previous.tokens.slice(-2).map((t) => t.text);
+  if (last && /^["”’]$/.test(last.text) && /^[?!]$/.test(ending[0] ?? '')) {
+    const verb = words.findIndex((t) => t.pos === 'VERB' && ATTRIBUTION_VERBS.has(t.lemma));
+    if (
+      verb >= 1 &&
+      verb <= 4 &&
+      words.slice(0, verb).every((t) => /^\p{Lu}/u.test(t.text) || t.pos === 'PROPN')
+    )
+      return true;
   }
   const first = next[0] as Token;
   const gap = text.slice(previous.end - offset, first.start - offset);

@@ -120,3 +120,29 @@ describe('who a pronoun or description stands for', () => {
     expect(said.map((s) => s.speaker)).toEqual(['Ingrid Holm']);
   });
 });
+
+describe('sentence edges and settings', () => {
+  it('keeps a bracket with an abbreviation inside one sentence, and finds the speaker before it', () => {
+    expect(
+      pairs('Rep. Ada Stone (D-Md.), chair of the rules panel, said that the hearing would go ahead.'),
+    ).toEqual([['the hearing would go ahead', 'Ada Stone']]);
+  });
+
+  it('gives a question in quotation marks the cue that follows it', () => {
+    expect(pairs('“Why would anyone vote for this?” Mbeki asked about the new levy.')).toEqual([
+      ['Why would anyone vote for this?', 'Mbeki'],
+    ]);
+  });
+
+  it('steps over a setting phrase with a possessive between the cue and "that"', () => {
+    expect(pairs('Kowalski said on her official account that the tour was cancelled.')).toEqual([
+      ['the tour was cancelled', 'Kowalski'],
+    ]);
+  });
+
+  it('reads an interruption after a short quotation as one statement', () => {
+    expect(
+      pairs('“Only you, Tomas,” she said, would think of a picnic in the rain.').map(([q]) => q),
+    ).toEqual(['“Only you, Tomas,” she said, would think of a picnic in the rain']);
+  });
+});

@@ -77,7 +77,9 @@ const interrupting: ReportedRule = {
     const after = skipForwardInline(tokens, k + 1, end);
     if (!isComma(tokens[after]) || after >= end) return undefined;
     const mention = speakerBefore(tokens, k, text, 0);
-    if (!mention || !isComma(tokens[mention.from - 1]) || mention.from - 1 <= 0) return undefined;
+    // The comma may sit inside a closing quotation mark: `“Only you,” she said, would …`.
+    const c = mention && isQuoteMark(tokens[mention.from - 1]) ? mention.from - 2 : (mention?.from ?? 0) - 1;
+    if (!mention || !isComma(tokens[c]) || c <= 0) return undefined;
     const whole = clauseBetween(tokens, 0, end);
     const rest = clauseBetween(tokens, after + 1, end);
     return whole && rest ? { mention, cue: t, ...whole } : undefined;
