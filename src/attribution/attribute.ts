@@ -37,18 +37,16 @@ export interface ArticleAttribution {
 }
 
 /** Finds the statements of one article and resolves their speakers within the article. */
-export function attributeArticle({ article, analyses }: ParsedArticle): ArticleAttribution {
+export function attributeArticle(parsed: ParsedArticle): ArticleAttribution {
+  const { article, analyses } = parsed;
   const tokens = analyses.flatMap((a) => a.tokens);
-  const knownNames = fullNamesIn(tokens, article.text);
   const counts = new Map<string, number>();
   for (const t of tokens) {
     if (t.pos === 'PROPN') counts.set(t.text.toLowerCase(), (counts.get(t.text.toLowerCase()) ?? 0) + 1);
   }
-  const extraction = extractStatements(article, analyses);
-  demoteCommonWords(extraction, tokens, knownNames);
-  const { speakers } = resolveSpeakers(extraction, genderHints(knownNames));
+  const { extraction, resolution, knownNames } = readArticle(parsed, tokens);
   const statements: ArticleStatement[] = extraction.statements.map((raw, i) => {
-    const speaker = withLongName(asPerson(speakers[i] ?? null, knownNames), article.text);
+    const speaker = withLongName(asPerson(resolution.speakers[i] ?? null, knownNames), article.text);
     return {
       firstSentence: raw.firstSentence,
       lastSentence: raw.lastSentence,
@@ -63,6 +61,14 @@ export function attributeArticle({ article, analyses }: ParsedArticle): ArticleA
   return { article: article.id, statements, knownNames, nameCounts: [...counts] };
 }
 
+/** The phases for one article: names in the text, statements, common words demoted, speakers resolved. */
+function readArticle({ article, analyses }: ParsedArticle, tokens: readonly Token[]) {
+  const knownNames = fullNamesIn(tokens, article.text);
+  const extraction = demoteCommonWords(extractStatements(article, analyses), tokens, knownNames);
+  const resolution = resolveSpeakers(extraction, genderHints(knownNames));
+  return { knownNames, extraction, resolution };
+}
+
 /** A subject pronoun of one sentence and the mention it was resolved to (for measuring coreference). */
 export interface PronounReading {
   pronoun: Mention;
@@ -70,15 +76,14 @@ export interface PronounReading {
 }
 
 /** How the subject pronouns of one article are resolved, by the rules statements use. */
-export function readPronouns({ article, analyses }: ParsedArticle): PronounReading[] {
-  const tokens = analyses.flatMap((a) => a.tokens);
-  const knownNames = fullNamesIn(tokens, article.text);
-  const extraction = extractStatements(article, analyses);
-  demoteCommonWords(extraction, tokens, knownNames);
-  const { actors } = resolveSpeakers(extraction, genderHints(knownNames));
+export function readPronouns(parsed: ParsedArticle): PronounReading[] {
+  const { extraction, resolution } = readArticle(
+    parsed,
+    parsed.analyses.flatMap((a) => a.tokens),
+  );
   return extraction.facts.flatMap((f, i) =>
     f.subject?.kind === 'pronoun' && !f.subject.possessive
-      ? [{ pronoun: f.subject, referent: actors[i] ?? null }]
+      ? [{ pronoun: f.subject, referent: resolution.actors[i] ?? null }]
       : [],
   );
 }
@@ -166,7 +171,7 @@ function demoteCommonWords(
   extraction: Extraction,
   tokens: readonly Token[],
   fullNames: readonly string[],
-): void {
+): Extraction {
   const midSentence = new Set<string>();
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -180,8 +185,10 @@ function demoteCommonWords(
     if (midSentence.has(word) || nameParts.has(word) || !isDictionaryWord(word)) return m;
     return { ...m, kind: 'group', initial: false };
   };
-  for (const f of extraction.facts) f.subject = demote(f.subject);
-  for (const s of extraction.statements) s.mention = demote(s.mention);
+  return {
+    facts: extraction.facts.map((f) => ({ ...f, subject: demote(f.subject) })),
+    statements: extraction.statements.map((s) => ({ ...s, mention: demote(s.mention) })),
+  };
 }
 
 /** Gender by surname, from full names whose first name tells it (and no two disagree). */

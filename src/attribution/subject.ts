@@ -86,9 +86,12 @@ export function introducedPeople(
     if (tokens[k - 1]?.pos !== 'PROPN' && tokens[k - 2]?.text !== '-') continue;
     const span = phraseEndingAt(tokens, k);
     if (!span) continue;
+    k = span[0];
+    // "a play by Jean Roe's company": a possessor names the owner of a thing, not someone the
+    // text goes on to talk about.
+    if (tokens.slice(span[0], span[1] + 1).some((t) => /^['’]s$/.test(t.text))) continue;
     const m = classify(tokens, span[0], span[1], text);
     if (m.kind === 'person' && /\s/.test(m.name)) people.push(m);
-    k = span[0];
   }
   return people;
 }

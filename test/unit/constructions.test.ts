@@ -146,3 +146,19 @@ describe('sentence edges and settings', () => {
     ).toEqual(['“Only you, Tomas,” she said, would think of a picnic in the rain']);
   });
 });
+
+describe('speech, not any verb', () => {
+  it('leaves out negated, future and hypothetical speech', () => {
+    expect(
+      pairs(
+        'Nakamura did not say that the plan had failed. Okoro will argue that the tax is unfair. Critics would say the law goes too far. Vance never said the deal was dead. Ruiz has said the deal was dead.',
+      ),
+    ).toEqual([['the deal was dead', 'Ruiz']]);
+  });
+
+  it('takes no object of another sense of a report verb for speech', () => {
+    expect(
+      pairs('Brennan added a goal in the second period. Lindgren wrote her first cookbook in 2010.'),
+    ).toEqual([]);
+  });
+});

@@ -23,6 +23,37 @@ interface ReportedRule {
 
 const isReportVerb = (t: Token) => t.pos === 'VERB' && isCue(t, REPORT_VERBS);
 
+/** Negations and modals in a verb group: "did not say", "never said", "will argue", "may claim". */
+const UNASSERTED = new Set([
+  'not',
+  "n't",
+  'never',
+  'will',
+  'would',
+  'may',
+  'might',
+  'could',
+  'should',
+  'can',
+  'shall',
+  'must',
+  "'ll",
+  "'d",
+]);
+
+/**
+ * True when the cue at `k` reports something said: not negated, not future or hypothetical. Walks
+ * back over the verb group (auxiliaries, adverbs, "not") to its subject.
+ */
+function isAsserted(tokens: readonly Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && k - j <= 4; j--) {
+    const t = tokens[j] as Token;
+    if (!(t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || lower(t) === 'never')) break;
+    if (UNASSERTED.has(lower(t)) || UNASSERTED.has(t.normal)) return false;
+  }
+  return true;
+}
+
 /** "according to X, …" / "…, according to X." */
 const according: ReportedRule = {
   name: 'according to',
@@ -146,6 +177,7 @@ export function reportedSpeech(ctx: SentenceContext, usedCues: ReadonlySet<numbe
     if (!isReportVerb(t) && !(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) continue;
     // A clause ends where another speaker's attribution begins: "According to X, …, but Y says …".
     const end = nextAttribution(ctx, k + 1, sentenceEnd) ?? sentenceEnd;
+    if (isReportVerb(t) && !isAsserted(tokens, k)) continue;
     for (const rule of REPORTED_RULES) {
       const result = rule.match(ctx, k, end);
       if (result === undefined) continue;
