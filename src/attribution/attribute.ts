@@ -65,7 +65,8 @@ export function attributeArticle(parsed: ParsedArticle): ArticleAttribution {
 function readArticle({ article, analyses }: ParsedArticle, tokens: readonly Token[]) {
   const knownNames = fullNamesIn(tokens, article.text);
   const extraction = demoteCommonWords(extractStatements(article, analyses), tokens, knownNames);
-  const resolution = resolveSpeakers(extraction, genderHints(knownNames));
+  const personWords = new Set(knownNames.flatMap((n) => nameWords(n)));
+  const resolution = resolveSpeakers(extraction, genderHints(knownNames), personWords);
   return { knownNames, extraction, resolution };
 }
 

@@ -26,6 +26,29 @@ function isRole(m: Mention): boolean {
   return ROLE_WORDS.has((of > 0 ? words[of - 1] : words.at(-1)) ?? '');
 }
 
+/** Words for a body that "the company said" may stand for whatever its name is. */
+// biome-ignore format: a word list reads best packed
+const GENERIC_BODIES = new Set([
+  'company', 'firm', 'business', 'retailer', 'airline', 'carrier', 'bank', 'lender', 'insurer', 'group',
+  'organization', 'organisation', 'charity', 'agency', 'network', 'broadcaster', 'publisher', 'startup',
+  'manufacturer', 'automaker', 'brand', 'chain', 'developer', 'utility', 'operator', 'club', 'team',
+]);
+/** Heads of bodies that a named one shares ("the ministry" ~ "Ministry of Health"). */
+// biome-ignore format: a word list reads best packed
+const BODY_HEADS = new Set([
+  ...GENERIC_BODIES, 'ministry', 'department', 'council', 'board', 'union', 'party', 'university',
+  'college', 'hospital', 'school', 'court', 'commission', 'committee', 'government', 'service', 'police',
+  'authority', 'foundation', 'association', 'institute', 'office', 'league', 'federation', 'campaign',
+]);
+
+/** The head of "the company" / "the ministry" (definite, singular, a body), else null. */
+function organisationHead(m: Mention): string | null {
+  if (m.plural || !/^the\s/i.test(m.text)) return null;
+  const words = m.name.toLowerCase().split(/\s+/);
+  const head = words.at(-1) ?? '';
+  return words.length <= 2 && BODY_HEADS.has(head) ? head : null;
+}
+
 /** The role word of "the mayor" / "the premier" (definite, singular, a role), else null. */
 function roleHead(m: Mention): string | null {
   if (m.plural || !/^the\s/i.test(m.text)) return null;
@@ -37,10 +60,13 @@ function roleHead(m: Mention): string | null {
 /**
  * @param genderHints gender by surname from full names elsewhere in the article ("Lisa Harris" →
  *   "Harris" is f), used when a mention itself does not tell
+ * @param personWords the words of full names written in the article (lower case): a lone name
+ *   among them is a person, not a body that "the company" could stand for
  */
 export function resolveSpeakers(
   extraction: Extraction,
   genderHints: ReadonlyMap<string, Gender> = new Map(),
+  personWords: ReadonlySet<string> = new Set(),
 ): Resolution {
   const { statements, facts } = extraction;
   const learnt = new Map<string, Gender>(genderHints);
@@ -112,6 +138,8 @@ export function resolveSpeakers(
    * article gave that role, when exactly one person has it; else it stays as written.
    */
   const described = (m: Mention, sentence: number): Mention => {
+    const organisation = organisationHead(m);
+    if (organisation) return describedOrganisation(m, organisation, sentence);
     const head = roleHead(m);
     if (!head) return m;
     const holders = new Map<string, Mention>();
@@ -130,8 +158,27 @@ export function resolveSpeakers(
     return holders.size === 1 ? ([...holders.values()][0] as Mention) : m;
   };
 
+  /**
+   * "the ministry said" after "the Ministry of Health …", "the company said" after "Acme cut 600
+   * jobs": the nearest earlier body with that head word, or for a generic word the nearest
+   * subject that is a body, or a lone name nothing marks as a person (now typed a body).
+   */
+  const describedOrganisation = (m: Mention, head: string, sentence: number): Mention => {
+    const paragraph = facts[sentence]?.paragraph ?? 0;
+    for (let j = sentence - 1; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS; j--) {
+      const c = actor[j] ?? facts[j]?.subject ?? null;
+      if (!c || c.plural) continue;
+      const words = c.name.toLowerCase().split(/\s+/);
+      if (c.kind === 'organisation' && (words.includes(head) || GENERIC_BODIES.has(head))) return c;
+      const lone = c.kind === 'person' && words.length === 1 && !c.title && !c.gender;
+      if (lone && GENERIC_BODIES.has(head) && !personWords.has(words[0] as string))
+        return { ...c, kind: 'organisation' };
+    }
+    return m;
+  };
+
   const resolveMention = (m: Mention, sentence: number, teach: boolean): Mention | null => {
-    if (m.kind === 'group') return described(m, sentence);
+    if (m.kind === 'group' || m.kind === 'organisation') return described(m, sentence);
     if (m.kind !== 'pronoun') return m;
     const found = antecedent(m, sentence);
     if (found && teach) learn(m, found);

@@ -162,3 +162,19 @@ describe('speech, not any verb', () => {
     ).toEqual([]);
   });
 });
+
+describe('bodies', () => {
+  it('gives "the company" and then "it" the firm the article named', () => {
+    expect(
+      pairs(
+        'Brightwell cut 600 jobs on Tuesday. The company said the cuts were needed to stay competitive. It said more changes would follow.',
+      ).map(([, speaker]) => speaker),
+    ).toEqual(['Brightwell', 'Brightwell']);
+  });
+
+  it('gives "the ministry" the ministry the article named', () => {
+    expect(
+      pairs('The Ministry of Health released new figures on Monday. The ministry said cases had doubled.'),
+    ).toEqual([['cases had doubled', 'Ministry of Health']]);
+  });
+});
