@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
 import { evalCnndm } from './eval/cnndm.js';
 import { evalGgt } from './eval/ggt.js';
+import { evalPages } from './eval/pages.js';
 import { evalPolnear } from './eval/polnear.js';
 import { evalSeed } from './eval/seed.js';
 
@@ -28,6 +29,7 @@ const sets: [string, string, (file: string, verbose: boolean) => Promise<boolean
   ['ggt', 'ggt-dev-20.jsonl', evalGgt],
   ['polnear', 'polnear-dev.jsonl', evalPolnear],
   ['cnndm', 'cnndm-dev-75.jsonl', evalCnndm],
+  ['pages', '../pages', evalPages],
 ];
 
 let failed = false;
