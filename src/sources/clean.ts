@@ -15,6 +15,13 @@ const CALL_TO_ACTION =
 /** A newsletter or subscription pitch anywhere in a short block. */
 const PITCH = /\b(?:newsletters?|in your inbox|to our (?:newsletter|podcast|channel|mailing list))\b/i;
 
+/** A block that is only a date (and time): a dateline the metadata already holds. */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const DATE_ONLY = new RegExp(
+  `^(?:(?:published|updated|posted|last updated)\\s*:?\\s*)?(?:[a-z]+day,?\\s*)?(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+${MONTH}),?\\s+\\d{4}(?:,?\\s*(?:at\\s*)?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?\\s*[a-z]{0,4})?$`,
+  'i',
+);
+
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** True for a block that is navigation, an ad, a share button or a related link. */
@@ -22,6 +29,7 @@ export function isFurniture(block: TextBlock): boolean {
   const text = block.text.trim();
   const n = words(text);
   if (text === '' || LABEL.test(text.replace(/[\s:|•·]+$/, ''))) return true;
+  if (n <= 10 && DATE_ONLY.test(text)) return true;
   if (n <= 40 && CALL_TO_ACTION.test(text)) return true;
   if (n <= 25 && PITCH.test(text) && /^\[.*\]$|^[^.!?]*[.!?]?$/.test(text) && !/["“”]/.test(text))
     return true;

@@ -28,6 +28,8 @@ export interface Extraction {
 
 /** Fewer words than this is not an article (a login form, an error page, a teaser). */
 export const MIN_WORDS = 80;
+/** The same, for a page that `isProbablyReaderable` doubts. */
+export const MIN_WORDS_DOUBTFUL = 150;
 
 const NO_ARTICLE = 'No article text was found on that page.';
 
@@ -45,11 +47,14 @@ export function extractArticle(html: string, url: string): Extraction {
   const meta = readMetadata(doc, url);
   // Readability reads a document it may change; the readerability check and metadata come first.
   const readerable = isProbablyReaderable(doc as never);
-  const parsed = readerable ? new Readability(doc as never).parse() : null;
+  const parsed = new Readability(doc as never).parse();
   if (!parsed?.content) throw new SourceError('bad-input', NO_ARTICLE);
   const blocks = htmlBlocks(parsed.content);
   const paragraphs = cleanParagraphs(blocks.paragraphs);
-  if (wordCount(paragraphs) < MIN_WORDS) throw new SourceError('bad-input', NO_ARTICLE);
+  // A page Readability's quick check doubts must show more text to count as an article.
+  if (wordCount(paragraphs) < (readerable ? MIN_WORDS : MIN_WORDS_DOUBTFUL)) {
+    throw new SourceError('bad-input', NO_ARTICLE);
+  }
   const title = clean(parsed.title) || meta.title || paragraphs[0]?.slice(0, 120) || url;
   const authors = meta.authors.length > 0 ? meta.authors : bylineNames(parsed.byline);
   const captions = [...new Set(blocks.captions)];
