@@ -12,7 +12,6 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
 import { evalCnndm } from './eval/cnndm.js';
 import { evalGgt } from './eval/ggt.js';
-import { evalPages } from './eval/pages.js';
 import { evalPolnear } from './eval/polnear.js';
 import { evalSeed } from './eval/seed.js';
 
@@ -29,7 +28,7 @@ const sets: [string, string, (file: string, verbose: boolean) => Promise<boolean
   ['ggt', 'ggt-dev-20.jsonl', evalGgt],
   ['polnear', 'polnear-dev.jsonl', evalPolnear],
   ['cnndm', 'cnndm-dev-75.jsonl', evalCnndm],
-  ['pages', '../pages', evalPages],
+  ['pages', '../pages', async (dir, verbose) => (await import('./eval/pages.js')).evalPages(dir, verbose)],
 ];
 
 let failed = false;
