@@ -9,7 +9,7 @@ import { cleanParagraphs } from './clean.js';
 import { parseDocument } from './dom.js';
 import { SourceError } from './errors.js';
 import { readMetadata, splitNames } from './metadata.js';
-import { nestsDeeperThan } from './nesting.js';
+import { flattenDeepMarkup, nestsDeeperThan } from './nesting.js';
 
 export interface Extraction {
   title: string;
@@ -37,13 +37,11 @@ const wordCount = (paragraphs: string[]) => paragraphs.join(' ').split(/\s+/).fi
 
 /**
  * Extracts the article of an HTML page fetched from `url`.
- * Throws {@link SourceError} `bad-input` when there is no article text or the markup nests too deeply.
+ * Markup nested deeper than MAX_DEPTH is flattened first (see nesting.ts).
+ * Throws {@link SourceError} `bad-input` when there is no article text.
  */
 export function extractArticle(html: string, url: string): Extraction {
-  if (nestsDeeperThan(html)) {
-    throw new SourceError('bad-input', 'The page is nested too deeply to read an article from it.');
-  }
-  const doc = parseDocument(html);
+  const doc = parseDocument(nestsDeeperThan(html) ? flattenDeepMarkup(html) : html);
   const meta = readMetadata(doc, url);
   // Readability reads a document it may change; the readerability check and metadata come first.
   const readerable = isProbablyReaderable(doc as never);

@@ -26,10 +26,13 @@ describe('extractInWorker', () => {
     expect(x.paragraphs).toEqual(STORY);
   });
 
-  it('refuses 20,000 unclosed tags quickly, the main thread free meanwhile', async () => {
-    const { result, ms } = await ticksDuring(() => extractInWorker(deepPage(20_000), 'https://x.example/'));
-    expect(result).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/nested too deeply/) });
-    expect(ms).toBeLessThan(3000);
+  it('handles 20,000 unclosed tags within the deadline, the main thread free meanwhile', async () => {
+    const { result, ms, ticks } = await ticksDuring(() =>
+      extractInWorker(deepPage(20_000), 'https://x.example/'),
+    );
+    expect(result).toMatchObject({ paragraphs: STORY });
+    expect(ms).toBeLessThan(5000);
+    expect(ticks).toBeGreaterThanOrEqual(Math.floor(ms / 10 / 3));
   });
 
   it('terminates a page past its deadline while timers keep firing, then recovers', async () => {
