@@ -13,13 +13,13 @@ import { flattenDeepMarkup, nestsDeeperThan } from './nesting.js';
 
 export interface Extraction {
   title: string;
-  /** The site's name (og:site_name, JSON-LD publisher), else the host name. */
-  site: string;
+  /** The site's name (og:site_name, JSON-LD publisher), else the host name; null for neither (a local file). */
+  site: string | null;
   authors: string[];
   /** ISO date (YYYY-MM-DD) or null. */
   published: string | null;
-  /** The canonical link, else the address fetched. */
-  canonicalUrl: string;
+  /** The canonical link, else the http(s) address fetched; null for neither (a local file). */
+  canonicalUrl: string | null;
   /** The body: one plain-text paragraph each. */
   paragraphs: string[];
   /** Figure captions, where the page has them. */
@@ -36,7 +36,8 @@ const NO_ARTICLE = 'No article text was found on that page.';
 const wordCount = (paragraphs: string[]) => paragraphs.join(' ').split(/\s+/).filter(Boolean).length;
 
 /**
- * Extracts the article of an HTML page fetched from `url`.
+ * Extracts the article of an HTML page fetched from `url` (for a local file, any URL such as a
+ * `file:` one: relative links resolve against it, and it is never taken as the canonical address).
  * Markup nested deeper than MAX_DEPTH is flattened first (see nesting.ts).
  * Throws {@link SourceError} `bad-input` when there is no article text.
  */
@@ -58,10 +59,10 @@ export function extractArticle(html: string, url: string): Extraction {
   const captions = [...new Set(blocks.captions)];
   return {
     title,
-    site: clean(parsed.siteName) || meta.site || new URL(url).hostname.replace(/^www\./, ''),
+    site: clean(parsed.siteName) || meta.site || hostOf(url),
     authors,
     published: meta.published,
-    canonicalUrl: meta.canonicalUrl ?? url,
+    canonicalUrl: meta.canonicalUrl ?? webUrl(url),
     paragraphs,
     ...(captions.length > 0 ? { captions } : {}),
   };
@@ -78,13 +79,12 @@ export function extractText(text: string, url: string): Extraction {
   const titled = blocks.length > 1 && first.length <= 150 && !/[.!?]$/.test(first);
   const paragraphs = titled ? blocks.slice(1) : blocks;
   if (wordCount(paragraphs) < MIN_WORDS) throw new SourceError('bad-input', NO_ARTICLE);
-  const host = new URL(url).hostname.replace(/^www\./, '');
   return {
     title: titled ? first : (paragraphs[0] ?? '').split(/(?<=[.!?])\s/)[0]?.slice(0, 120) || url,
-    site: host,
+    site: hostOf(url),
     authors: [],
     published: null,
-    canonicalUrl: url,
+    canonicalUrl: webUrl(url),
     paragraphs,
   };
 }
@@ -95,6 +95,17 @@ const CREDENTIAL = /^(?:MA|MS|MD|PhD|MPH|RN|DO|MBA|JD|Esq\.?)$/i;
 function bylineNames(byline: string | null | undefined): string[] {
   const first = (byline ?? '').split(/\n/)[0]?.replace(/^\s*by\s+/i, '') ?? '';
   return splitNames(first).filter((n) => !CREDENTIAL.test(n) && !/\d{4}/.test(n) && n.split(' ').length <= 5);
+}
+
+/** `url` when it is an http(s) address, else null. */
+function webUrl(url: string): string | null {
+  return /^https?:\/\//i.test(url) && URL.canParse(url) ? url : null;
+}
+
+/** The host name of an http(s) address without `www.`, else null. */
+function hostOf(url: string): string | null {
+  const web = webUrl(url);
+  return web ? new URL(web).hostname.replace(/^www\./, '') || null : null;
 }
 
 function clean(text: string | null | undefined): string {

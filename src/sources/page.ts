@@ -35,7 +35,9 @@ export async function fetchArticle(
 
 /** The article file for an extraction. */
 export function articleFileText(x: Extraction): string {
-  const meta: Record<string, unknown> = { title: x.title, source: x.site, url: x.canonicalUrl };
+  const meta: Record<string, unknown> = { title: x.title };
+  if (x.site) meta.source = x.site;
+  if (x.canonicalUrl) meta.url = x.canonicalUrl;
   if (x.published) meta.published = x.published;
   if (x.authors.length > 0) meta.authors = x.authors;
   const front = stringify(meta, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' });

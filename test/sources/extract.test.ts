@@ -4,6 +4,7 @@ import { SourceError } from '../../src/sources/errors.js';
 import { extractArticle, extractText } from '../../src/sources/extract.js';
 import { isoDate, urlDate } from '../../src/sources/metadata.js';
 import { flattenDeepMarkup, MAX_DEPTH, nestsDeeperThan } from '../../src/sources/nesting.js';
+import { articleFileText } from '../../src/sources/page.js';
 import { deepPage, LOGIN_PAGE, newsPage, STORY, TITLE } from '../support/newsPages.js';
 
 const URL_ = 'https://gazette.example/news/2026/11/26/harbor-street-bridge?utm_source=x';
@@ -48,6 +49,16 @@ describe('extractArticle', () => {
     expect(y.canonicalUrl).toBe('https://www.gazette.example/2026/11/25/bridge');
     expect(y.authors).toEqual(['Jane Whitfield', 'Omar Haddad']);
     expect(y.site).toBe('gazette.example');
+  });
+
+  it('takes a local file: no canonical address or site unless the page names them', () => {
+    const named = extractArticle(newsPage(), 'file:///tmp/saved.html');
+    expect(named.canonicalUrl).toBe('https://gazette.example/news/2026/11/26/harbor-street-bridge');
+    expect(named.site).toBe('The Riverside Gazette');
+    const bare = newsPage({ jsonLd: false }).replace(/<meta[^>]*>|<link rel="canonical"[^>]*>/g, '');
+    const x = extractArticle(bare, 'file:///tmp/saved.html');
+    expect(x).toMatchObject({ canonicalUrl: null, site: null, title: TITLE });
+    expect(articleFileText(x)).not.toMatch(/^(?:url|source):/m);
   });
 
   it('refuses a page with no article (a sign-in page)', () => {
