@@ -91,6 +91,19 @@ describe('parseFeed', () => {
     });
   });
 
+  it('does not expand entity bombs or read external entities', () => {
+    let entities = '<!ENTITY a0 "lol">';
+    for (let i = 1; i <= 9; i++) entities += `<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`;
+    const item = '<item><title>x</title><link>https://gazette.example/x</link></item>';
+    const bomb = `<?xml version="1.0"?><!DOCTYPE r [${entities}]><rss version="2.0"><channel><title>&a9;</title>${item}</channel></rss>`;
+    const started = performance.now();
+    const feed = parseFeed(bomb, 'https://gazette.example/');
+    expect((feed.title ?? '').length).toBeLessThan(100);
+    expect(performance.now() - started).toBeLessThan(1000);
+    const external = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]><rss version="2.0"><channel><title>&x;</title>${item}</channel></rss>`;
+    expect(() => parseFeed(external, 'https://gazette.example/')).toThrow(/not an RSS/);
+  });
+
   it('refuses text that is no feed', () => {
     for (const text of ['<html><body>hi</body></html>', '{"a":1}', 'plain']) {
       expect(() => parseFeed(text, 'https://x.example/')).toThrow(/not an RSS, Atom or JSON feed/);
