@@ -8,7 +8,7 @@ import { htmlBlocks } from './blocks.js';
 import { cleanParagraphs } from './clean.js';
 import { parseDocument } from './dom.js';
 import { SourceError } from './errors.js';
-import { readMetadata, splitNames } from './metadata.js';
+import { isoDate, readMetadata, splitNames } from './metadata.js';
 import { flattenDeepMarkup, nestsDeeperThan } from './nesting.js';
 
 export interface Extraction {
@@ -61,7 +61,7 @@ export function extractArticle(html: string, url: string): Extraction {
     title,
     site: clean(parsed.siteName) || meta.site || hostOf(url),
     authors,
-    published: meta.published,
+    published: meta.published ?? isoDate(parsed.publishedTime),
     canonicalUrl: meta.canonicalUrl ?? webUrl(url),
     paragraphs,
     ...(captions.length > 0 ? { captions } : {}),

@@ -4,15 +4,17 @@
  * captions last as `![caption]()` lines (the layout reads those as captions).
  */
 import { stringify } from 'yaml';
+import { decodeBody } from './charset.js';
+import { SourceError } from './errors.js';
 import type { Extraction } from './extract.js';
 import { extractInWorker } from './extractPool.js';
-import { type FetchOptions, fetchText } from './fetch.js';
+import { type FetchOptions, fetchText, MAX_BYTES } from './fetch.js';
 
 export interface PageArticle {
   extraction: Extraction;
   /** The article file's full text, ready to write. */
   text: string;
-  /** The address finally fetched, after redirects. */
+  /** The address finally fetched, after redirects (`file:///<name>` for an uploaded file). */
   url: string;
 }
 
@@ -31,6 +33,25 @@ export async function fetchArticle(
     timeoutMs: extractTimeoutMs,
   });
   return { extraction, text: articleFileText(extraction), url: page.url };
+}
+
+/**
+ * Extracts the article of an HTML page that did not come from the fetcher (an uploaded `.html` or
+ * `.htm` file): bytes are decoded by their `<meta charset>` (else UTF-8 or windows-1252). `name`
+ * only gives relative links a base (`file:///<name>`); it is never taken as the page's address.
+ */
+export async function articleFromHtml(
+  html: Uint8Array | string,
+  name = 'page.html',
+  options: { timeoutMs?: number } = {},
+): Promise<PageArticle> {
+  if (typeof html !== 'string' && html.byteLength > MAX_BYTES) {
+    throw new SourceError('bad-input', 'The file is larger than 5 MiB.');
+  }
+  const text = typeof html === 'string' ? html : decodeBody(html, null).text;
+  const url = new URL(`file:///${encodeURIComponent(name)}`).href;
+  const extraction = await extractInWorker(text, url, 'text/html', options);
+  return { extraction, text: articleFileText(extraction), url };
 }
 
 /** The article file for an extraction. */

@@ -7,7 +7,7 @@ import { readFrontMatter } from '../../src/corpus/frontMatter.js';
 import { readArticleFile } from '../../src/corpus/load.js';
 import { parseAllowList } from '../../src/sources/address.js';
 import type { Extraction } from '../../src/sources/extract.js';
-import { articleFileText, fetchArticle, suggestedId } from '../../src/sources/page.js';
+import { articleFileText, articleFromHtml, fetchArticle, suggestedId } from '../../src/sources/page.js';
 import { LOGIN_PAGE, newsPage, STORY, TITLE } from '../support/newsPages.js';
 import { type PageServer, send, startPageServer } from '../support/pageServer.js';
 
@@ -92,6 +92,18 @@ describe('fetchArticle', () => {
     const { extraction } = await fetchArticle(`${server.origin}/plain`, { allow });
     expect(extraction.title).toBe(TITLE);
     expect(extraction.paragraphs).toEqual(STORY);
+  });
+
+  it('reads an uploaded HTML file, decoding its declared charset', async () => {
+    const html = newsPage().replace('<meta charset="utf-8">', '<meta charset="windows-1252">');
+    const bytes = Buffer.from(
+      html.replace(/[’“”]/g, (c) => ({ '’': '\x92', '“': '\x93', '”': '\x94' })[c] as string),
+      'latin1',
+    );
+    const { extraction, url } = await articleFromHtml(bytes, 'saved page.html');
+    expect(url).toBe('file:///saved%20page.html');
+    expect(extraction.paragraphs).toEqual(STORY);
+    expect(extraction.canonicalUrl).toBe('https://gazette.example/news/2026/11/26/harbor-street-bridge');
   });
 
   it('refuses a page with no article', async () => {
