@@ -8,8 +8,8 @@ import { Worker } from 'node:worker_threads';
 import { SourceError } from './errors.js';
 import type { Extraction } from './extract.js';
 
-/** How long one page may take to extract. */
-export const EXTRACT_TIMEOUT_MS = 5_000;
+/** How long one page may take to extract (a 2 MB page of real markup takes about 2 s). */
+export const EXTRACT_TIMEOUT_MS = 8_000;
 
 const LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 };
 

@@ -16,7 +16,7 @@ import { SourceError } from './errors.js';
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** The User-Agent of every request. */
-export const USER_AGENT = `Citebot/${version} (news citation bot; +https://github.com/citebot)`;
+export const USER_AGENT = `Citebot/${version} (Discord bot quoting news articles)`;
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 export const TIMEOUT_MS = 10_000;
