@@ -114,6 +114,25 @@ function safeUrl(href: string, base: string): string | null {
   }
 }
 
+/** How many of a feed's items a new subscription takes (CONTRACT §6: its 20 newest). */
+export const FIRST_ITEMS = 20;
+
+/**
+ * The items not yet seen (neither their id nor their URL is in `seen`), newest first, at most
+ * `limit`; the same URL twice in one feed counts once.
+ */
+export function newItems(feed: Feed, seen: ReadonlySet<string>, limit = FIRST_ITEMS): FeedItem[] {
+  const out: FeedItem[] = [];
+  const urls = new Set<string>();
+  for (const item of feed.items) {
+    if (out.length >= limit) break;
+    if (seen.has(item.id) || seen.has(item.url) || urls.has(item.url)) continue;
+    urls.add(item.url);
+    out.push(item);
+  }
+  return out;
+}
+
 export type FeedFetch =
   | { status: 'ok'; url: string; feed: Feed; etag: string | null; lastModified: string | null }
   | { status: 'not-modified'; url: string; etag: string | null; lastModified: string | null };

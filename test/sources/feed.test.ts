@@ -1,7 +1,7 @@
 /** Feed parsing (RSS 2.0, RSS 1.0, Atom, JSON Feed) and conditional polling against a local server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllowList } from '../../src/sources/address.js';
-import { fetchFeed, parseFeed } from '../../src/sources/feed.js';
+import { fetchFeed, newItems, parseFeed } from '../../src/sources/feed.js';
 import { type PageServer, startPageServer } from '../support/pageServer.js';
 
 const RSS = `<?xml version="1.0" encoding="utf-8"?>
@@ -102,6 +102,21 @@ describe('parseFeed', () => {
     expect(performance.now() - started).toBeLessThan(1000);
     const external = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]><rss version="2.0"><channel><title>&x;</title>${item}</channel></rss>`;
     expect(() => parseFeed(external, 'https://gazette.example/')).toThrow(/not an RSS/);
+  });
+
+  it('picks the items not seen yet, newest first, at most a limit', () => {
+    const feed = parseFeed(RSS, 'https://gazette.example/feed.xml');
+    expect(newItems(feed, new Set()).map((i) => i.title)).toEqual([
+      'Newest',
+      'Middle',
+      'Older & wiser',
+      'Undated',
+    ]);
+    expect(newItems(feed, new Set(['g-1', 'https://gazette.example/newest'])).map((i) => i.title)).toEqual([
+      'Middle',
+      'Undated',
+    ]);
+    expect(newItems(feed, new Set(), 2)).toHaveLength(2);
   });
 
   it('refuses text that is no feed', () => {
