@@ -26,6 +26,7 @@ Sets (default: all but polnear-dev/polnear-train, which "polnear" covers):
   e2e            /who-said top-1 on topics from gold quotes (GGT, PolNeAR train-checking)
   gum            pronoun coreference on GUM (../gum): tuning = GUM train, checking = dev + test
   cnndm          /summary at 3 sentences vs Lead-3, ROUGE
+  pages          article extraction from saved news pages (../pages): word recall, precision, titles
 
 Options:
   -v, --verbose  list the misses of the chosen sets after their figures
@@ -37,8 +38,8 @@ The data folder is ../shared/eval next to the project, or CITEBOT_EVAL_DIR. Exit
 set crashes (targets missed are printed, not failed). Tuning-half misses to a file:
   npm run eval -- polnear-train --verbose --half tuning > /tmp/polnear-tuning-misses.txt`;
 
-const SET_NAMES = ['seed', 'ggt', 'polnear', 'polnear-dev', 'polnear-train', 'e2e', 'gum', 'cnndm'];
-const DEFAULT_SETS = ['seed', 'ggt', 'polnear', 'e2e', 'gum', 'cnndm'];
+const SET_NAMES = ['seed', 'ggt', 'polnear', 'polnear-dev', 'polnear-train', 'e2e', 'gum', 'cnndm', 'pages'];
+const DEFAULT_SETS = ['seed', 'ggt', 'polnear', 'e2e', 'gum', 'cnndm', 'pages'];
 
 /** A set: it asks for its files through `find`, and gives what to run, or null when it has no files. */
 type SetRun = (find: (file: string) => string | null, options: SetOptions) => (() => Promise<unknown>) | null;
@@ -86,6 +87,14 @@ const SETS: { name: string; chosen: (wanted: ReadonlySet<string>) => boolean; ru
     name: 'cnndm',
     chosen: (w) => w.has('cnndm'),
     run: one('cnndm-dev-75.jsonl', (f, o) => evalCnndm(f, o.verbose)),
+  },
+  {
+    name: 'pages',
+    chosen: (w) => w.has('pages'),
+    run: (find, options) => {
+      const dir = find('../pages');
+      return dir ? async () => (await import('./eval/pages.js')).evalPages(dir, options.verbose) : null;
+    },
   },
 ];
 
