@@ -40,7 +40,10 @@ export function speakerBefore(
     return canSpeak(m) ? m : null;
   }
   if (isComma(t)) return speakerBeforeAppositive(tokens, j, text, floor);
-  return mentionEndingAt(tokens, j, text, floor) ?? (j > floor ? nameFromWord(tokens, j, text) : null);
+  // A capitalised word read as a verb right before the cue is a name ("Welch added that …"), even
+  // opening the sentence, where two verbs in a row cannot both be verbs.
+  const word = j > floor || j === k - 1 ? nameFromWord(tokens, j, text) : null;
+  return mentionEndingAt(tokens, j, text, floor) ?? word;
 }
 
 /** Verbs that carry on or begin an act of speech without changing who speaks. */

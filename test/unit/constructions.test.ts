@@ -178,3 +178,22 @@ describe('bodies', () => {
     ).toEqual([['cases had doubled', 'Ministry of Health']]);
   });
 });
+
+describe('more speaker phrases', () => {
+  it('reads a name the tagger took for a verb, opening the sentence before the cue', () => {
+    expect(pairs('Welch added that the vote would come in July.')).toEqual([
+      ['the vote would come in July', 'Welch'],
+    ]);
+  });
+
+  it('gives a participle after "before" or "by" the main clause’s speaker', () => {
+    expect(
+      pairs(
+        '“The danger is real,” Gomez told reporters, before insisting he had a good relationship with voters.',
+      ),
+    ).toEqual([
+      ['The danger is real,', 'Gomez'],
+      ['he had a good relationship with voters', 'Gomez'],
+    ]);
+  });
+});

@@ -71,14 +71,32 @@ const according: ReportedRule = {
 };
 
 /** "…, saying (that) …" / "…, adding …": the main clause's speaker or subject speaks. */
+/** Words that open an adverbial participle clause sharing the main clause's subject. */
+const PARTICIPLE_LINKS = new Set([
+  'before',
+  'after',
+  'while',
+  'by',
+  'when',
+  'as',
+  'in',
+  'also',
+  'then',
+  'and',
+]);
+
 const participle: ReportedRule = {
   name: 'participle',
   match(ctx, k, end) {
     const t = ctx.tokens[k] as Token;
     if (!isReportVerb(t) || !isGerund(t)) return undefined;
-    // ", saying …" after a comma, or "issued a statement saying …" after what was issued.
+    // ", saying …" after a comma, "issued a statement saying …" after what was issued, or
+    // "before insisting …" / "by saying …" / "as saying …" after a subordinator.
     const before = ctx.tokens[k - 1];
-    if (!isComma(before) && !(before && STATEMENT_NOUNS.has(lower(before)))) return undefined;
+    const opensParticiple =
+      isComma(before) ||
+      (before !== undefined && (STATEMENT_NOUNS.has(lower(before)) || PARTICIPLE_LINKS.has(lower(before))));
+    if (!opensParticiple) return undefined;
     const owner = ctx.speaker ?? ctx.subject;
     const clause = clauseAfterCue(ctx.tokens, k, end);
     return owner && clause ? { mention: owner, cue: t, ...clause } : null;
