@@ -37,8 +37,10 @@ const best = (map: Map<string, number>): string | null => {
 };
 
 /**
- * Groups mentions into speakers. `knownNames` are full names seen anywhere in each article (not only
- * as speakers), so "Lonechild said" can join "Darian Lonechild" from the first sentence.
+ * Groups mentions into speakers, in three phases: clusters of one person within each article,
+ * clusters joined across articles, then one speaker per joined group. `knownNames` are full names
+ * seen anywhere in each article (not only as speakers), so "Lonechild said" can join "Darian
+ * Lonechild" from the first sentence.
  *
  * @returns the speakers, and for each mention the index of its speaker
  */
@@ -47,6 +49,19 @@ export function mergeSpeakers(
   knownNames: ReadonlyMap<string, readonly string[]>,
   wordCounts: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(),
 ): { speakers: SpeakerEntity[]; speakerOf: number[] } {
+  const { clusters, clusterOf } = clusterWithinArticles(mentions, knownNames);
+  const root = joinAcrossArticles(clusters);
+  return speakersOfGroups(mentions, clusters, clusterOf, root, wordCounts);
+}
+
+/**
+ * Phase 1, within each article: full names first, then short forms joined to them (longest names
+ * first, so a surname finds the full name it belongs to), other speakers by their name.
+ */
+function clusterWithinArticles(
+  mentions: readonly SpeakerMention[],
+  knownNames: ReadonlyMap<string, readonly string[]>,
+): { clusters: Cluster[]; clusterOf: number[] } {
   const clusters: Cluster[] = [];
   const clusterOf: number[] = [];
   const byArticle = new Map<string, number[]>();
@@ -78,7 +93,6 @@ export function mergeSpeakers(
     clusterOf[i] = c;
   };
 
-  // 1. Within each article: full names first, then short forms joined to them.
   // Per article, longest names first, so short forms find the full names they belong to.
   const lengths = mentions.map((m) => nameLength(m.mention));
   const articleRank = new Map<string, number>();
@@ -122,8 +136,16 @@ export function mergeSpeakers(
     add(c, i, m);
   }
 
-  // 2. Across articles: people with the same full name (or a typo of it), organisations by name;
-  // a surname-only person joins a full name only when exactly one speaker has that surname.
+  return { clusters, clusterOf };
+}
+
+/**
+ * Phase 2, across articles: people with the same full name (or a typo of it), organisations by
+ * name; a surname-only person joins a full name only when exactly one speaker has that surname.
+ *
+ * @returns the root cluster of each cluster's group
+ */
+function joinAcrossArticles(clusters: readonly Cluster[]): (i: number) => number {
   const parent = clusters.map((_, i) => i);
   const root = (i: number): number => {
     let r = i;
@@ -178,7 +200,17 @@ export function mergeSpeakers(
     else join(seen, i);
   }
 
-  // 3. One speaker per root.
+  return root;
+}
+
+/** Phase 3: one speaker per joined group, in the order their first mentions come. */
+function speakersOfGroups(
+  mentions: readonly SpeakerMention[],
+  clusters: readonly Cluster[],
+  clusterOf: readonly number[],
+  root: (i: number) => number,
+  wordCounts: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): { speakers: SpeakerEntity[]; speakerOf: number[] } {
   const speakers: SpeakerEntity[] = [];
   const speakerOfRoot = new Map<number, number>();
   const speakerOf: number[] = [];
