@@ -20,7 +20,7 @@ export interface Attribution {
 
 /** A statement of one article, before ids are given; sentence numbers index `article.sentences`. */
 export interface ArticleStatement extends StatementSpan {
-  /** The speaker as written ("he", "Heggs"). */
+  /** The speaker as written ("he", "Roe"). */
   mention: string;
   /** The resolved speaker mention, before names merge across articles. */
   speaker: Mention | null;
@@ -144,7 +144,7 @@ export function attributeArticles(parsed: readonly ParsedArticle[]): Attribution
 }
 
 /**
- * "Jordan said", when the article names a Jordan Stewart: a one-word name taken for a country or
+ * "Morgan said", when the article names a Morgan Ellis: a one-word name taken for a country or
  * organisation is the person whose first name or surname it is.
  */
 function asPerson(m: Mention | null, fullNames: readonly string[]): Mention | null {
@@ -157,7 +157,7 @@ function asPerson(m: Mention | null, fullNames: readonly string[]): Mention | nu
   return named ? { ...m, kind: 'person' } : m;
 }
 
-/** "IRCC said", in an article that spells out Immigration, Refugees and Citizenship Canada. */
+/** "NRB said", in an article that spells out the National Rail Board (NRB). */
 function withLongName(m: Mention | null, text: string): Mention | null {
   if (m?.kind !== 'organisation' || !/^\p{Lu}{2,6}$/u.test(m.name)) return m;
   const long = expandAcronym(m.name, text);
@@ -221,7 +221,7 @@ function fullNamesIn(tokens: readonly Token[], text: string): string[] {
     let j = i + 1;
     for (; j < tokens.length && j - i < 5; j++) {
       const next = tokens[j] as Token;
-      // "Jody Wilson-Raybould": a hyphen joins two capitalised parts.
+      // "Ana Ruiz-Ortega": a hyphen joins two capitalised parts.
       if (next.text === '-' && tokens[j + 1]?.pos === 'PROPN' && next.start === (tokens[j - 1] as Token).end)
         continue;
       // The tagger reads some surnames after a first name as common nouns ("Linda Park").

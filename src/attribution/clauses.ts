@@ -20,12 +20,12 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 /** Verbs whose first object is the person told ("told reporters that …"). */
 const TELLING_VERBS = /^(?:tell|inform|assure|remind|warn|advise|promise|urge)$/;
 
-/** The reported clause after cue `k`: skips an object ("told CNN"), time words and "that". */
+/** The reported clause after cue `k`: skips an object ("told the paper"), time words and "that". */
 export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: number): ClauseSpan | null {
   let i = k + 1;
   const verb = tokens[k] as Token;
   if (TELLING_VERBS.test(verb.lemma)) {
-    // An object: "told CNN", "told reporters", "told The Associated Press", "told her".
+    // An object: "told the paper", "told reporters", "told The Daily Courier", "told her".
     const obj = phraseStartingAt(tokens, i);
     if (obj) i = obj[1] + 1;
   }

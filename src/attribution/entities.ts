@@ -1,6 +1,6 @@
 /**
  * Merges speaker mentions into one speaker per person, within and across articles: surname ↔ full
- * name, first name ↔ full name, and typo-level variants (Hegseth / Hegses / Heggs / Hegus), never
+ * name, first name ↔ full name, and typo-level variants (a machine translation that spells one surname three ways), never
  * merging different people. The canonical name is the best-supported full form; the other
  * spellings become aliases.
  */
@@ -39,8 +39,8 @@ const best = (map: Map<string, number>): string | null => {
 /**
  * Groups mentions into speakers, in three phases: clusters of one person within each article,
  * clusters joined across articles, then one speaker per joined group. `knownNames` are full names
- * seen anywhere in each article (not only as speakers), so "Lonechild said" can join "Darian
- * Lonechild" from the first sentence.
+ * seen anywhere in each article (not only as speakers), so "Okafor said" can join "Ruth
+ * Okafor" from the first sentence.
  *
  * @returns the speakers, and for each mention the index of its speaker
  */
@@ -266,7 +266,7 @@ function matchPerson(
   if (byWord.length === 1) return { cluster: byWord[0] as number };
   if (exact.length === 1) return { cluster: exact[0] as number };
   if (exact.length > 1) return { cluster: null };
-  // A full name mentioned in the text but not quoted yet: "Darian Lonechild is new …".
+  // A full name mentioned in the text but not quoted yet: "Ruth Okafor is new …".
   const known = knownNames
     .map((n) => nameWords(n))
     .filter((f) => f.length >= 2 && (f.at(-1) === w || f[0] === w));

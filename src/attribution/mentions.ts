@@ -1,7 +1,7 @@
 /**
  * Noun phrases that can be a speaker, found from part-of-speech tags (the language model has no
  * person or organisation entities): names with their titles, pronouns, organisations and unnamed
- * sources ("a senior NATO official").
+ * sources ("a senior union official").
  */
 import { NOT_NAME_WORDS } from '../nlp/lexicon.js';
 import type { Token } from '../nlp/pipeline.js';
@@ -33,15 +33,15 @@ export interface Mention {
   /** The phrase as written. */
   text: string;
   /**
-   * Person: the name as written ("Pete Hegses"). Organisation or unnamed source: the phrase without
-   * a leading article ("Kremlin", "senior NATO official"). Pronoun: the pronoun in lower case.
+   * Person: the name as written ("Jan Kowalczyk"). Organisation or unnamed source: the phrase without
+   * a leading article ("Senate", "senior union official"). Pronoun: the pronoun in lower case.
    */
   name: string;
   /** Title or role given with the name ("US Defense Secretary"), or an appositive. */
   title: string | null;
   gender: 'm' | 'f' | null;
   plural: boolean;
-  /** Set when the phrase is "his statement", "Hegseth's spokesman": the owner speaks. */
+  /** Set when the phrase is "his statement", "Roe's spokesman": the owner speaks. */
   possessive?: boolean;
   /** Other names for the same speaker found in the text (an acronym's long form). */
   aliases?: string[];
@@ -124,7 +124,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
       from = k;
       continue;
     }
-    // "Secretary of Defense", "Minister of Crown-Indigenous Relations", "spokesperson of the ministry"
+    // "Secretary of Defense", "Minister of Northern Affairs", "spokesperson of the ministry"
     const left = tokens[k - 1];
     if (
       lower(t) === 'of' &&
@@ -159,7 +159,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
   return [from, end];
 }
 
-/** The noun phrase that starts at token `start` ("said Matthew Miller, a former …"), or null. */
+/** The noun phrase that starts at token `start` ("said Jane Roe, a former …"), or null. */
 export function phraseStartingAt(tokens: readonly Token[], start: number): [number, number] | null {
   let k = start;
   const first = tokens[k];
@@ -229,7 +229,7 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
     break;
   }
   // In a long run of capitalised words the person's name starts at the last first name:
-  // "Minister of Crown-Indigenous Relations Carolyn Bennett".
+  // "Minister of Northern Affairs Ruth Okafor".
   for (let i = part.length - 2; i > nameFrom; i--) {
     if (isFirstName((part[i] as Token).text) && isProperWord(part[i] as Token)) {
       nameFrom = i;
@@ -251,7 +251,7 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
   const titleWords = leadingDet ? titleTokens.slice(1) : titleTokens;
   const spanText = (ts: Token[]) =>
     ts.length === 0 ? '' : text.slice((ts[0] as Token).start, (ts[ts.length - 1] as Token).end);
-  // Unnamed sources are named by the phrase without its article or quantifier ("senior NATO official").
+  // Unnamed sources are named by the phrase without its article or quantifier ("senior union official").
   const withoutArticle = spanText(leadingDet && part.length > 1 ? part.slice(1) : part);
 
   if (nameTokens.length > 0) {
@@ -263,7 +263,7 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
       words.some((w) => ORGANISATION_WORDS.has(w)) ||
       (words.length === 1 && isPlace(name)) ||
       isPlace(name) ||
-      // "the Kremlin", "the Raptors": a bare name after "the" is not a person.
+      // "the Senate", "the Lions": a bare name after "the" is not a person.
       (leadingDet && titleWords.length === 0 && /^the$/i.test(titleTokens[0]?.text ?? ''));
     if (organisation) {
       return {
@@ -276,7 +276,7 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
       };
     }
     const title = titleWords.length > 0 ? spanText(titleWords) : null;
-    // A first name tells the gender; a lone surname does not (Harris, Jordan).
+    // A first name tells the gender; a lone surname does not (Morgan, Jordan).
     const named = nameTokens.filter((t) => /\p{L}/u.test(t.text));
     const firstName = named.length >= 2 && !NAME_PARTICLES.has(lower(named[0])) ? named[0]?.text : undefined;
     const gender =

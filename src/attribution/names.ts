@@ -10,7 +10,7 @@ import { normalise } from '../retrieval/terms.js';
  * Measured (`npm run eval` prints both): the bundled article's variants of one name reach a known
  * spelling at 0.876–0.920 (Heggs and Hegus ~ Hegses 0.876, Hegseth ~ Hegses 0.910, Heale ~ Healy
  * 0.920), while the most similar surnames of different people in one development article score
- * 0.844 (Harris, Harper) and Hegseth ~ Healy 0.562.
+ * 0.844 (two surnames that differ in their last letters).
  */
 export const TYPO_SIMILARITY = 0.86;
 
@@ -38,18 +38,18 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}'’-]*(?:(?:,\s+|\s+(?:and|of|for|on|the|&
 const MINOR_WORDS = new Set(['and', 'of', 'for', 'on', 'the', '&']);
 
 /**
- * The long form of an acronym, when the text spells it out: "IRCC" → "Immigration, Refugees and
- * Citizenship Canada". Null when no run of capitalised words has those initials.
+ * The long form of an acronym, when the text spells it out: "NRB" → "National Rail
+ * Board". Null when no run of capitalised words has those initials.
  *
  * @example
- * expandAcronym('EDC', 'said Export Development Canada (EDC)') // 'Export Development Canada'
+ * expandAcronym('NRB', 'said the National Rail Board (NRB)') // 'National Rail Board'
  */
 export function expandAcronym(acronym: string, text: string): string | null {
   const wanted = acronym.toUpperCase();
   for (const match of text.matchAll(CAPITALISED_RUN)) {
     const words = match[0].split(/[\s,]+/).filter((w) => w && !MINOR_WORDS.has(w.toLowerCase()));
     if (words.length < 2 || words.length > 8) continue;
-    // Trim leading words until the initials can match ("Friday Export Development Canada").
+    // Trim leading words until the initials can match ("Friday National Rail Board").
     for (let from = 0; from + wanted.length <= words.length; from++) {
       const part = words.slice(from, from + wanted.length);
       if (part.map((w) => w[0]?.toUpperCase()).join('') !== wanted) continue;

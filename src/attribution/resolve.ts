@@ -3,8 +3,8 @@
  *
  * A pronoun goes to the person the text is about, not simply the last name it mentioned: the
  * speaker or subject of a recent sentence in the same paragraph, else the speaker of the previous
- * statement, else a subject in the previous paragraph ("Hegseth also did not announce … "…," he
- * said" is Hegseth even when someone else was quoted just before). Gender and number must agree;
+ * statement, else a subject in the previous paragraph ("Roe also did not announce … "…," he
+ * said" is Roe even when someone else was quoted just before). Gender and number must agree;
  * a person's gender is learnt from the pronouns already resolved to them.
  */
 import type { Extraction } from './extract.js';
@@ -58,8 +58,8 @@ function roleHead(m: Mention): string | null {
 }
 
 /**
- * @param genderHints gender by surname from full names elsewhere in the article ("Lisa Harris" →
- *   "Harris" is f), used when a mention itself does not tell
+ * @param genderHints gender by surname from full names elsewhere in the article ("Lisa Morgan" →
+ *   "Morgan" is f), used when a mention itself does not tell
  * @param personWords the words of full names written in the article (lower case): a lone name
  *   among them is a person, not a body that "the company" could stand for
  */

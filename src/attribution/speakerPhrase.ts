@@ -1,6 +1,6 @@
 /**
- * The speaker phrase next to a cue: before it ("Matthew Miller, a former spokesman, said"), after
- * it ("said Matthew Miller"), or shared with the main clause ("Trump agreed and said …").
+ * The speaker phrase next to a cue: before it ("Jane Roe, a former spokeswoman, said"), after
+ * it ("said Jane Roe"), or shared with the main clause ("the minister agreed and said …").
  * Mentions are returned as new objects; nothing passed in is changed.
  */
 import type { Token } from '../nlp/pipeline.js';
@@ -32,7 +32,7 @@ export function speakerBefore(
   const j = skipBack(tokens, skipAspectVerb(tokens, skipBack(tokens, k - 1, floor), floor), floor);
   if (j < floor) return null;
   const t = tokens[j] as Token;
-  // "Zelensky, who said …": the relative pronoun stands for the phrase before the comma.
+  // "Roe, who said …": the relative pronoun stands for the phrase before the comma.
   if (/^(?:who|which)$/i.test(t.text) && isComma(tokens[j - 1])) {
     const span = phraseEndingAt(tokens, skipBack(tokens, j - 2, floor));
     if (!span || span[0] < floor) return null;
@@ -63,7 +63,7 @@ function skipAspectVerb(tokens: readonly Token[], j: number, floor: number): num
 }
 
 /**
- * "Matthew Miller, a former State Department spokesman, said" / "X, who …, said": the phrase
+ * "Jane Roe, a former city spokeswoman, said" / "X, who …, said": the phrase
  * before the first comma of the run of appositives that ends at comma `j`.
  */
 function speakerBeforeAppositive(

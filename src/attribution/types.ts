@@ -3,9 +3,9 @@
 /** Who a statement belongs to, after name variants are merged. */
 export interface SpeakerEntity {
   id: number;
-  /** The best-supported full form, e.g. "Pete Hegseth". */
+  /** The best-supported full form, e.g. "Jan Kowalczyk". */
   name: string;
-  /** Every other spelling seen, e.g. "Hegses", "Heggs". */
+  /** Every other spelling seen, e.g. "Kowalczik", "Kowalcyk". */
   aliases: string[];
   /** The title or role given for them, e.g. "US Defense Secretary". */
   description: string | null;
@@ -35,7 +35,7 @@ export interface Statement extends StatementSpan {
   /** The cited excerpt: whole sentence(s), offsets into the article file. */
   start: number;
   end: number;
-  /** The speaker as written here ("he", "Heggs", "a senior NATO official"). */
+  /** The speaker as written here ("he", "Kowalczik", "a senior union official"). */
   mention: string;
   /** Index into the library's speakers, or null when the speaker is unknown. */
   speaker: number | null;

@@ -62,7 +62,7 @@ export const SOURCE_NOUNS = new Set([
   'doctors', 'parents',
 ]);
 
-/** Heads of organisation names ("Department of Defense", "Saskatoon Police Service"). */
+/** Heads of organisation names ("Department of Health", "Riverton Police Service"). */
 // biome-ignore format: a word list reads best packed
 export const ORGANISATION_WORDS = new Set([
   'department', 'ministry', 'council', 'police', 'service', 'services', 'government', 'agency', 'office',

@@ -30,7 +30,7 @@ export function isDictionaryWord(word: string): boolean {
   return known;
 }
 
-/** Verbs of a bare attribution ("Kim said.") that wink splits from the quote before it. */
+/** Verbs of a bare attribution ("Roe said.") that wink splits from the quote before it. */
 const ATTRIBUTION_VERBS = new Set([
   'say',
   'tell',
@@ -183,7 +183,7 @@ function shouldJoin(text: string, offset: number, previous: AnalyzedSentence, ne
   if (!next.some((t) => /[\p{L}\p{N}]/u.test(t.text))) return true;
   // No sentence opens with a closing bracket or a comma: "Rep. Jane Roe (D-Md.), …".
   if (/^[)\],;:]$/.test(next[0]?.text ?? '')) return true;
-  // '"… our son?" Kim said.': a bare attribution after a closing quote belongs to the quote.
+  // '"… our son?" Roe said.': a bare attribution after a closing quote belongs to the quote.
   const last = previous.tokens[previous.tokens.length - 1];
   const words = next.filter((t) => /[\p{L}\p{N}]/u.test(t.text));
   if (
