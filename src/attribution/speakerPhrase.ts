@@ -72,6 +72,8 @@ function speakerBeforeAppositive(
   text: string,
   floor: number,
 ): Mention | null {
+  const chained = openingNameWithAppositives(tokens, j, text, floor);
+  if (chained) return chained;
   let c = j - 1;
   while (c > floor && !isComma(tokens[c]) && j - c < MAX_APPOSITIVE) c--;
   if (c <= floor || !isComma(tokens[c])) return null;
@@ -92,6 +94,35 @@ function speakerBeforeAppositive(
   if (relative || inner.length === 0 || m.kind !== 'person') return m;
   const end = inner.findIndex(isComma);
   return withTitle(m, stripArticle(end > 0 ? inner.slice(0, end) : inner, text));
+}
+
+/**
+ * "Jane Roe, 35, the daughter of a former mayor and a judge, said": a name opening the sentence,
+ * then any number of appositives (noun phrases, ages, relative clauses) up to the comma `j`
+ * before the cue. Null when a part between the commas is a clause of its own.
+ */
+function openingNameWithAppositives(
+  tokens: readonly Token[],
+  j: number,
+  text: string,
+  floor: number,
+): Mention | null {
+  const opening = phraseStartingAt(tokens, floor);
+  if (!opening || !isComma(tokens[opening[1] + 1]) || opening[1] + 1 >= j) return null;
+  const o = classify(tokens, opening[0], opening[1], text);
+  if (o.kind !== 'person') return null;
+  let from = opening[1] + 2;
+  let title: string | null = null;
+  for (let c = from; c <= j; c++) {
+    if (!isComma(tokens[c])) continue;
+    const part = tokens.slice(from, c);
+    const relative = /^(?:who|which|whose|that)$/i.test(part[0]?.text ?? '');
+    if (!relative && part.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t))) return null;
+    if (!relative && title === null && part.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN'))
+      title = stripArticle(part, text);
+    from = c + 1;
+  }
+  return withTitle(o, title);
 }
 
 /**
@@ -136,6 +167,8 @@ export function mentionEndingAt(
 function canSpeakHere(m: Mention, tokens: readonly Token[]): boolean {
   if (canSpeak(m)) return true;
   const head = tokens[m.to];
+  // "said the 46-year-old": an age stands for a person.
+  if (/\d+-year-old$/i.test(m.text)) return true;
   if (!head || !(head.pos === 'NOUN' || head.pos === 'PROPN')) return false;
   const w = lower(head);
   return !SETTING_NOUNS.has(w) && !TIME_WORDS.has(w);

@@ -197,3 +197,19 @@ describe('more speaker phrases', () => {
     ]);
   });
 });
+
+describe('long subjects', () => {
+  it('finds a name opening the sentence across an age and a long appositive', () => {
+    expect(
+      pairs(
+        'Ramos, 35, the daughter of a former city councillor and a retired high court judge, said that the clinic would open in June.',
+      ).map(([, speaker]) => speaker),
+    ).toEqual(['Ramos']);
+  });
+
+  it('takes an age for a person', () => {
+    expect(pairs('“It was the best night of my life,” said the 46-year-old.').map(([, s]) => s)).toEqual([
+      '46-year-old',
+    ]);
+  });
+});
