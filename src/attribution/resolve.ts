@@ -132,7 +132,7 @@ export function resolveSpeakers(
     return null;
   };
 
-  /** Resolves a mention; only a statement's pronoun teaches a gender (a subject's is too unsure). */
+  /** Resolves a mention; with `teach`, a he or she resolved to a person teaches that person's gender. */
   /**
    * "the mayor said" after "Mayor Ana Ruiz …": a definite role description is the person the
    * article gave that role, when exactly one person has it; else it stays as written.
@@ -200,7 +200,7 @@ export function resolveSpeakers(
   const readUpTo = (sentence: number) => {
     for (; nextSentence < sentence; nextSentence++) {
       const subject = facts[nextSentence]?.subject ?? null;
-      if (!actor[nextSentence] && subject) actor[nextSentence] = resolveMention(subject, nextSentence, false);
+      if (!actor[nextSentence] && subject) actor[nextSentence] = resolveMention(subject, nextSentence, true);
     }
   };
 
