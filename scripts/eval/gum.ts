@@ -4,7 +4,7 @@
  * coreference chain? The same antecedent rules give "he said" its speaker. GUM's own split:
  * its train documents are the tuning part, its dev and test documents the checking part.
  */
-import { readPronouns } from '../../src/attribution/attribute.js';
+import { readSubjects } from '../../src/attribution/attribute.js';
 import { parseArticle } from '../../src/corpus/load.js';
 import { readJsonl } from './data.js';
 import { rate, table } from './format.js';
@@ -40,17 +40,25 @@ interface Counts {
 export async function evalGum(files: readonly string[], options: SetOptions): Promise<void> {
   const halves = { tuning: counts(), checking: counts() };
   const byPerson = { tuning: counts(), checking: counts() };
+  const byDescription = { tuning: counts(), checking: counts() };
   const misses: string[] = [];
   for (const file of files) {
     for (const doc of readJsonl<GumDocument>(file)) {
       const half = doc.split === 'train' ? 'tuning' : 'checking';
       const parsed = parseArticle(doc.id, `${doc.id}.txt`, doc.text, 0);
-      for (const { pronoun, referent } of readPronouns(parsed)) {
-        if (!THIRD_PERSON.has(pronoun.name)) continue;
+      for (const { subject: pronoun, referent: resolved } of readSubjects(parsed)) {
+        const description = pronoun.kind !== 'pronoun';
+        if (!description && !THIRD_PERSON.has(pronoun.name)) continue;
+        // A description left as written has no antecedent.
+        const referent = resolved === pronoun || resolved?.start === pronoun.start ? null : resolved;
         const gold = doc.entities.find((e) => e.start === pronoun.start && e.end === pronoun.end);
         if (!gold?.chain) continue;
         // he/she (a person, as in "he said") apart from they/it.
-        const c = pronoun.name === 'he' || pronoun.name === 'she' ? byPerson[half] : halves[half];
+        const c = description
+          ? byDescription[half]
+          : pronoun.name === 'he' || pronoun.name === 'she'
+            ? byPerson[half]
+            : halves[half];
         c.pronouns++;
         if (!referent) {
           c.none++;
@@ -81,12 +89,13 @@ export async function evalGum(files: readonly string[], options: SetOptions): Pr
   );
   console.log(
     table(
-      ['subject pronouns in a chain', 'count', 'right', 'wrong referent', 'none'],
+      ['subjects in a chain', 'count', 'right', 'wrong referent', 'none'],
       (['tuning', 'checking'] as const).flatMap((h) =>
         (
           [
             ['he, she', byPerson[h]],
             ['they, it', halves[h]],
+            ['"the …"', byDescription[h]],
           ] as const
         ).map(([label, c]) => [
           `${h}: ${label}`,

@@ -70,23 +70,30 @@ function readArticle({ article, analyses }: ParsedArticle, tokens: readonly Toke
   return { knownNames, extraction, resolution };
 }
 
-/** A subject pronoun of one sentence and the mention it was resolved to (for measuring coreference). */
-export interface PronounReading {
-  pronoun: Mention;
+/** A sentence's subject that stands for someone else (a pronoun, "the mayor") and what it was resolved to. */
+export interface SubjectReading {
+  subject: Mention;
+  /** The mention it was resolved to; the subject itself when it stayed as written; null for none. */
   referent: Mention | null;
 }
 
-/** How the subject pronouns of one article are resolved, by the rules statements use. */
-export function readPronouns(parsed: ParsedArticle): PronounReading[] {
+/**
+ * How the subjects of one article that need an antecedent are resolved ("he", "the company"), by
+ * the rules statements use: for measuring coreference.
+ */
+export function readSubjects(parsed: ParsedArticle): SubjectReading[] {
   const { extraction, resolution } = readArticle(
     parsed,
     parsed.analyses.flatMap((a) => a.tokens),
   );
-  return extraction.facts.flatMap((f, i) =>
-    f.subject?.kind === 'pronoun' && !f.subject.possessive
-      ? [{ pronoun: f.subject, referent: resolution.actors[i] ?? null }]
-      : [],
-  );
+  return extraction.facts.flatMap((f, i) => {
+    const s = f.subject;
+    const needsAntecedent =
+      s !== null &&
+      ((s.kind === 'pronoun' && !s.possessive) ||
+        (s.kind !== 'person' && /^the\s/i.test(s.text) && !s.plural));
+    return needsAntecedent && s ? [{ subject: s, referent: resolution.actors[i] ?? null }] : [];
+  });
 }
 
 /**

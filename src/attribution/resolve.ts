@@ -49,6 +49,13 @@ function organisationHead(m: Mention): string | null {
   return words.length <= 2 && BODY_HEADS.has(head) ? head : null;
 }
 
+/** "the rookie defenceman", "the 46-year-old", "the former mayor": definite, singular, a person. */
+function isPersonDescription(m: Mention): boolean {
+  if (m.plural || !/^the\s/i.test(m.text)) return false;
+  const head = m.name.toLowerCase().split(/\s+/).at(-1) ?? '';
+  return ROLE_WORDS.has(head) || /\d+-year-old$/.test(m.name.toLowerCase());
+}
+
 /** The role word of "the mayor" / "the premier" (definite, singular, a role), else null. */
 function roleHead(m: Mention): string | null {
   if (m.plural || !/^the\s/i.test(m.text)) return null;
@@ -83,6 +90,9 @@ export function resolveSpeakers(
         const g = genderOf(m);
         return g === null || g === (pronoun.name === 'he' ? 'm' : 'f');
       }
+      case 'person':
+        // A description of one person ("the rookie said"), standing in for a pronoun.
+        return m.kind === 'person' && !m.plural;
       case 'they':
         return m.plural || m.kind === 'organisation' || m.kind === 'group';
       case 'it':
@@ -178,7 +188,14 @@ export function resolveSpeakers(
   };
 
   const resolveMention = (m: Mention, sentence: number, teach: boolean): Mention | null => {
-    if (m.kind === 'group' || m.kind === 'organisation') return described(m, sentence);
+    if (m.kind === 'group' || m.kind === 'organisation') {
+      const found = described(m, sentence);
+      if (found !== m || !isPersonDescription(m)) return found;
+      // "said the rookie defenceman": one person described, as a pronoun would stand for them.
+      const g = m.gender;
+      const stand: Mention = { ...m, kind: 'pronoun', name: g === 'm' ? 'he' : g === 'f' ? 'she' : 'person' };
+      return antecedent(stand, sentence) ?? m;
+    }
     if (m.kind !== 'pronoun') return m;
     const found = antecedent(m, sentence);
     if (found && teach) learn(m, found);

@@ -213,3 +213,12 @@ describe('long subjects', () => {
     ]);
   });
 });
+
+describe('descriptions of one person', () => {
+  it('gives "said the 46-year-old" the person the text is about', () => {
+    const said = attribute(
+      'Maria Santos took the stage on Monday night. “It was the best night of my life,” said the 46-year-old.',
+    );
+    expect(said.map((s) => s.speaker)).toEqual(['Maria Santos']);
+  });
+});
