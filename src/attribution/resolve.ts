@@ -151,9 +151,8 @@ export function resolveSpeakers(
     const organisation = organisationHead(m);
     if (organisation) return describedOrganisation(m, organisation, sentence);
     const head = roleHead(m);
-    if (!head) return m;
     const holders = new Map<string, Mention>();
-    for (let j = sentence; j >= 0; j--) {
+    for (let j = sentence; head && j >= 0; j--) {
       for (const c of [actor[j], facts[j]?.subject, ...(facts[j]?.introduced ?? [])]) {
         if (c?.kind !== 'person' || !c.title) continue;
         if (
@@ -165,7 +164,13 @@ export function resolveSpeakers(
           holders.set(key(c), holders.get(key(c)) ?? c);
       }
     }
-    return holders.size === 1 ? ([...holders.values()][0] as Mention) : m;
+    if (holders.size === 1) return [...holders.values()][0] as Mention;
+    // Two people hold the role: which one is meant cannot be told, so it stays as written.
+    if (holders.size > 1 || !isPersonDescription(m)) return m;
+    // "said the 46-year-old": one person described, as a pronoun would stand for them.
+    const g = m.gender;
+    const stand: Mention = { ...m, kind: 'pronoun', name: g === 'm' ? 'he' : g === 'f' ? 'she' : 'person' };
+    return antecedent(stand, sentence) ?? m;
   };
 
   /**
@@ -188,14 +193,7 @@ export function resolveSpeakers(
   };
 
   const resolveMention = (m: Mention, sentence: number, teach: boolean): Mention | null => {
-    if (m.kind === 'group' || m.kind === 'organisation') {
-      const found = described(m, sentence);
-      if (found !== m || !isPersonDescription(m)) return found;
-      // "said the rookie defenceman": one person described, as a pronoun would stand for them.
-      const g = m.gender;
-      const stand: Mention = { ...m, kind: 'pronoun', name: g === 'm' ? 'he' : g === 'f' ? 'she' : 'person' };
-      return antecedent(stand, sentence) ?? m;
-    }
+    if (m.kind === 'group' || m.kind === 'organisation') return described(m, sentence);
     if (m.kind !== 'pronoun') return m;
     const found = antecedent(m, sentence);
     if (found && teach) learn(m, found);
