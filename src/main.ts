@@ -2,7 +2,7 @@
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise local console mode on the
  * articles folder.
  */
-import { type Config, cacheDir, dataDir } from './config.js';
+import { type Config, cacheDir, dataDir, folderProblem } from './config.js';
 import { runConsole } from './console/session.js';
 import { startBot } from './discord/bot.js';
 import { Lifecycle } from './discord/lifecycle.js';
@@ -18,6 +18,12 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<number> {
   const config = configOrReport();
   if (!config) return 2;
+  // CITEBOT_DATA is checked with the rest of the configuration; the default folder is checked here.
+  const problem = folderProblem(dataDir(config));
+  if (problem) {
+    process.stderr.write(`The articles folder ${dataDir(config)} ${problem} (set CITEBOT_DATA).\n`);
+    return 2;
+  }
   return config.DISCORD_TOKEN
     ? runDiscord({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN })
     : runLocalConsole(config);

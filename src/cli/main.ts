@@ -6,7 +6,7 @@
 import { CommandError, exitCodeFor } from '../commands/errors.js';
 import { runCommand } from '../commands/index.js';
 import type { CommandResult } from '../commands/results.js';
-import { ConfigError, cacheDir, dataDir, loadConfig } from '../config.js';
+import { ConfigError, cacheDir, dataDir, loadConfig, processEnv } from '../config.js';
 import { runEntry } from '../entry.js';
 import type { Library } from '../library.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from '../openLibrary.js';
@@ -38,7 +38,8 @@ async function main(argv: string[]): Promise<number> {
   }
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig();
+    // --data replaces CITEBOT_DATA, so a stale CITEBOT_DATA does not stop it.
+    config = loadConfig(request.data === undefined ? processEnv() : { ...processEnv(), CITEBOT_DATA: '' });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return report(failure(request.command, new CommandError('bad-input', error.message)), json);

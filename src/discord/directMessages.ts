@@ -21,7 +21,9 @@ export function createDirectMessageHandler(
   guard: AbuseGuard,
   lifecycle: Lifecycle,
 ): (message: Message) => Promise<void> {
-  return (message) => lifecycle.track(handle(message, holder, logger, guard, lifecycle));
+  // Who has been told to slow down and not answered since: a flood of DMs gets one note, not one each.
+  const told = new Set<string>();
+  return (message) => lifecycle.track(handle(message, holder, logger, guard, lifecycle, told));
 }
 
 async function handle(
@@ -30,18 +32,22 @@ async function handle(
   logger: Logger,
   guard: AbuseGuard,
   lifecycle: Lifecycle,
+  told: Set<string>,
 ): Promise<void> {
   if (message.author.bot || message.guildId !== null || message.channel.type !== ChannelType.DM) return;
   if (lifecycle.draining) return;
   try {
     const wait = guard.check(message.author.id, message.channelId);
     if (wait > 0) {
+      if (told.has(message.author.id)) return;
+      told.add(message.author.id);
       await message.channel.send({
         content: `Slow down: try again in ${wait} s.`,
         allowedMentions: { parse: [] },
       });
       return;
     }
+    told.delete(message.author.id);
     const library = await holder.get();
     const text = message.content.trim().slice(0, MAX_DM);
     const request =

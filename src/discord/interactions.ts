@@ -51,8 +51,10 @@ async function handle(interaction: Interaction, deps: InteractionDeps): Promise<
       else if (interaction.isRepliable()) await interaction.reply(privateNote(RESTARTING));
       return;
     }
+    // Autocomplete is never refused (it costs nothing); a page click costs a quarter of a command.
     if (!interaction.isAutocomplete()) {
-      const wait = deps.guard.check(interaction.user.id, interaction.channelId);
+      const kind = interaction.isButton() ? 'page' : 'command';
+      const wait = deps.guard.check(interaction.user.id, interaction.channelId, kind);
       if (wait > 0) {
         if (interaction.isRepliable())
           await interaction.reply(privateNote(`Slow down: try again in ${wait} s.`));

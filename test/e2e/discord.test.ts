@@ -380,6 +380,52 @@ describe('abuse limits', () => {
       await bot.stop();
     }
   }, 60_000);
+
+  it('by default lets a newcomer try ten commands and page clicks at once, and stops a flood of 60', async () => {
+    // '' is unset: the defaults, as a fresh .env.example gives them.
+    const bot = await startBotUnderTest({ CITEBOT_USER_RATE: '', CITEBOT_CHANNEL_RATE: '' });
+    const d = bot.discord;
+    type Row = { components: { custom_id: string }[] };
+    try {
+      const tries: [string, Record<string, string>][] = [
+        ['help', {}],
+        ['sources', {}],
+        ['ask', { question: 'NATO Ukraine Hegseth' }],
+        ['who-said', { topic: 'NATO membership' }],
+        ['quotes', { speaker: 'Hegseth' }],
+        ['summary', {}],
+        ['ask', { question: 'Who will not discuss the exchange of territory?' }],
+        ['who-said', { topic: 'Europe' }],
+        ['quotes', {}],
+        ['summary', { sentences: '3' }],
+      ];
+      const contents: (string | undefined)[] = [];
+      let paged = '';
+      for (const [name, options] of tries) {
+        const id = d.slash(name, options);
+        contents.push(((await d.firstResponse(id)).body as Body).data?.content);
+        if (name === 'ask' && !paged) paged = id;
+      }
+      const message = d.originalMessage(paged) as APIMessage;
+      const more = (message.components as unknown as Row[])[0]!.components[1]!.custom_id;
+      for (let i = 0; i < 3; i++) {
+        const click = (await d.firstResponse(d.click(message, more))).body as Body;
+        expect(click.type).toBe(7);
+      }
+      expect(contents.filter((c) => /Slow down/.test(c ?? ''))).toEqual([]);
+
+      const flood = Array.from({ length: 60 }, () => d.slash('help'));
+      await d.waitFor(() => flood.every((id) => d.responsesTo(id).length > 0), 20_000, 'the flood answered');
+      const notes = flood
+        .map((id) => (d.responsesTo(id)[0]?.body as Body | undefined)?.data)
+        .filter((data) => /^Slow down: try again in \d+ s\.$/.test(data?.content ?? ''));
+      expect(notes.length).toBeGreaterThan(20);
+      for (const note of notes) expect(note?.flags).toBe(EPHEMERAL);
+      expect(bot.child.exitCode).toBeNull();
+    } finally {
+      await bot.stop();
+    }
+  }, 60_000);
 });
 
 describe('bad data while running', () => {
