@@ -21,6 +21,21 @@ import { loadSnapshot, saveSnapshot, snapshotKey, stampFolder } from '../src/sna
 import { burst, startBotUnderTest } from '../test/support/botProcess.js';
 import { random, writeCorpus } from './corpus.js';
 
+const USAGE = `Usage: npm run bench [-- --help]
+
+Builds synthetic corpora from the bundled article and measures ingest, index build, memory,
+snapshot save and load, start to first answer, and command latency. Prints a table and writes
+bench/results/<date>.json. Takes minutes at the largest size.
+
+Environment:
+  BENCH_SIZES  corpus sizes in articles, comma-separated (default 1,100,1000,10000)
+`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+
 const SIZES = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number);
 const QUERIES = 200;
 /** Searches per command; fewer on the largest corpus, where each takes long (keeps the run under 10 minutes). */

@@ -9,6 +9,8 @@ import { badInput } from '../commands/errors.js';
 export interface CliRequest {
   data?: string;
   json: boolean;
+  /** `--help` or `-h` anywhere: print the usage and do nothing else. */
+  help: boolean;
   /** Undefined only when no command was given. */
   command?: string;
   options: Record<string, unknown>;
@@ -24,10 +26,12 @@ const FLAGS = new Set(
 /**
  * @example
  * parseCli(['--json', 'ask', 'Who', 'won?', '--limit', '3'])
- * // { json: true, command: 'ask', options: { question: 'Who won?', limit: '3' } }
+ * // { json: true, help: false, command: 'ask', options: { question: 'Who won?', limit: '3' } }
  * @throws CommandError `bad-input` for unknown flags or stray arguments
  */
 export function parseCli(argv: string[]): CliRequest {
+  // Help wins over everything else on the line, even over a mistake in it.
+  if (argv.includes('--help') || argv.includes('-h')) return { json: false, help: true, options: {} };
   const json = argv.includes('--json');
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -38,16 +42,22 @@ export function parseCli(argv: string[]): CliRequest {
       options: {
         data: { type: 'string' },
         json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
         ...Object.fromEntries([...FLAGS].map((name) => [name, { type: 'string' as const }])),
       },
     });
   } catch (error) {
     throw badInput(cleanParseError(error));
   }
-  const { data, json: _json, ...flags } = parsed.values as Record<string, string | boolean | undefined>;
+  const { data, json: _json, help, ...flags } = parsed.values as Record<string, string | boolean | undefined>;
   const [command, ...rest] = parsed.positionals;
-  const request: CliRequest = { json, options: {}, ...(typeof data === 'string' ? { data } : {}) };
-  if (command === undefined) return request;
+  const request: CliRequest = {
+    json,
+    help: help === true || command === 'help',
+    options: {},
+    ...(typeof data === 'string' ? { data } : {}),
+  };
+  if (command === undefined || request.help) return request;
   request.command = command;
   const spec = commandSpec(command);
   if (!spec) return request;

@@ -14,6 +14,7 @@ import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { parseCli } from './args.js';
 import { runBatch } from './batch.js';
+import { cliUsage } from './usage.js';
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -24,13 +25,17 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommandError) return report(failure(null, error), json);
     throw error;
   }
+  if (request.help) {
+    process.stdout.write(`${cliUsage()}\n`);
+    return 0;
+  }
   if (!request.command) {
     return report(
       failure(
         null,
         new CommandError(
           'bad-input',
-          'no command given (try: sources, ask, who-said, quotes, find-source, summary, batch)',
+          'no command given (try: sources, ask, who-said, quotes, find-source, summary, batch; --help lists them)',
         ),
       ),
       json,

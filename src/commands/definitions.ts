@@ -18,6 +18,8 @@ export interface OptionSpec {
   max?: number;
   /** Longest accepted string, in characters. */
   maxLength?: number;
+  /** The value's name in usage lines (default: N for numbers, else the option name in capitals). */
+  placeholder?: string;
   surfaces: readonly Surface[];
 }
 
@@ -26,8 +28,6 @@ export interface CommandSpec {
   description: string;
   /** The option a bare argument fills (`cli ask "question"`, console `/ask question`). */
   positional?: string;
-  /** How to call it, for help texts. */
-  usage: string;
   options: readonly OptionSpec[];
   /** Offered as a slash command (find-source is a message menu in Discord instead). */
   slash: boolean;
@@ -41,6 +41,7 @@ const article: OptionSpec = {
   name: 'article',
   type: 'string',
   description: 'Only this article (id or title)',
+  placeholder: 'ID',
   autocomplete: true,
   maxLength: 200,
   surfaces: both,
@@ -65,7 +66,6 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'who-said',
     description: 'Who said what about a topic: quotes with speaker and citation',
     positional: 'topic',
-    usage: 'who-said <topic> [article] ',
     slash: true,
     options: [
       {
@@ -85,7 +85,6 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'quotes',
     description: 'What one person said, every spelling of their name merged',
     positional: 'speaker',
-    usage: 'quotes [speaker] [article]',
     slash: true,
     options: [
       {
@@ -104,7 +103,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'summary',
     description: 'An extractive summary, every sentence cited',
-    usage: 'summary [article] [sentences 1-10] [focus]',
     slash: true,
     options: [
       article,
@@ -120,6 +118,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         name: 'focus',
         type: 'string',
         description: 'Summarise what it says about this topic',
+        placeholder: 'TOPIC',
         maxLength: 300,
         surfaces: both,
       },
@@ -130,7 +129,6 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'ask',
     description: 'Ask a question; the answer is the articles’ own sentences, cited',
     positional: 'question',
-    usage: 'ask <question> [article]',
     slash: true,
     options: [
       {
@@ -149,14 +147,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'sources',
     description: 'The articles Citebot knows',
-    usage: 'sources',
     slash: true,
     options: [privately],
   },
   {
     name: 'help',
     description: 'How to use Citebot',
-    usage: 'help',
     slash: true,
     options: [],
   },
@@ -164,7 +160,6 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'find-source',
     description: 'Trace a quote back to the article and show how the wording differs',
     positional: 'text',
-    usage: 'find-source <text>',
     slash: false,
     options: [
       {

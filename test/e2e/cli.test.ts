@@ -22,6 +22,35 @@ describe('cli', () => {
     expect(typeof top.score).toBe('number');
   });
 
+  it.each([[['--help']], [['-h']], [['help']], [['ask', 'NATO', '--bogus', '-h']]])(
+    'prints the command line usage for %j and exits 0',
+    async (args) => {
+      const run = await cli(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: npm run --silent cli -- \[--data DIR\] \[--json\] <command>/);
+      for (const flag of [
+        '--json',
+        '--data DIR',
+        '--article ID',
+        '--limit N',
+        '--sentences N',
+        '--focus TOPIC',
+      ])
+        expect(run.stdout).toContain(flag);
+      expect(run.stdout).toMatch(/^ {2}batch +JSON Lines on stdin/m);
+      expect(run.stdout).toMatch(/^ {2}ask <question> \[--article ID\] \[--limit N\]/m);
+      expect(run.stdout).not.toMatch(/ $/m);
+      expect(run.stderr).toBe('');
+    },
+  );
+
+  it('prints the benchmark usage for npm run bench -- --help instead of running it', async () => {
+    const run = await runProcess('npm', ['run', '--silent', 'bench', '--', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm run bench/);
+    expect(run.stdout).toMatch(/BENCH_SIZES/);
+  });
+
   it('lists sources with the contract fields', async () => {
     const run = await cli(['--json', 'sources']);
     expect(run.code).toBe(0);

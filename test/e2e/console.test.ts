@@ -24,7 +24,9 @@ describe('console mode (npm start without a token)', () => {
     );
     expect(answers[0]).toMatch(/\[Hegseth excludes NATO membership .* ¶34, sentence 1\]/);
     expect(run.stdout).toMatch(/id cnn-2025-02-12-hegseth-nato-ukraine · 65 sentences/);
-    expect(run.stdout).toMatch(/\/who-said <topic>/);
+    expect(run.stdout).toMatch(/\/who-said <topic> \[article:ID\] +Who said what/);
+    expect(run.stdout).toMatch(/\/summary \[article:ID\] \[sentences:N\] \[focus:TOPIC\]/);
+    expect(run.stdout).not.toMatch(/ $/m);
     expect(run.stdout).toMatch(/Error: ask needs a question/);
     expect(run.stdout).toMatch(/Error: \/summary takes options as name:value/);
     expect(run.stdout).toMatch(/Error: unknown command "frobnicate"/);

@@ -220,3 +220,15 @@ describe('paging state', () => {
     });
   });
 });
+
+describe('help', () => {
+  it('derives every usage line from the command table, with no trailing space', async () => {
+    const { help } = await import('../../src/commands/help.js');
+    const answer = help.run(undefined as never, {});
+    const reply = renderReply({ command: 'help', input: {}, ...answer }, { page: 0, ephemeral: false });
+    const names = reply.embeds[0]?.fields?.map((f) => f.name) ?? [];
+    expect(names).toContain('/who-said <topic> [article:ID]');
+    expect(names).toContain('/summary [article:ID] [sentences:N] [focus:TOPIC]');
+    for (const name of names) expect(name).toBe(name.trim());
+  });
+});
