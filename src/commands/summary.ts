@@ -1,5 +1,5 @@
-import { newestArticle, summariseArticle, summariseTopic } from '../summary/select.js';
-import { resolveArticle } from './articles.js';
+import { summariseArticle, summariseTopic } from '../summary/select.js';
+import { newestArticle, resolveArticle } from './articles.js';
 import type { Command } from './command.js';
 import { specOf } from './definitions.js';
 import { type Excerpt, sentenceExcerpt } from './results.js';
