@@ -2,6 +2,7 @@
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise local console mode on the
  * articles folder.
  */
+import { sentenceCount } from './commands/sources.js';
 import { type Config, cacheDir, dataDir, folderProblem } from './config.js';
 import { runConsole } from './console/session.js';
 import { startBot } from './discord/bot.js';
@@ -46,7 +47,7 @@ async function runLocalConsole(config: Config): Promise<number> {
     ? watchLibrary({ holder, dataDir: folder, stamps, cacheDir: cache, logger: createLogger('warn', []) })
     : null;
   process.stderr.write(
-    `Citebot console: ${library.articles.length} article(s), ${library.sentences.length} sentences from ${folder}.\n` +
+    `Citebot console: ${library.articles.length} article(s), ${sentenceCount(library.sentences)} sentences from ${folder}.\n` +
       (interactive ? 'Type /help for commands, /exit to leave.\n' : ''),
   );
   await runConsole(
@@ -77,7 +78,12 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
       for (const s of library.skipped)
         logger.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
       logger.info(
-        { articles: library.articles.length, sentences: library.sentences.length, folder, fromSnapshot },
+        {
+          articles: library.articles.length,
+          sentences: sentenceCount(library.sentences),
+          folder,
+          fromSnapshot,
+        },
         'library ready',
       );
       holder.set(library);

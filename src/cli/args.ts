@@ -36,7 +36,7 @@ export function parseCli(argv: string[]): CliRequest {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv),
       allowPositionals: true,
       strict: true,
       options: {
@@ -71,6 +71,28 @@ export function parseCli(argv: string[]): CliRequest {
     request.options[spec.positional] = rest.join(' ');
   }
   return request;
+}
+
+/**
+ * `--limit -1` as `--limit=-1`: parseArgs takes "-1" for a flag and calls the pair ambiguous, so a
+ * negative number would be refused differently with and without "=". Now both are out of range.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (
+      FLAGS.has(arg.replace(/^--/, '')) &&
+      arg.startsWith('--') &&
+      next !== undefined &&
+      /^-\d/.test(next)
+    ) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function cleanParseError(error: unknown): string {

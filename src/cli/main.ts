@@ -4,7 +4,7 @@
  */
 
 import { CommandError, exitCodeFor } from '../commands/errors.js';
-import { runCommand } from '../commands/index.js';
+import { failed, runCommand } from '../commands/index.js';
 import type { CommandResult } from '../commands/results.js';
 import { ConfigError, cacheDir, dataDir, loadConfig, processEnv } from '../config.js';
 import { runEntry } from '../entry.js';
@@ -82,13 +82,9 @@ async function main(argv: string[]): Promise<number> {
   return report(result, json);
 }
 
+/** A failure before the command could run, echoing the command as asked. */
 function failure(command: string | null, error: CommandError): CommandResult {
-  return {
-    command: null,
-    input: command ? { command } : {},
-    results: [],
-    error: { code: error.code, message: error.message },
-  };
+  return failed(command, {}, { code: error.code, message: error.message });
 }
 
 function report(result: CommandResult, json: boolean): number {

@@ -1,11 +1,10 @@
 import type { Command } from './command.js';
-import { COMMANDS, specOf } from './definitions.js';
-import type { HelpEntry } from './results.js';
+import { COMMANDS } from './definitions.js';
 import { usage } from './usage.js';
 
 /** `help`: every command with how to call it. */
-export const help: Command<HelpEntry> = {
-  spec: specOf('help'),
+export const help: Command<'help'> = {
+  name: 'help',
   run() {
     return {
       results: COMMANDS.map((c) => ({

@@ -43,8 +43,9 @@ export function parseSlashLine(line: string): TextRequest {
   return { command, options };
 }
 
+/** `"NATO aid"` → `NATO aid`; an opening mark never closed (`"NATO aid`) is dropped too. */
 function unquote(value: string): string {
-  const m = /^(["“'])([\s\S]*)(["”'])$/.exec(value);
+  const m = /^(["“'])([\s\S]*?)(["”'])?$/.exec(value);
   return m ? (m[2] as string) : value;
 }
 
@@ -78,8 +79,9 @@ const PLAIN_RULES: PlainRule[] = [
     (m) => ({ command: 'who-said', options: { topic: m[1] } }),
   ],
   [
-    /^(?:quotes|statements)(?:\s+(?:by|from|of)\s+([\s\S]+?))?[?.!\s]*$/i,
-    (m) => ({ command: 'quotes', options: m[1] ? { speaker: m[1] } : {} }),
+    /^(?:quotes|statements)(?:\s+(?:by|from|of)\b\s*([\s\S]*?))?[?.!\s]*$/i,
+    // "quotes by" with nobody after it asks for a speaker; the empty name is reported as such.
+    (m) => ({ command: 'quotes', options: m[1] !== undefined ? { speaker: m[1] } : {} }),
   ],
   [
     /^what (?:did|has)\s+([\s\S]+?)\s+(?:say|said)\s*[?.!]*$/i,

@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import { answer } from './answer.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { AbuseGuard } from './rateLimit.js';
+import { note, withoutFlags } from './respond.js';
 
 /** The longest DM text read. */
 const MAX_DM = 2000;
@@ -41,10 +42,7 @@ async function handle(
     if (wait > 0) {
       if (told.has(message.author.id)) return;
       told.add(message.author.id);
-      await message.channel.send({
-        content: `Slow down: try again in ${wait} s.`,
-        allowedMentions: { parse: [] },
-      });
+      await message.channel.send(withoutFlags(note(`Slow down: try again in ${wait} s.`, true)));
       return;
     }
     told.delete(message.author.id);
@@ -55,8 +53,7 @@ async function handle(
     const { reply } = answer(library, { ...request, page: 0, ephemeral: false }, (error, command) =>
       logger.error({ err: error, message: message.id, command }, 'command failed'),
     );
-    const { flags: _flags, ...body } = reply;
-    await message.channel.send(body);
+    await message.channel.send(withoutFlags(reply));
   } catch (error) {
     logger.error({ err: error, message: message.id }, 'could not answer a direct message');
   }

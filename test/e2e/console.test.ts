@@ -30,7 +30,8 @@ describe('console mode (npm start without a token)', () => {
     expect(run.stdout).toMatch(/Error: ask needs a question/);
     expect(run.stdout).toMatch(/Error: \/summary takes options as name:value/);
     expect(run.stdout).toMatch(/Error: unknown command "frobnicate"/);
-    expect(run.stderr).toMatch(/Citebot console: 1 article/);
+    // The same count as /sources: body sentences, not photo captions.
+    expect(run.stderr).toMatch(/Citebot console: 1 article\(s\), 65 sentences/);
     expect(run.stdout).toMatch(
       /1\. “The US does not consider Ukraine’s NATO membership .*\n {3}— Pete Heg\w+, US Defense Secretary/,
     );

@@ -146,7 +146,7 @@ describe('the bot against the test Discord (guild registration)', () => {
     expect(message.embeds[0]?.author?.name).toMatch(/^Pete Heg\w+ · US Defense Secretary$/);
     expect(message.embeds.map((e) => e.fields?.[0]?.name)).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]']);
     expect(message.embeds.at(-1)?.footer?.text).toMatch(
-      /^Query: \/quotes speaker:"Hegus" · page 1 of [2-9]$/,
+      /^Query: \/quotes speaker:Hegus · page 1 of [2-9]$/,
     );
   });
 
