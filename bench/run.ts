@@ -12,12 +12,18 @@ import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { runCommand } from '../src/commands/index.js';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../src/config.js';
-import { listArticleFiles, readArticleFile } from '../src/corpus/load.js';
+import { listArticleFiles } from '../src/corpus/load.js';
+import { readArticleFile } from '../src/ingest/parse.js';
 import { ingestFiles } from '../src/ingest/pool.js';
-import { assembleLibrary, type IngestedArticle, ingestArticle, type Library } from '../src/library.js';
+import {
+  assembleLibrary,
+  type IngestedArticle,
+  ingestArticle,
+  type Library,
+} from '../src/library/library.js';
+import { loadSnapshot, saveSnapshot, snapshotKey, stampFolder } from '../src/library/snapshot.js';
 import { suggestSpeakers } from '../src/retrieval/statements.js';
 import { suggestArticles } from '../src/retrieval/suggest.js';
-import { loadSnapshot, saveSnapshot, snapshotKey, stampFolder } from '../src/snapshot.js';
 import { burst, startBotUnderTest } from '../test/support/botProcess.js';
 import { random, writeCorpus } from './corpus.js';
 

@@ -8,10 +8,10 @@ import { runConsole } from './console/session.js';
 import { startBot } from './discord/bot.js';
 import { Lifecycle } from './discord/lifecycle.js';
 import { configOrReport, runEntry } from './entry.js';
-import { LibraryHolder } from './libraryHolder.js';
+import { LibraryHolder } from './library/holder.js';
+import { DEFAULT_CACHE_DIR, openLibrary } from './library/open.js';
+import { watchLibrary } from './library/reload.js';
 import { createLogger } from './log.js';
-import { DEFAULT_CACHE_DIR, openLibrary } from './openLibrary.js';
-import { watchLibrary } from './reload.js';
 
 /** How long a shutdown waits for requests in flight. */
 const SHUTDOWN_GRACE_MS = 10_000;

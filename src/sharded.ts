@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { cacheDir, dataDir } from './config.js';
 import { configOrReport, runEntry } from './entry.js';
+import { DEFAULT_CACHE_DIR, openLibrary } from './library/open.js';
 import { createLogger } from './log.js';
-import { DEFAULT_CACHE_DIR, openLibrary } from './openLibrary.js';
 
 async function main(): Promise<number> {
   const config = configOrReport();

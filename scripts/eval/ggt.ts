@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { attributeArticles } from '../../src/attribution/attribute.js';
 import { nameWords, similarity, TYPO_SIMILARITY } from '../../src/attribution/names.js';
-import { parseArticle } from '../../src/corpus/load.js';
+import { parseArticle } from '../../src/ingest/parse.js';
 import { pct, table } from './format.js';
 
 interface GoldQuote {

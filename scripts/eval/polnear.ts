@@ -1,7 +1,7 @@
 /** Recall of quoted attributions on the PolNeAR development articles. */
 import { readFileSync } from 'node:fs';
 import { attributeArticles } from '../../src/attribution/attribute.js';
-import { parseArticle } from '../../src/corpus/load.js';
+import { parseArticle } from '../../src/ingest/parse.js';
 import { pct, table } from './format.js';
 
 interface Part {

@@ -1,5 +1,5 @@
 /**
- * Parses `cli [--data DIR] [--json] <command> [arguments]` (CONTRACT §3) into a command name and raw
+ * Parses `cli [--data DIR] [--json] <command> [arguments]` (README: "Command-line interface") into a command name and raw
  * option values; validation against the command's spec happens in the runner.
  */
 import { parseArgs } from 'node:util';

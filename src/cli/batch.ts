@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { failed, type InternalErrorHook, runCommand } from '../commands/index.js';
 import type { CommandResult } from '../commands/results.js';
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import { toJson } from '../render/json.js';
 
 /**

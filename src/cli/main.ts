@@ -1,5 +1,5 @@
 /**
- * The command-line interface (CONTRACT §3): one command, or `batch` over JSON Lines on stdin.
+ * The command-line interface (README: "Command-line interface"): one command, or `batch` over JSON Lines on stdin.
  * Results go to stdout; skipped files and diagnostics to stderr.
  */
 
@@ -8,8 +8,8 @@ import { failed, runCommand } from '../commands/index.js';
 import type { CommandResult } from '../commands/results.js';
 import { ConfigError, cacheDir, dataDir, loadConfig, processEnv } from '../config.js';
 import { runEntry } from '../entry.js';
-import type { Library } from '../library.js';
-import { DEFAULT_CACHE_DIR, openLibrary } from '../openLibrary.js';
+import type { Library } from '../library/library.js';
+import { DEFAULT_CACHE_DIR, openLibrary } from '../library/open.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { parseCli } from './args.js';

@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
-import type { Library } from '../library.js';
-import { normalise } from '../retrieval/terms.js';
+import type { Library } from '../library/library.js';
+import { normalise } from '../nlp/terms.js';
 import { notFound } from './errors.js';
 
 /**

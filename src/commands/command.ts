@@ -1,4 +1,4 @@
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import type { CommandName, OptionsOf, SpecOf } from './definitions.js';
 import type { ResultOfKind } from './results.js';
 

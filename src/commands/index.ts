@@ -2,7 +2,7 @@
  * The command registry and the one entry point every surface uses: validate options, run the
  * handler, turn failures into result errors.
  */
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import { ask } from './ask.js';
 import type { Command } from './command.js';
 import { type CommandName, isCommandName, type OptionsOf, type Surface, specOf } from './definitions.js';

@@ -50,7 +50,7 @@ function unquote(value: string): string {
 }
 
 /**
- * Reads a plain-words request (CONTRACT §5): `who said …`, `summary [of …]`, `quotes by …`,
+ * Reads a plain-words request (README: "Using it"): `who said …`, `summary [of …]`, `quotes by …`,
  * `sources`, `help`, `find source …`; anything else is a question for `ask`. `isArticle` tells
  * whether "summary of X" names an article (else X is the summary's focus).
  *

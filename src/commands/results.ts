@@ -23,11 +23,9 @@ export interface Speaker {
   description: string | null;
 }
 
-/** One word-level difference between retold text and the original (find-source). */
-export interface DiffPart {
-  op: 'same' | 'added' | 'removed';
-  text: string;
-}
+import type { DiffPart } from '../retrieval/diffPart.js';
+
+export type { DiffPart };
 
 /** A cited piece of an article: a sentence, a caption or an attributed statement. */
 export interface Excerpt {

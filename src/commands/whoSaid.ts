@@ -1,5 +1,5 @@
 import type { Statement } from '../attribution/types.js';
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import { rankStatements } from '../retrieval/statements.js';
 import { resolveArticle } from './articles.js';
 import type { Command } from './command.js';

@@ -8,8 +8,8 @@ import { isArticle } from '../commands/articles.js';
 import { failed, type InternalErrorHook, runCommand } from '../commands/index.js';
 import { parsePlainRequest, parseSlashLine } from '../commands/parseText.js';
 import type { CommandResult } from '../commands/results.js';
-import type { Library } from '../library.js';
-import type { LibraryHolder } from '../libraryHolder.js';
+import type { LibraryHolder } from '../library/holder.js';
+import type { Library } from '../library/library.js';
 import { toText } from '../render/text.js';
 
 const EXIT = /^\/?(?:exit|quit|bye|\.exit)$/i;

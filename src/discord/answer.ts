@@ -4,7 +4,7 @@
  */
 import { commandSpec } from '../commands/definitions.js';
 import { type InternalErrorHook, runCommand } from '../commands/index.js';
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import type { PagedQuery } from './paging.js';
 import { type DiscordReply, renderReply } from './render.js';
 

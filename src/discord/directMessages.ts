@@ -1,12 +1,12 @@
 /**
- * Plain-text DMs (CONTRACT §5): `who said …`, `summary [of …]`, `quotes by …`, `sources`, `help`;
+ * Plain-text DMs (README: "Using it"): `who said …`, `summary [of …]`, `quotes by …`, `sources`, `help`;
  * anything else is a question. Messages in servers are ignored: there the bot acts only through
  * its commands.
  */
 import { ChannelType, type Message } from 'discord.js';
 import { isArticle } from '../commands/articles.js';
 import { parsePlainRequest } from '../commands/parseText.js';
-import type { LibraryHolder } from '../libraryHolder.js';
+import type { LibraryHolder } from '../library/holder.js';
 import type { Logger } from '../log.js';
 import { answer } from './answer.js';
 import type { Lifecycle } from './lifecycle.js';

@@ -14,8 +14,8 @@ import {
   RESTJSONErrorCodes,
 } from 'discord.js';
 import { FIND_SOURCE_MENU } from '../commands/definitions.js';
-import type { Library } from '../library.js';
-import type { LibraryHolder } from '../libraryHolder.js';
+import type { LibraryHolder } from '../library/holder.js';
+import type { Library } from '../library/library.js';
 import type { Logger } from '../log.js';
 import { suggestSpeakers } from '../retrieval/statements.js';
 import { suggestArticles } from '../retrieval/suggest.js';

@@ -24,7 +24,7 @@ type Body = {
   };
 };
 
-/** Requests that create or edit a message (CONTRACT §5's list). */
+/** Requests that create or edit a message (README: "Using it": every one carries allowed_mentions). */
 function messageWrites(requests: RecordedRequest[]): RecordedRequest[] {
   return requests.filter(
     (r) =>
@@ -145,9 +145,7 @@ describe('the bot against the test Discord (guild registration)', () => {
     const message = d.originalMessage(id) as APIMessage;
     expect(message.embeds[0]?.author?.name).toMatch(/^Pete Heg\w+ · US Defense Secretary$/);
     expect(message.embeds.map((e) => e.fields?.[0]?.name)).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]']);
-    expect(message.embeds.at(-1)?.footer?.text).toMatch(
-      /^Query: \/quotes speaker:Hegus · page 1 of [2-9]$/,
-    );
+    expect(message.embeds.at(-1)?.footer?.text).toMatch(/^Query: \/quotes speaker:Hegus · page 1 of [2-9]$/);
   });
 
   it('suggests speakers with their statement counts', async () => {

@@ -2,7 +2,7 @@ import { utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
-import { buildLibrary } from '../../src/library.js';
+import { buildLibrary } from '../../src/library/library.js';
 import { tempArticles } from '../support/library.js';
 
 describe('the most recent article', () => {
