@@ -263,7 +263,8 @@ function helpEmbed(entries: HelpEntry[], notice: string | undefined): APIEmbed {
       .filter(Boolean)
       .join('\n\n'),
     fields: entries
-      .filter((e) => e.command !== 'find-source')
+      // Only slash commands: find-source is the message menu here, explained above.
+      .filter((e) => commandSpec(e.command)?.slash)
       .slice(0, LIMITS.fields)
       .map((e) => ({
         name: truncate(`/${e.usage}`, LIMITS.fieldName),
