@@ -420,6 +420,19 @@ describe('abuse limits', () => {
       expect(notes.length).toBeGreaterThan(20);
       for (const note of notes) expect(note?.flags).toBe(EPHEMERAL);
       expect(bot.child.exitCode).toBeNull();
+
+      // The same person, still over the limit, floods the DMs: one note, not one per message.
+      for (let i = 0; i < 5; i++) d.directMessage('sources');
+      const dms = () => d.requests.filter((r) => r.path === `/channels/${d.dmChannelId}/messages`);
+      await d.waitFor(() => dms().length > 0, 5000, 'the slow-down DM');
+      await new Promise((r) => setTimeout(r, 500));
+      // (One DM may get through if the bucket refills a token just then.)
+      const slowDowns = dms().filter((r) =>
+        /^Slow down: try again in \d+ s\.$/.test((r.body as { content?: string }).content ?? ''),
+      );
+      expect(slowDowns).toHaveLength(1);
+      expect(dms().length).toBeLessThanOrEqual(2);
+      expect((slowDowns[0]?.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
     } finally {
       await bot.stop();
     }
