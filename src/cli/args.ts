@@ -9,7 +9,7 @@ import { badInput } from '../commands/errors.js';
 export interface CliRequest {
   data?: string;
   json: boolean;
-  /** `--help` or `-h` anywhere: print the usage and do nothing else. */
+  /** `--help` or `-h` anywhere, or the command `help` without --json: print the usage, nothing else. */
   help: boolean;
   /** Undefined only when no command was given. */
   command?: string;
@@ -42,23 +42,23 @@ export function parseCli(argv: string[]): CliRequest {
       options: {
         data: { type: 'string' },
         json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
         ...Object.fromEntries([...FLAGS].map((name) => [name, { type: 'string' as const }])),
       },
     });
   } catch (error) {
     throw badInput(cleanParseError(error));
   }
-  const { data, json: _json, help, ...flags } = parsed.values as Record<string, string | boolean | undefined>;
+  const { data, json: _json, ...flags } = parsed.values as Record<string, string | boolean | undefined>;
   const [command, ...rest] = parsed.positionals;
   const request: CliRequest = {
     json,
-    help: help === true || command === 'help',
+    help: command === 'help' && !json,
     options: {},
     ...(typeof data === 'string' ? { data } : {}),
   };
-  if (command === undefined || request.help) return request;
+  if (command === undefined) return request;
   request.command = command;
+  if (command === 'help') return request;
   const spec = commandSpec(command);
   if (!spec) return request;
   for (const [name, value] of Object.entries(flags)) {

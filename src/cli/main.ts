@@ -14,7 +14,7 @@ import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { parseCli } from './args.js';
 import { runBatch } from './batch.js';
-import { cliUsage } from './usage.js';
+import { cliHelpResult, cliUsage } from './usage.js';
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -29,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${cliUsage()}\n`);
     return 0;
   }
+  if (request.command === 'help') return report(cliHelpResult(), json);
   if (!request.command) {
     return report(
       failure(

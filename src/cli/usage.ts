@@ -1,5 +1,6 @@
 /** `cli --help`, `cli -h` and `cli help`: the command line's own usage, derived from the command table. */
 import { COMMANDS, type OptionSpec } from '../commands/definitions.js';
+import type { HelpResult } from '../commands/results.js';
 import { placeholder, usage } from '../commands/usage.js';
 
 const GLOBAL_FLAGS: [string, string][] = [
@@ -59,4 +60,17 @@ export function cliUsage(): string {
     '',
     'Exit codes: 0 answered (no match is an answer), 2 bad input or an unknown article, 1 anything else.',
   ].join('\n');
+}
+
+/** `--json help`: the same commands as the usage text, as a help result with CLI usage lines. */
+export function cliHelpResult(): HelpResult {
+  return {
+    kind: 'help',
+    command: 'help',
+    input: {},
+    results: [
+      ...COMMANDS.map((c) => ({ command: c.name, usage: usage(c, 'cli'), description: c.description })),
+      { command: BATCH[0], usage: BATCH[0], description: BATCH[1] },
+    ],
+  };
 }

@@ -44,6 +44,16 @@ describe('cli', () => {
     },
   );
 
+  it('answers --json help with the CLI usage lines as JSON', async () => {
+    const run = await cli(['--json', 'help']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.command).toBe('help');
+    expect(out.results).toContainEqual(
+      expect.objectContaining({ command: 'ask', usage: 'ask <question> [--article ID] [--limit N]' }),
+    );
+  });
+
   it('prints the benchmark usage for npm run bench -- --help instead of running it', async () => {
     const run = await runProcess('npm', ['run', '--silent', 'bench', '--', '--help']);
     expect(run.code).toBe(0);
