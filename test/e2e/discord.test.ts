@@ -432,7 +432,7 @@ describe('abuse limits', () => {
       );
       expect(slowDowns).toHaveLength(1);
       expect(dms().length).toBeLessThanOrEqual(2);
-      expect((slowDowns[0]?.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
+      expect((slowDowns[0]!.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
     } finally {
       await bot.stop();
     }
