@@ -134,6 +134,19 @@ describe('cli', () => {
     expect(JSON.parse(run.stdout).results.map((s: { article: string }) => s.article)).toEqual(['only']);
   });
 
+  it('names a bad CITEBOT_DATA, and lets --data replace it', async () => {
+    const bad = await cli(['--json', 'sources'], undefined, { CITEBOT_DATA: '/nonexistent/articles' });
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).error.message).toMatch(
+      /CITEBOT_DATA \/nonexistent\/articles does not exist/,
+    );
+    const dir = tempArticles({ 'only.md': 'The council met on Monday.' });
+    const good = await cli(['--data', dir, '--json', 'sources'], undefined, {
+      CITEBOT_DATA: '/nonexistent/articles',
+    });
+    expect(good.code).toBe(0);
+  });
+
   it('answers who-said with the statement shape of the contract', async () => {
     const run = await cli(['--json', 'who-said', 'NATO membership realistic outcome']);
     expect(run.code).toBe(0);
