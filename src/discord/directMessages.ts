@@ -15,6 +15,8 @@ import { note, withoutFlags } from './respond.js';
 
 /** The longest DM text read. */
 const MAX_DM = 2000;
+/** How many throttled DM users are remembered as already told to slow down. */
+const MAX_TOLD = 10_000;
 
 export function createDirectMessageHandler(
   holder: LibraryHolder,
@@ -41,6 +43,8 @@ async function handle(
     const wait = guard.check(message.author.id, message.channelId);
     if (wait > 0) {
       if (told.has(message.author.id)) return;
+      // Forgetting everyone at once only costs a second note each; the set never grows unbounded.
+      if (told.size >= MAX_TOLD) told.clear();
       told.add(message.author.id);
       await message.channel.send(withoutFlags(note(`Slow down: try again in ${wait} s.`, true)));
       return;
