@@ -14,7 +14,7 @@ import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { parseCli } from './args.js';
 import { runBatch } from './batch.js';
-import { cliHelpResult, cliUsage } from './usage.js';
+import { cliHelpResult, cliUsage } from './help.js';
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
