@@ -95,7 +95,8 @@ function render(result: CommandResult, view: RenderView): Rendered {
     return {
       reply: {
         ...base,
-        content: truncate(`⚠️ ${result.error.message}`, LIMITS.content),
+        // Error messages quote what the user typed: escaped like article text.
+        content: `⚠️ ${escapeToFit(result.error.message, LIMITS.content - 3)}`,
         flags: MessageFlags.Ephemeral,
       },
       pages: 1,

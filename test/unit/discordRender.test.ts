@@ -168,6 +168,17 @@ describe('renderReply', () => {
     );
     expect(reply.content).toBe('⚠️ ask needs a question');
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    const typed = renderReply(
+      {
+        kind: 'failed',
+        command: 'summary',
+        input: {},
+        results: [],
+        error: { code: 'not-found', message: 'no article "**x** @everyone" (see sources for the list)' },
+      },
+      { page: 0, ephemeral: false },
+    );
+    expect(typed.content).toBe('⚠️ no article "\\*\\*x\\*\\* @\u200beveryone" (see sources for the list)');
   });
 
   it('says so when nothing matched, escaping the user’s words', () => {
