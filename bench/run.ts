@@ -12,14 +12,35 @@ import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import { runCommand } from '../src/commands/index.js';
 import { DEFAULT_DATA_DIR, PROJECT_ROOT } from '../src/config.js';
-import { listArticleFiles, readArticleFile } from '../src/corpus/load.js';
+import { listArticleFiles } from '../src/corpus/load.js';
+import { readArticleFile } from '../src/ingest/parse.js';
 import { ingestFiles } from '../src/ingest/pool.js';
-import { assembleLibrary, type IngestedArticle, ingestArticle, type Library } from '../src/library.js';
+import {
+  assembleLibrary,
+  type IngestedArticle,
+  ingestArticle,
+  type Library,
+} from '../src/library/library.js';
+import { loadSnapshot, saveSnapshot, snapshotKey, stampFolder } from '../src/library/snapshot.js';
 import { suggestSpeakers } from '../src/retrieval/statements.js';
 import { suggestArticles } from '../src/retrieval/suggest.js';
-import { loadSnapshot, saveSnapshot, snapshotKey, stampFolder } from '../src/snapshot.js';
 import { burst, startBotUnderTest } from '../test/support/botProcess.js';
 import { random, writeCorpus } from './corpus.js';
+
+const USAGE = `Usage: npm run bench [-- --help]
+
+Builds synthetic corpora from the bundled article and measures ingest, index build, memory,
+snapshot save and load, start to first answer, and command latency. Prints a table and writes
+bench/results/<date>.json. Takes minutes at the largest size.
+
+Environment:
+  BENCH_SIZES  corpus sizes in articles, comma-separated (default 1,100,1000,10000)
+`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 const SIZES = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number);
 const QUERIES = 200;

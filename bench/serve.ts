@@ -4,7 +4,7 @@
  * Usage: node --import tsx bench/serve.ts <data folder> <snapshot folder>
  */
 import { runCommand } from '../src/commands/index.js';
-import { openLibrary } from '../src/openLibrary.js';
+import { openLibrary } from '../src/library/open.js';
 
 const [dataDir, cacheDir] = process.argv.slice(2);
 if (!dataDir || !cacheDir) throw new Error('usage: serve.ts <data folder> <snapshot folder>');

@@ -1,12 +1,13 @@
 /**
- * Configuration from the environment and `.env` (CONTRACT §4), validated once. A bad value is a
- * clear message naming the variable; the token is never printed.
+ * Configuration from the environment and `.env` (README: "Configuration"), validated in one place
+ * before anything starts. A bad value is a clear message naming the variable, never a stack trace;
+ * the token is never printed.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
-import { DEFAULT_CHANNEL_RATE, DEFAULT_USER_RATE, parseRate, type Rate } from './discord/rateLimit.js';
 
 /** The project root (where package.json is), so defaults work from any working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,7 +21,35 @@ const snowflake = (name: string) =>
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
-/** A rate limit setting: "N/S" (N requests per S seconds) or "off". */
+/**
+ * An abuse limit as a token bucket: up to `requests` at once, refilled at `requests` per `seconds`
+ * (README: "Configuration").
+ */
+export interface Rate {
+  requests: number;
+  seconds: number;
+}
+
+/** Burst of 20 commands, refilled at 20 a minute: a dozen commands and page clicks in 15 s pass. */
+export const DEFAULT_USER_RATE: Rate = { requests: 20, seconds: 60 };
+/** Several people at once in one channel; a flood from many accounts still runs dry. */
+export const DEFAULT_CHANNEL_RATE: Rate = { requests: 120, seconds: 60 };
+
+/**
+ * Reads "N/S" (a burst of N, refilled at N per S seconds) or "off".
+ * @throws Error with a readable message for anything else
+ */
+export function parseRate(value: string | undefined, fallback: Rate | null): Rate | null {
+  if (value === undefined || value.trim() === '') return fallback;
+  const v = value.trim().toLowerCase();
+  if (v === 'off' || v === '0') return null;
+  const m = /^(\d+)\s*\/\s*(\d+(?:\.\d+)?)\s*s?$/.exec(v);
+  if (!m || Number(m[1]) < 1 || Number(m[2]) <= 0)
+    throw new Error(`"${value}" is not a rate like 20/60 (20 at once, refilled at 20 per 60 seconds) or off`);
+  return { requests: Number(m[1]), seconds: Number(m[2]) };
+}
+
+/** A rate limit setting: "N/S" or "off". */
 function rateSetting(name: string, fallback: Rate) {
   return z.preprocess(blankToUndefined, z.string().optional()).transform((value, ctx) => {
     try {
@@ -31,6 +60,30 @@ function rateSetting(name: string, fallback: Rate) {
     }
   });
 }
+
+/** Why `folder` cannot be an articles or snapshot folder, or null when it can (or does not exist yet and may). */
+export function folderProblem(folder: string, mayBeMissing = false): string | null {
+  try {
+    return statSync(folder).isDirectory() ? null : 'is a file, not a folder';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return mayBeMissing ? null : 'does not exist';
+    if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+    return `cannot be read (${code ?? 'unknown error'})`;
+  }
+}
+
+/** A folder setting: checked to be a readable folder, so a typo stops the start with its name. */
+function folderSetting(name: string, mayBeMissing: boolean, off?: RegExp) {
+  return z.preprocess(blankToUndefined, z.string().optional()).superRefine((value, ctx) => {
+    if (value === undefined || off?.test(value.trim())) return;
+    const problem = folderProblem(path.resolve(value), mayBeMissing);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${name} ${value} ${problem}` });
+  });
+}
+
+/** `CITEBOT_CACHE` values that turn snapshots off. */
+const CACHE_OFF = /^(?:off|none|false|0)$/i;
 
 const schema = z.object({
   DISCORD_TOKEN: z.preprocess(blankToUndefined, z.string().trim().optional()),
@@ -48,8 +101,18 @@ const schema = z.object({
       .transform((v) => v.replace(/\/+$/, ''))
       .default('https://discord.com/api'),
   ),
-  CITEBOT_DATA: z.preprocess(blankToUndefined, z.string().optional()),
-  CITEBOT_CACHE: z.preprocess(blankToUndefined, z.string().optional()),
+  CITEBOT_DATA: folderSetting('CITEBOT_DATA', false),
+  // Created on first save, so it may be missing; a file in its place is a mistake.
+  CITEBOT_CACHE: folderSetting('CITEBOT_CACHE', true, CACHE_OFF),
+  CITEBOT_SHARDS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'CITEBOT_SHARDS must be a whole number of shards from 1 to 1000' })
+      .int('CITEBOT_SHARDS must be a whole number of shards from 1 to 1000')
+      .min(1, 'CITEBOT_SHARDS must be a whole number of shards from 1 to 1000')
+      .max(1000, 'CITEBOT_SHARDS must be a whole number of shards from 1 to 1000')
+      .optional(),
+  ),
   CITEBOT_USER_RATE: rateSetting('CITEBOT_USER_RATE', DEFAULT_USER_RATE),
   CITEBOT_CHANNEL_RATE: rateSetting('CITEBOT_CHANNEL_RATE', DEFAULT_CHANNEL_RATE),
   LOG_LEVEL: z.preprocess(
@@ -68,12 +131,17 @@ export class ConfigError extends Error {}
 
 let loaded = false;
 
-/** Reads `.env` (once, quietly) and validates the environment. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  if (!loaded && env === process.env) {
+/** The process environment with `.env` read into it (once, quietly; set variables win). */
+export function processEnv(): NodeJS.ProcessEnv {
+  if (!loaded) {
     dotenv.config({ path: path.join(process.cwd(), '.env'), quiet: true });
     loaded = true;
   }
+  return process.env;
+}
+
+/** Validates the environment (by default the process's, with `.env`). */
+export function loadConfig(env: NodeJS.ProcessEnv = processEnv()): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
@@ -93,6 +161,6 @@ export function dataDir(config: Pick<Config, 'CITEBOT_DATA'>, explicit?: string)
 /** The snapshot folder: CITEBOT_CACHE, else .cache/snapshots in the project; null when set to "off". */
 export function cacheDir(config: Pick<Config, 'CITEBOT_CACHE'>, fallback: string): string | null {
   const value = config.CITEBOT_CACHE?.trim();
-  if (value && /^(?:off|none|false|0)$/i.test(value)) return null;
+  if (value && CACHE_OFF.test(value)) return null;
   return path.resolve(value || fallback);
 }

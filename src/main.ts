@@ -2,15 +2,16 @@
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise local console mode on the
  * articles folder.
  */
-import { type Config, cacheDir, dataDir } from './config.js';
+import { sentenceCount } from './commands/sources.js';
+import { type Config, cacheDir, dataDir, folderProblem } from './config.js';
 import { runConsole } from './console/session.js';
 import { startBot } from './discord/bot.js';
 import { Lifecycle } from './discord/lifecycle.js';
 import { configOrReport, runEntry } from './entry.js';
-import { LibraryHolder } from './libraryHolder.js';
+import { LibraryHolder } from './library/holder.js';
+import { DEFAULT_CACHE_DIR, openLibrary } from './library/open.js';
+import { watchLibrary } from './library/reload.js';
 import { createLogger } from './log.js';
-import { DEFAULT_CACHE_DIR, openLibrary } from './openLibrary.js';
-import { watchLibrary } from './reload.js';
 
 /** How long a shutdown waits for requests in flight. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -18,6 +19,12 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function main(): Promise<number> {
   const config = configOrReport();
   if (!config) return 2;
+  // CITEBOT_DATA is checked with the rest of the configuration; the default folder is checked here.
+  const problem = folderProblem(dataDir(config));
+  if (problem) {
+    process.stderr.write(`The articles folder ${dataDir(config)} ${problem} (set CITEBOT_DATA).\n`);
+    return 2;
+  }
   return config.DISCORD_TOKEN
     ? runDiscord({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN })
     : runLocalConsole(config);
@@ -40,7 +47,7 @@ async function runLocalConsole(config: Config): Promise<number> {
     ? watchLibrary({ holder, dataDir: folder, stamps, cacheDir: cache, logger: createLogger('warn', []) })
     : null;
   process.stderr.write(
-    `Citebot console: ${library.articles.length} article(s), ${library.sentences.length} sentences from ${folder}.\n` +
+    `Citebot console: ${library.articles.length} article(s), ${sentenceCount(library.sentences)} sentences from ${folder}.\n` +
       (interactive ? 'Type /help for commands, /exit to leave.\n' : ''),
   );
   await runConsole(
@@ -71,7 +78,12 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
       for (const s of library.skipped)
         logger.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
       logger.info(
-        { articles: library.articles.length, sentences: library.sentences.length, folder, fromSnapshot },
+        {
+          articles: library.articles.length,
+          sentences: sentenceCount(library.sentences),
+          folder,
+          fromSnapshot,
+        },
         'library ready',
       );
       holder.set(library);

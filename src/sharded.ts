@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { cacheDir, dataDir } from './config.js';
 import { configOrReport, runEntry } from './entry.js';
+import { DEFAULT_CACHE_DIR, openLibrary } from './library/open.js';
 import { createLogger } from './log.js';
-import { DEFAULT_CACHE_DIR, openLibrary } from './openLibrary.js';
 
 async function main(): Promise<number> {
   const config = configOrReport();
@@ -31,9 +31,8 @@ async function main(): Promise<number> {
   });
   logger.info({ articles: library.articles.length, fromSnapshot, cache }, 'snapshot ready for the shards');
 
-  const wanted = process.env.CITEBOT_SHARDS?.trim();
   let totalShards: number;
-  if (wanted && /^\d+$/.test(wanted) && Number(wanted) > 0) totalShards = Number(wanted);
+  if (config.CITEBOT_SHARDS !== undefined) totalShards = config.CITEBOT_SHARDS;
   else {
     const rest = new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);
     const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };

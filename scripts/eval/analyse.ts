@@ -1,7 +1,7 @@
 /** Runs Citebot's attribution on one evaluation article, as the library would. */
 import { attributeArticles } from '../../src/attribution/attribute.js';
 import type { SpeakerEntity } from '../../src/attribution/types.js';
-import { parseArticle } from '../../src/corpus/load.js';
+import { parseArticle } from '../../src/ingest/parse.js';
 
 /** A predicted statement with its speaker: offsets of the attributed words into the article text. */
 export interface Predicted {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stemmer } from 'stemmer';
-import { parseArticle } from '../../src/corpus/load.js';
+import { parseArticle } from '../../src/ingest/parse.js';
 import { summarize } from '../../src/summary/summarize.js';
 import { pct, table } from './format.js';
 

@@ -5,9 +5,9 @@
  */
 import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
-import { parseArticle } from '../../src/corpus/load.js';
-import { assembleLibrary, ingestArticle } from '../../src/library.js';
-import { words } from '../../src/retrieval/terms.js';
+import { parseArticle } from '../../src/ingest/parse.js';
+import { assembleLibrary, ingestArticle } from '../../src/library/library.js';
+import { words } from '../../src/nlp/terms.js';
 import { type GgtArticle, type PolnearArticle, readJsonl } from './data.js';
 import { rate, snippet, table, targetsTable } from './format.js';
 import {

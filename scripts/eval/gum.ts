@@ -5,7 +5,7 @@
  * its train documents are the tuning part, its dev and test documents the checking part.
  */
 import { readSubjects } from '../../src/attribution/attribute.js';
-import { parseArticle } from '../../src/corpus/load.js';
+import { parseArticle } from '../../src/ingest/parse.js';
 import { readJsonl } from './data.js';
 import { rate, table } from './format.js';
 import type { SetOptions } from './options.js';

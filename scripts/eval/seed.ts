@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
-import { buildLibrary } from '../../src/library.js';
+import { buildLibrary } from '../../src/library/library.js';
 import { table } from './format.js';
 import type { SetOptions } from './options.js';
 

@@ -1,6 +1,6 @@
 /** Topics for /who-said made from a gold quote, as a reader might type them: its rarest words. */
 import { nameWords } from '../../src/attribution/names.js';
-import { isStopWord, words } from '../../src/retrieval/terms.js';
+import { isStopWord, words } from '../../src/nlp/terms.js';
 
 /** How many words a topic has. */
 export const RARE_WORDS = 3;

@@ -2,7 +2,7 @@
  * Comparing names: normal forms, surnames, and typo-level similarity (Jaro-Winkler).
  */
 import jaroWinkler from 'talisman/metrics/jaro-winkler.js';
-import { normalise } from '../retrieval/terms.js';
+import { normalise } from '../nlp/terms.js';
 
 /**
  * Jaro-Winkler similarity at or above which two spellings of a surname are typos of one name.

@@ -4,9 +4,9 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { type InternalErrorHook, runCommand } from '../commands/index.js';
+import { failed, type InternalErrorHook, runCommand } from '../commands/index.js';
 import type { CommandResult } from '../commands/results.js';
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import { toJson } from '../render/json.js';
 
 /**
@@ -45,12 +45,7 @@ export function answerLine(
 }
 
 function badLine(message: string): CommandResult {
-  return {
-    command: null,
-    input: null as unknown as Record<string, unknown>,
-    results: [],
-    error: { code: 'bad-input', message },
-  };
+  return failed(null, null, { code: 'bad-input', message });
 }
 
 /** Reads `input` to its end, writing one JSON line per non-blank input line. */

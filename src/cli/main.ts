@@ -1,19 +1,20 @@
 /**
- * The command-line interface (CONTRACT §3): one command, or `batch` over JSON Lines on stdin.
+ * The command-line interface (README: "Command-line interface"): one command, or `batch` over JSON Lines on stdin.
  * Results go to stdout; skipped files and diagnostics to stderr.
  */
 
 import { CommandError, exitCodeFor } from '../commands/errors.js';
-import { runCommand } from '../commands/index.js';
+import { failed, runCommand } from '../commands/index.js';
 import type { CommandResult } from '../commands/results.js';
-import { ConfigError, cacheDir, dataDir, loadConfig } from '../config.js';
+import { ConfigError, cacheDir, dataDir, loadConfig, processEnv } from '../config.js';
 import { runEntry } from '../entry.js';
-import type { Library } from '../library.js';
-import { DEFAULT_CACHE_DIR, openLibrary } from '../openLibrary.js';
+import type { Library } from '../library/library.js';
+import { DEFAULT_CACHE_DIR, openLibrary } from '../library/open.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { parseCli } from './args.js';
 import { runBatch } from './batch.js';
+import { cliHelpResult, cliUsage } from './help.js';
 
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -24,13 +25,18 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CommandError) return report(failure(null, error), json);
     throw error;
   }
+  if (request.help) {
+    process.stdout.write(`${cliUsage()}\n`);
+    return 0;
+  }
+  if (request.command === 'help') return report(cliHelpResult(), json);
   if (!request.command) {
     return report(
       failure(
         null,
         new CommandError(
           'bad-input',
-          'no command given (try: sources, ask, who-said, quotes, find-source, summary, batch)',
+          'no command given (try: sources, ask, who-said, quotes, find-source, summary, batch; --help lists them)',
         ),
       ),
       json,
@@ -38,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
   }
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig();
+    // --data replaces CITEBOT_DATA, so a stale CITEBOT_DATA does not stop it.
+    config = loadConfig(request.data === undefined ? processEnv() : { ...processEnv(), CITEBOT_DATA: '' });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return report(failure(request.command, new CommandError('bad-input', error.message)), json);
@@ -76,13 +83,9 @@ async function main(argv: string[]): Promise<number> {
   return report(result, json);
 }
 
+/** A failure before the command could run, echoing the command as asked. */
 function failure(command: string | null, error: CommandError): CommandResult {
-  return {
-    command: null,
-    input: command ? { command } : {},
-    results: [],
-    error: { code: error.code, message: error.message },
-  };
+  return failed(command, {}, { code: error.code, message: error.message });
 }
 
 function report(result: CommandResult, json: boolean): number {

@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
-import type { Library } from '../library.js';
-import { normalise } from '../retrieval/terms.js';
+import type { Library } from '../library/library.js';
+import { normalise } from '../nlp/terms.js';
 import { notFound } from './errors.js';
 
 /**
@@ -34,4 +34,28 @@ export function isArticle(library: Library, value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** When an article is from: its `published` date, else its file time, in ms on one scale. */
+function articleTime(article: Article): number {
+  const published = article.meta.published ? Date.parse(article.meta.published) : Number.NaN;
+  return Number.isNaN(published) ? article.mtimeMs : published;
+}
+
+/**
+ * The most recent article (README: "How Citebot summarises"): by `published`, falling back to the
+ * file time, compared on one scale, so an undated file added today beats an older dated one. Ties
+ * go to the later file time, then the id.
+ */
+export function newestArticle(articles: readonly Article[]): Article | undefined {
+  let best: Article | undefined;
+  for (const a of articles) {
+    if (!best) {
+      best = a;
+      continue;
+    }
+    const d = articleTime(a) - articleTime(best) || a.mtimeMs - best.mtimeMs;
+    if (d > 0 || (d === 0 && a.id < best.id)) best = a;
+  }
+  return best;
 }

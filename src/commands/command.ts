@@ -1,16 +1,21 @@
-import type { Library } from '../library.js';
-import type { CommandSpec } from './definitions.js';
-import type { Excerpt, HelpEntry, SourceEntry } from './results.js';
-import type { OptionValues } from './validate.js';
+import type { Library } from '../library/library.js';
+import type { CommandName, OptionsOf, SpecOf } from './definitions.js';
+import type { ResultOfKind } from './results.js';
 
-/** What a handler returns; the runner adds the command name and the input. */
+/** What a handler returns; the runner adds the command name, the kind and the input. */
 export interface Answer<R> {
   results: R[];
   notice?: string;
 }
 
-/** A command: its spec and a pure handler from validated options to an answer. */
-export interface Command<R = Excerpt | SourceEntry | HelpEntry> {
-  spec: CommandSpec;
-  run(library: Library, options: OptionValues): Answer<R>;
+/** The results a command's spec promises. */
+export type ResultOf<N extends CommandName> = ResultOfKind[SpecOf<N>['results']];
+
+/**
+ * A command handler: a pure function from its validated, typed options (derived from the command
+ * table) to an answer.
+ */
+export interface Command<N extends CommandName> {
+  name: N;
+  run(library: Library, options: OptionsOf<N>): Answer<ResultOf<N>>;
 }

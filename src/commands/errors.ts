@@ -1,4 +1,4 @@
-/** Error codes of CONTRACT §3. */
+/** Error codes (README: "Command-line interface"). */
 export type ErrorCode = 'bad-input' | 'not-found' | 'internal';
 
 /** A failure to report to the user, with the contract's error code. */
@@ -13,7 +13,7 @@ export class CommandError extends Error {
 export const badInput = (message: string) => new CommandError('bad-input', message);
 export const notFound = (message: string) => new CommandError('not-found', message);
 
-/** The process exit code for a result's error (CONTRACT §3). */
+/** The process exit code for a result's error (README: "Command-line interface", exit codes). */
 export function exitCodeFor(code: ErrorCode | undefined): number {
   if (code === undefined) return 0;
   return code === 'internal' ? 1 : 2;

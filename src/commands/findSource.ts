@@ -1,15 +1,15 @@
 import { findSources } from '../retrieval/statements.js';
 import type { Command } from './command.js';
 import { specOf } from './definitions.js';
-import type { Excerpt } from './results.js';
 import { excerptOf } from './whoSaid.js';
 
+const { limit } = specOf('find-source');
+
 /** `find-source <text>`: the statements a retold quote comes from, with how the wording differs. */
-export const findSource: Command<Excerpt> = {
-  spec: specOf('find-source'),
+export const findSource: Command<'find-source'> = {
+  name: 'find-source',
   run(library, options) {
-    const limit = typeof options.limit === 'number' ? options.limit : 3;
-    const matches = findSources(library, String(options.text), limit);
+    const matches = findSources(library, options.text, options.limit ?? limit.default);
     return { results: matches.map((m) => ({ ...excerptOf(library, m.statement, m.score), diff: m.diff })) };
   },
 };

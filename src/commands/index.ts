@@ -1,22 +1,23 @@
 /**
  * The command registry and the one entry point every surface uses: validate options, run the
- * handler, turn failures into result errors. Modules are checked against the specs when loaded.
+ * handler, turn failures into result errors.
  */
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import { ask } from './ask.js';
 import type { Command } from './command.js';
-import { COMMANDS, type CommandName, commandSpec, type Surface } from './definitions.js';
+import { type CommandName, isCommandName, type OptionsOf, type Surface, specOf } from './definitions.js';
 import { CommandError } from './errors.js';
 import { findSource } from './findSource.js';
 import { help } from './help.js';
 import { quotes } from './quotes.js';
-import type { CommandResult } from './results.js';
+import type { CommandResult, FailedResult, ResultError } from './results.js';
 import { sources } from './sources.js';
 import { summary } from './summary.js';
 import { validateOptions } from './validate.js';
 import { whoSaid } from './whoSaid.js';
 
-const handlers: Record<CommandName, Command> = {
+/** Every command's handler, typed by the command table: a missing or mistyped one does not compile. */
+const handlers: { [N in CommandName]: Command<N> } = {
   'who-said': whoSaid,
   quotes,
   summary,
@@ -26,16 +27,22 @@ const handlers: Record<CommandName, Command> = {
   'find-source': findSource,
 };
 
-for (const spec of COMMANDS) {
-  if (handlers[spec.name]?.spec !== spec) throw new Error(`command ${spec.name} has no matching handler`);
-}
-
 /** Called when a handler fails unexpectedly, so the surface can log it. */
 export type InternalErrorHook = (error: unknown, command: string) => void;
 
+/** A failed result for `command` (as asked) and `input`. */
+export function failed(
+  command: string | null,
+  input: Record<string, unknown> | null,
+  error: ResultError,
+): FailedResult {
+  return { kind: 'failed', command, input, results: [], error };
+}
+
 /**
  * Runs a command by name with raw options from any surface. Never throws: bad input, unknown
- * articles and internal failures come back as `result.error` (CONTRACT §3 codes).
+ * articles and internal failures come back as `result.error` (README: "Command-line interface",
+ * exit codes).
  *
  * @example
  * runCommand(library, 'ask', { question: 'Who won?' }, 'cli').results
@@ -47,31 +54,31 @@ export function runCommand(
   surface: Surface | 'any',
   onInternalError?: InternalErrorHook,
 ): CommandResult {
-  const spec = commandSpec(name);
-  if (!spec) {
-    return {
-      command: null,
-      input: raw,
-      results: [],
-      error: { code: 'bad-input', message: `unknown command "${name}" (try help)` },
-    };
+  if (!isCommandName(name)) {
+    const message =
+      name.trim() === '' ? 'no command given (try help)' : `unknown command "${name}" (try help)`;
+    return failed(name, raw, { code: 'bad-input', message });
   }
   let input: Record<string, unknown> = raw;
   try {
-    const options = validateOptions(spec, raw, surface);
+    const options = validateOptions(specOf(name), raw, surface);
     input = options;
-    const answer = handlers[spec.name].run(library, options);
-    return { command: spec.name, input, ...answer } as CommandResult;
+    return run(library, name, options as OptionsOf<typeof name>);
   } catch (error) {
-    if (error instanceof CommandError) {
-      return { command: spec.name, input, results: [], error: { code: error.code, message: error.message } };
-    }
-    onInternalError?.(error, spec.name);
-    return {
-      command: spec.name,
-      input,
-      results: [],
-      error: { code: 'internal', message: 'something went wrong while answering; it has been logged' },
-    };
+    if (error instanceof CommandError)
+      return failed(name, input, { code: error.code, message: error.message });
+    onInternalError?.(error, name);
+    return failed(name, input, {
+      code: 'internal',
+      message: 'something went wrong while answering; it has been logged',
+    });
   }
+}
+
+/** Runs a handler on options validated against its spec. */
+function run<N extends CommandName>(library: Library, name: N, options: OptionsOf<N>): CommandResult {
+  const answer = handlers[name].run(library, options);
+  const kind = specOf(name).results;
+  // The kind comes from the same spec as the handler's result type, so they agree.
+  return { kind, command: name, input: options, ...answer } as CommandResult;
 }

@@ -43,13 +43,14 @@ export function parseSlashLine(line: string): TextRequest {
   return { command, options };
 }
 
+/** `"NATO aid"` → `NATO aid`; an opening mark never closed (`"NATO aid`) is dropped too. */
 function unquote(value: string): string {
-  const m = /^(["“'])([\s\S]*)(["”'])$/.exec(value);
+  const m = /^(["“'])([\s\S]*?)(["”'])?$/.exec(value);
   return m ? (m[2] as string) : value;
 }
 
 /**
- * Reads a plain-words request (CONTRACT §5): `who said …`, `summary [of …]`, `quotes by …`,
+ * Reads a plain-words request (README: "Using it"): `who said …`, `summary [of …]`, `quotes by …`,
  * `sources`, `help`, `find source …`; anything else is a question for `ask`. `isArticle` tells
  * whether "summary of X" names an article (else X is the summary's focus).
  *
@@ -78,8 +79,9 @@ const PLAIN_RULES: PlainRule[] = [
     (m) => ({ command: 'who-said', options: { topic: m[1] } }),
   ],
   [
-    /^(?:quotes|statements)(?:\s+(?:by|from|of)\s+([\s\S]+?))?[?.!\s]*$/i,
-    (m) => ({ command: 'quotes', options: m[1] ? { speaker: m[1] } : {} }),
+    /^(?:quotes|statements)(?:\s+(?:by|from|of)\b\s*([\s\S]*?))?[?.!\s]*$/i,
+    // "quotes by" with nobody after it asks for a speaker; the empty name is reported as such.
+    (m) => ({ command: 'quotes', options: m[1] !== undefined ? { speaker: m[1] } : {} }),
   ],
   [
     /^what (?:did|has)\s+([\s\S]+?)\s+(?:say|said)\s*[?.!]*$/i,

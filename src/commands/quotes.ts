@@ -1,22 +1,19 @@
 import { statementsBy } from '../retrieval/statements.js';
 import { resolveArticle } from './articles.js';
 import type { Command } from './command.js';
-import { specOf } from './definitions.js';
-import type { Excerpt } from './results.js';
 import { excerptOf } from './whoSaid.js';
 
 /**
  * `quotes [speaker]`: that speaker's statements under any spelling of the name, in article order;
  * with no speaker, every statement.
  */
-export const quotes: Command<Excerpt> = {
-  spec: specOf('quotes'),
+export const quotes: Command<'quotes'> = {
+  name: 'quotes',
   run(library, options) {
-    const article =
-      options.article === undefined ? undefined : resolveArticle(library, String(options.article));
-    const found = statementsBy(library, options.speaker === undefined ? undefined : String(options.speaker), {
+    const article = options.article === undefined ? undefined : resolveArticle(library, options.article);
+    const found = statementsBy(library, options.speaker, {
       ...(article ? { article: article.id } : {}),
-      ...(typeof options.limit === 'number' ? { limit: options.limit } : {}),
+      ...(options.limit !== undefined ? { limit: options.limit } : {}),
     });
     return { results: found.map((s) => excerptOf(library, s, 1)) };
   },

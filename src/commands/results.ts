@@ -1,4 +1,4 @@
-/** The result objects every command returns and every surface renders (CONTRACT §3). */
+/** The result objects every command returns and every surface renders (README: "Command-line interface"). */
 import type { SpeakerEntity, Statement } from '../attribution/types.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import type { CommandName } from './definitions.js';
@@ -23,11 +23,9 @@ export interface Speaker {
   description: string | null;
 }
 
-/** One word-level difference between retold text and the original (find-source). */
-export interface DiffPart {
-  op: 'same' | 'added' | 'removed';
-  text: string;
-}
+import type { DiffPart } from '../retrieval/diffPart.js';
+
+export type { DiffPart };
 
 /** A cited piece of an article: a sentence, a caption or an attributed statement. */
 export interface Excerpt {
@@ -65,22 +63,48 @@ export interface ResultError {
   message: string;
 }
 
-interface Base<C, R> {
-  command: C;
-  input: Record<string, unknown>;
-  results: R[];
+interface Base {
+  /** The command as asked: a name in the table, an unknown name (echoed), or null when none was given. */
+  command: string | null;
+  /** The validated options (the raw ones when validation failed); null for a batch line that is no object. */
+  input: Record<string, unknown> | null;
   /** A sentence for the reader about the answer as a whole ("Summary of the most recent article: …"). */
   notice?: string;
   error?: ResultError;
 }
 
-export type ExcerptResult = Base<Exclude<CommandName, 'sources' | 'help'>, Excerpt>;
-export type SourcesResult = Base<'sources', SourceEntry>;
-export type HelpResult = Base<'help', HelpEntry>;
-/** A request that failed before a command could be named (bad batch line, unknown command). */
-export type FailedResult = Base<null, never> & { error: ResultError };
+/** Cited excerpts: who-said, quotes, summary, ask, find-source. */
+export interface ExcerptResult extends Base {
+  kind: 'excerpts';
+  command: CommandName;
+  results: Excerpt[];
+}
+export interface SourcesResult extends Base {
+  kind: 'sources';
+  command: 'sources';
+  results: SourceEntry[];
+}
+export interface HelpResult extends Base {
+  kind: 'help';
+  command: 'help';
+  results: HelpEntry[];
+}
+/** A request that failed: unknown command, bad options, unknown article, an internal error. */
+export interface FailedResult extends Base {
+  kind: 'failed';
+  results: never[];
+  error: ResultError;
+}
 
+/** What every command returns and every surface renders; `kind` says which results it holds. */
 export type CommandResult = ExcerptResult | SourcesResult | HelpResult | FailedResult;
+
+/** The result type of each kind of command. */
+export interface ResultOfKind {
+  excerpts: Excerpt;
+  sources: SourceEntry;
+  help: HelpEntry;
+}
 
 /** The citation for `start`–`end` in `article`, counted from the sentence that contains `start`. */
 export function citationFor(article: Article, first: Sentence, start: number, end: number): Citation {

@@ -1,10 +1,14 @@
+import type { Sentence } from '../corpus/types.js';
 import type { Command } from './command.js';
-import { specOf } from './definitions.js';
-import type { SourceEntry } from './results.js';
+
+/** Sentences as `sources` counts them: body sentences, not photo captions. */
+export function sentenceCount(sentences: readonly Sentence[]): number {
+  return sentences.reduce((n, s) => n + (s.kind === 'sentence' ? 1 : 0), 0);
+}
 
 /** `sources`: one entry per loaded article, in file-name order. */
-export const sources: Command<SourceEntry> = {
-  spec: specOf('sources'),
+export const sources: Command<'sources'> = {
+  name: 'sources',
   run(library) {
     const results = library.articles.map((a) => ({
       article: a.id,
@@ -12,7 +16,7 @@ export const sources: Command<SourceEntry> = {
       source: a.meta.source,
       published: a.meta.published,
       url: a.meta.url,
-      sentences: a.sentences.filter((s) => s.kind === 'sentence').length,
+      sentences: sentenceCount(a.sentences),
       statements: library.statementCount(a.id),
     }));
     const notice =

@@ -1,22 +1,21 @@
-import { newestArticle, summariseArticle, summariseTopic } from '../summary/select.js';
-import { resolveArticle } from './articles.js';
+import { summariseArticle, summariseTopic } from '../summary/select.js';
+import { newestArticle, resolveArticle } from './articles.js';
 import type { Command } from './command.js';
 import { specOf } from './definitions.js';
-import { type Excerpt, sentenceExcerpt } from './results.js';
+import { sentenceExcerpt } from './results.js';
 
-/** Default summary length, in sentences. */
-const DEFAULT_SENTENCES = 5;
+const { defaults } = specOf('summary');
 
 /**
  * `summary [article] [sentences] [focus]`: the sentences that best cover the article (the newest
  * when none is named), in article order; with `focus`, what it says about that topic; with only
  * `focus`, what all the articles say about it.
  */
-export const summary: Command<Excerpt> = {
-  spec: specOf('summary'),
+export const summary: Command<'summary'> = {
+  name: 'summary',
   run(library, options) {
-    const count = typeof options.sentences === 'number' ? options.sentences : DEFAULT_SENTENCES;
-    const focus = options.focus === undefined ? undefined : String(options.focus);
+    const count = options.sentences ?? defaults.sentences;
+    const focus = options.focus;
     const cite = (ids: { id: number }[]) =>
       ids.map((s, i) => {
         const sentence = library.sentences[s.id];
@@ -36,7 +35,7 @@ export const summary: Command<Excerpt> = {
     }
     const article =
       options.article !== undefined
-        ? resolveArticle(library, String(options.article))
+        ? resolveArticle(library, options.article)
         : newestArticle(library.articles);
     if (!article) return { results: [], notice: 'No articles are loaded, so there is nothing to summarise.' };
     const chosen = summariseArticle(library, article, count, focus);

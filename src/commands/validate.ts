@@ -1,7 +1,7 @@
 import type { CommandSpec, OptionSpec, Surface } from './definitions.js';
 import { badInput } from './errors.js';
 
-/** Validated option values, by option name. */
+/** Validated option values, by option name (typed per command as `OptionsOf`). */
 export type OptionValues = Record<string, string | number | boolean>;
 
 /**
@@ -45,7 +45,7 @@ function convert(option: OptionSpec, value: unknown): string | number | boolean 
       if (typeof value !== 'string' && typeof value !== 'number') {
         throw badInput(`${option.name} must be text`);
       }
-      const text = wellFormed(String(value)).trim();
+      const text = visibleTrim(wellFormed(String(value)));
       if (text === '') throw badInput(`${option.name} is empty`);
       if (option.maxLength !== undefined && text.length > option.maxLength) {
         throw badInput(`${option.name} is too long (at most ${option.maxLength} characters)`);
@@ -73,6 +73,11 @@ function convert(option: OptionSpec, value: unknown): string | number | boolean 
       throw badInput(`${option.name} must be true or false`);
     }
   }
+}
+
+/** Trims white space and invisible format characters (zero-width space, joiners, BOM) at both ends. */
+function visibleTrim(text: string): string {
+  return text.replace(/^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu, '');
 }
 
 /** Replaces lone surrogates (half an emoji, as some clients send) with U+FFFD. */

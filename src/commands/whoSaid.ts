@@ -1,19 +1,20 @@
 import type { Statement } from '../attribution/types.js';
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import { rankStatements } from '../retrieval/statements.js';
 import { resolveArticle } from './articles.js';
 import type { Command } from './command.js';
 import { specOf } from './definitions.js';
 import { type Excerpt, statementExcerpt } from './results.js';
 
+const { limit } = specOf('who-said');
+
 /** `who-said <topic>`: attributed statements about the topic, best first. */
-export const whoSaid: Command<Excerpt> = {
-  spec: specOf('who-said'),
+export const whoSaid: Command<'who-said'> = {
+  name: 'who-said',
   run(library, options) {
-    const article =
-      options.article === undefined ? undefined : resolveArticle(library, String(options.article));
-    const ranked = rankStatements(library, String(options.topic), {
-      limit: typeof options.limit === 'number' ? options.limit : 5,
+    const article = options.article === undefined ? undefined : resolveArticle(library, options.article);
+    const ranked = rankStatements(library, options.topic, {
+      limit: options.limit ?? limit.default,
       ...(article ? { article: article.id } : {}),
     });
     return { results: ranked.map((r) => excerptOf(library, r.statement, r.score)) };

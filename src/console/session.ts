@@ -5,11 +5,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { isArticle } from '../commands/articles.js';
-import { type InternalErrorHook, runCommand } from '../commands/index.js';
+import { failed, type InternalErrorHook, runCommand } from '../commands/index.js';
 import { parsePlainRequest, parseSlashLine } from '../commands/parseText.js';
 import type { CommandResult } from '../commands/results.js';
-import type { Library } from '../library.js';
-import type { LibraryHolder } from '../libraryHolder.js';
+import type { LibraryHolder } from '../library/holder.js';
+import type { Library } from '../library/library.js';
 import { toText } from '../render/text.js';
 
 const EXIT = /^\/?(?:exit|quit|bye|\.exit)$/i;
@@ -29,15 +29,10 @@ export function answerConsoleLine(
     ? parseSlashLine(line)
     : parsePlainRequest(line, (value) => isArticle(library, value));
   if (request.stray !== undefined) {
-    return {
-      command: null,
-      input: { command: request.command },
-      results: [],
-      error: {
-        code: 'bad-input',
-        message: `/${request.command} takes options as name:value, not "${request.stray}"`,
-      },
-    };
+    return failed(request.command, request.options, {
+      code: 'bad-input',
+      message: `/${request.command} takes options as name:value, not "${request.stray}"`,
+    });
   }
   return runCommand(library, request.command, request.options, 'any', onInternalError);
 }

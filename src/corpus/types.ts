@@ -1,10 +1,12 @@
+import type { AnalyzedSentence } from '../nlp/pipeline.js';
+
 /** A half-open range of JavaScript string offsets into an article file's full text. */
 export interface Span {
   start: number;
   end: number;
 }
 
-/** Front-matter fields, after validation (CONTRACT §2). */
+/** Front-matter fields, after validation (README: "Articles"). */
 export interface ArticleMeta {
   title: string;
   source: string | null;
@@ -40,16 +42,8 @@ export interface Sentence extends Span {
   features: number;
 }
 
-/** Bit flags for {@link Sentence.features}. */
-export const Features = {
-  person: 1,
-  date: 2,
-  number: 4,
-  money: 8,
-  percent: 16,
-  place: 32,
-  quote: 64,
-} as const;
+// What a sentence mentions is found by the language pipeline; the flags live with it.
+export { Features } from '../nlp/featureFlags.js';
 
 export interface Article {
   /** The file name without its extension. */
@@ -67,6 +61,13 @@ export interface Article {
   credits: Span[];
   paragraphs: Paragraph[];
   sentences: Sentence[];
+}
+
+/** One article with the per-sentence analysis that attribution needs before it is dropped. */
+export interface ParsedArticle {
+  article: Article;
+  /** Analysis for each sentence of `article.sentences`, same order. */
+  analyses: AnalyzedSentence[];
 }
 
 /** A file that could not be used, and why. */

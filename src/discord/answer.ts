@@ -4,12 +4,9 @@
  */
 import { commandSpec } from '../commands/definitions.js';
 import { type InternalErrorHook, runCommand } from '../commands/index.js';
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import type { PagedQuery } from './paging.js';
 import { type DiscordReply, renderReply } from './render.js';
-
-/** How many ranked results a reply can page through. */
-export const MAX_PAGED_RESULTS = 25;
 
 export interface AnswerRequest {
   command: string;
@@ -20,6 +17,8 @@ export interface AnswerRequest {
 
 export interface Answered {
   reply: DiscordReply;
+  /** How many pages the whole answer has. */
+  pages: number;
   query: PagedQuery;
   failed: boolean;
 }
@@ -29,18 +28,14 @@ export function answer(
   request: AnswerRequest,
   onInternalError?: InternalErrorHook,
 ): Answered {
-  const spec = commandSpec(request.command);
-  const options = { ...request.options };
-  if (spec?.options.some((o) => o.name === 'limit') && request.command !== 'quotes')
-    options.limit = MAX_PAGED_RESULTS;
+  // A ranked command fetches as many results as a reply pages through (its spec says how many).
+  const paged = commandSpec(request.command)?.limit?.paged;
+  const options = paged === undefined ? request.options : { ...request.options, limit: paged };
   const result = runCommand(library, request.command, options, 'any', onInternalError);
   const query: PagedQuery = {
     command: result.command ?? request.command,
-    options: (result.error ? {} : result.input) as PagedQuery['options'],
+    options: (result.kind === 'failed' ? {} : result.input) as PagedQuery['options'],
   };
-  return {
-    reply: renderReply(result, { page: request.page, ephemeral: request.ephemeral, query }),
-    query,
-    failed: result.error !== undefined,
-  };
+  const { reply, pages } = renderReply(result, { page: request.page, ephemeral: request.ephemeral, query });
+  return { reply, pages, query, failed: result.kind === 'failed' };
 }

@@ -4,7 +4,7 @@
  */
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Config } from '../config.js';
-import type { LibraryHolder } from '../libraryHolder.js';
+import type { LibraryHolder } from '../library/holder.js';
 import type { Logger } from '../log.js';
 import { createDirectMessageHandler } from './directMessages.js';
 import { createInteractionHandler } from './interactions.js';

@@ -1,19 +1,22 @@
 /**
- * Plain-text DMs (CONTRACT §5): `who said …`, `summary [of …]`, `quotes by …`, `sources`, `help`;
+ * Plain-text DMs (README: "Using it"): `who said …`, `summary [of …]`, `quotes by …`, `sources`, `help`;
  * anything else is a question. Messages in servers are ignored: there the bot acts only through
  * its commands.
  */
 import { ChannelType, type Message } from 'discord.js';
 import { isArticle } from '../commands/articles.js';
 import { parsePlainRequest } from '../commands/parseText.js';
-import type { LibraryHolder } from '../libraryHolder.js';
+import type { LibraryHolder } from '../library/holder.js';
 import type { Logger } from '../log.js';
 import { answer } from './answer.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { AbuseGuard } from './rateLimit.js';
+import { note, withoutFlags } from './respond.js';
 
 /** The longest DM text read. */
 const MAX_DM = 2000;
+/** How many throttled DM users are remembered as already told to slow down. */
+const MAX_TOLD = 10_000;
 
 export function createDirectMessageHandler(
   holder: LibraryHolder,
@@ -21,7 +24,9 @@ export function createDirectMessageHandler(
   guard: AbuseGuard,
   lifecycle: Lifecycle,
 ): (message: Message) => Promise<void> {
-  return (message) => lifecycle.track(handle(message, holder, logger, guard, lifecycle));
+  // Who has been told to slow down and not answered since: a flood of DMs gets one note, not one each.
+  const told = new Set<string>();
+  return (message) => lifecycle.track(handle(message, holder, logger, guard, lifecycle, told));
 }
 
 async function handle(
@@ -30,18 +35,21 @@ async function handle(
   logger: Logger,
   guard: AbuseGuard,
   lifecycle: Lifecycle,
+  told: Set<string>,
 ): Promise<void> {
   if (message.author.bot || message.guildId !== null || message.channel.type !== ChannelType.DM) return;
   if (lifecycle.draining) return;
   try {
     const wait = guard.check(message.author.id, message.channelId);
     if (wait > 0) {
-      await message.channel.send({
-        content: `Slow down: try again in ${wait} s.`,
-        allowedMentions: { parse: [] },
-      });
+      if (told.has(message.author.id)) return;
+      // Forgetting everyone at once only costs a second note each; the set never grows unbounded.
+      if (told.size >= MAX_TOLD) told.clear();
+      told.add(message.author.id);
+      await message.channel.send(withoutFlags(note(`Slow down: try again in ${wait} s.`, true)));
       return;
     }
+    told.delete(message.author.id);
     const library = await holder.get();
     const text = message.content.trim().slice(0, MAX_DM);
     const request =
@@ -49,8 +57,7 @@ async function handle(
     const { reply } = answer(library, { ...request, page: 0, ephemeral: false }, (error, command) =>
       logger.error({ err: error, message: message.id, command }, 'command failed'),
     );
-    const { flags: _flags, ...body } = reply;
-    await message.channel.send(body);
+    await message.channel.send(withoutFlags(reply));
   } catch (error) {
     logger.error({ err: error, message: message.id }, 'could not answer a direct message');
   }

@@ -14,8 +14,8 @@ import {
   RESTJSONErrorCodes,
 } from 'discord.js';
 import { FIND_SOURCE_MENU } from '../commands/definitions.js';
-import type { Library } from '../library.js';
-import type { LibraryHolder } from '../libraryHolder.js';
+import type { LibraryHolder } from '../library/holder.js';
+import type { Library } from '../library/library.js';
 import type { Logger } from '../log.js';
 import { suggestSpeakers } from '../retrieval/statements.js';
 import { suggestArticles } from '../retrieval/suggest.js';
@@ -24,6 +24,7 @@ import type { Lifecycle } from './lifecycle.js';
 import { queryDigest, queryFromFooter, readPageButton } from './paging.js';
 import type { AbuseGuard } from './rateLimit.js';
 import type { DiscordReply } from './render.js';
+import { note, withoutFlags } from './respond.js';
 
 export interface InteractionDeps {
   holder: LibraryHolder;
@@ -48,14 +49,15 @@ async function handle(interaction: Interaction, deps: InteractionDeps): Promise<
   try {
     if (deps.lifecycle.draining) {
       if (interaction.isAutocomplete()) await interaction.respond([]);
-      else if (interaction.isRepliable()) await interaction.reply(privateNote(RESTARTING));
+      else if (interaction.isRepliable()) await interaction.reply(note(RESTARTING));
       return;
     }
+    // Autocomplete is never refused (it costs nothing); a page click costs a quarter of a command.
     if (!interaction.isAutocomplete()) {
-      const wait = deps.guard.check(interaction.user.id, interaction.channelId);
+      const kind = interaction.isButton() ? 'page' : 'command';
+      const wait = deps.guard.check(interaction.user.id, interaction.channelId, kind);
       if (wait > 0) {
-        if (interaction.isRepliable())
-          await interaction.reply(privateNote(`Slow down: try again in ${wait} s.`));
+        if (interaction.isRepliable()) await interaction.reply(note(`Slow down: try again in ${wait} s.`));
         deps.logger.info({ interaction: interaction.id, user: interaction.user.id, wait }, 'rate limited');
         return;
       }
@@ -71,10 +73,6 @@ async function handle(interaction: Interaction, deps: InteractionDeps): Promise<
   } catch (error) {
     await reportFailure(interaction, error, deps.logger);
   }
-}
-
-function privateNote(content: string) {
-  return { content, flags: MessageFlags.Ephemeral as const, allowedMentions: { parse: [] as [] } };
 }
 
 function internalLogger(deps: InteractionDeps, interaction: Interaction) {
@@ -96,8 +94,7 @@ async function respond(
   }
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
   const library = await deps.holder.get();
-  const { flags: _flags, ...reply } = build(library);
-  await interaction.editReply(reply);
+  await interaction.editReply(withoutFlags(build(library)));
 }
 
 async function slashCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
@@ -124,11 +121,7 @@ async function findSource(
   if (interaction.commandName !== FIND_SOURCE_MENU) return;
   const text = interaction.targetMessage.content.trim();
   if (text === '') {
-    await interaction.reply({
-      content: 'That message has no text to trace.',
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: { parse: [] },
-    });
+    await interaction.reply(note('That message has no text to trace.'));
     return;
   }
   await respond(
@@ -155,7 +148,7 @@ async function pageButton(interaction: ButtonInteraction, deps: InteractionDeps)
   const query = queryFromFooter(footer);
   const library = deps.holder.current;
   if (!button || !query || queryDigest(query) !== button.digest || !library) {
-    await interaction.reply({ content: GONE, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+    await interaction.reply(note(GONE));
     return;
   }
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
@@ -164,18 +157,12 @@ async function pageButton(interaction: ButtonInteraction, deps: InteractionDeps)
     { ...query, page: button.page, ephemeral },
     internalLogger(deps, interaction),
   );
-  const reply = answered.reply;
-  const pageCount = /page \d+ of (\d+)$/.exec(reply.embeds.at(-1)?.footer?.text ?? '')?.[1];
-  if (
-    answered.failed ||
-    reply.embeds.length === 0 ||
-    (pageCount !== undefined && button.page >= Number(pageCount))
-  ) {
-    await interaction.reply({ content: GONE, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  // The articles changed under the page (fewer results, or none): that page is gone.
+  if (answered.failed || answered.reply.embeds.length === 0 || button.page >= answered.pages) {
+    await interaction.reply(note(GONE));
     return;
   }
-  const { flags: _flags, ...update } = reply;
-  await interaction.update(update);
+  await interaction.update(withoutFlags(answered.reply));
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
@@ -204,18 +191,8 @@ async function reportFailure(interaction: Interaction, error: unknown, logger: L
   logger.error({ err: error, interaction: interaction.id }, 'interaction failed');
   if (!interaction.isRepliable()) return;
   try {
-    const message = {
-      content: FAILED,
-      flags: MessageFlags.Ephemeral as const,
-      allowedMentions: { parse: [] as [] },
-    };
-    if (interaction.deferred && !interaction.replied)
-      await interaction.editReply({
-        content: FAILED,
-        embeds: [],
-        components: [],
-        allowedMentions: { parse: [] },
-      });
+    const message = note(FAILED);
+    if (interaction.deferred && !interaction.replied) await interaction.editReply(withoutFlags(message));
     else if (interaction.replied) await interaction.followUp(message);
     else await interaction.reply(message);
   } catch (followUpError) {

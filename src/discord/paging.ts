@@ -32,15 +32,21 @@ export function queryDigest(query: PagedQuery): string {
     .slice(0, 12);
 }
 
+/** A value as typed at the console: quoted only when it has spaces or quotes, or is empty. */
+function typedValue(value: string): string {
+  return value === '' || /[\s"“”']/.test(value) ? `"${value}"` : value;
+}
+
 /**
- * The query as shown in a footer: `/who-said topic:"NATO membership"`.
+ * The query as shown in a footer, in the console's slash syntax.
  *
  * @example
- * queryText({ command: 'summary', options: { sentences: 3 } }) // '/summary sentences:"3"'
+ * queryText({ command: 'summary', options: { sentences: 3, focus: 'NATO aid' } })
+ * // '/summary focus:"NATO aid" sentences:3'
  */
 export function queryText(query: PagedQuery): string {
   const spec = commandSpec(query.command);
-  const parts = answerOptions(query.options).map(([name, value]) => `${name}:"${value}"`);
+  const parts = answerOptions(query.options).map(([name, value]) => `${name}:${typedValue(value)}`);
   return [`/${spec?.name ?? query.command}`, ...parts].join(' ');
 }
 

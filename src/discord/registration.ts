@@ -1,5 +1,5 @@
 /**
- * The application commands as Discord wants them (CONTRACT §5), derived from the command table,
+ * The application commands as Discord wants them (README: "Running the bot in Discord"), derived from the command table,
  * and syncing them: registered in a test guild or globally, written only when they differ.
  */
 import {

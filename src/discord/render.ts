@@ -12,9 +12,12 @@ import {
   ComponentType,
   MessageFlags,
 } from 'discord.js';
+import { commandSpec } from '../commands/definitions.js';
+import { emptyMessage } from '../commands/empty.js';
 import type { CommandResult, Excerpt, HelpEntry, SourceEntry } from '../commands/results.js';
-import { nothingFound } from '../render/text.js';
+import { citationPlace, speakerLabel } from '../render/citation.js';
 import { defuseMentions, embedTextLength, escapeText, escapeToFit, LIMITS, truncate } from './limits.js';
+import { safeLink } from './links.js';
 import { footerText, type PagedQuery, pageButtonId, queryDigest } from './paging.js';
 
 /** A reply, edit or DM body in the shape discord.js takes. */
@@ -25,8 +28,6 @@ export interface DiscordReply {
   allowedMentions: { parse: [] };
   flags?: MessageFlags.Ephemeral;
 }
-
-export const PAGE_SIZE = { excerpts: 5, summary: 10, sources: 10 } as const;
 
 const COLOURS = {
   statement: 0x2b6cb0,
@@ -46,9 +47,16 @@ export interface RenderView {
   query?: PagedQuery;
 }
 
+/** A rendered page and how many pages the result has (1 when it does not page). */
+export interface Rendered {
+  reply: DiscordReply;
+  pages: number;
+}
+
 /** Renders a result page. `result.results` holds every result (paging slices them). */
-export function renderReply(result: CommandResult, view: RenderView): DiscordReply {
-  return defused(render(result, view));
+export function renderReply(result: CommandResult, view: RenderView): Rendered {
+  const { reply, pages } = render(result, view);
+  return { reply: defused(reply), pages };
 }
 
 /** Every text of a reply with mentions defused (the last lock, whatever produced the text). */
@@ -76,44 +84,46 @@ function defused(reply: DiscordReply): DiscordReply {
   };
 }
 
-function render(result: CommandResult, view: RenderView): DiscordReply {
+function render(result: CommandResult, view: RenderView): Rendered {
   const base: DiscordReply = {
     embeds: [],
     components: [],
     allowedMentions: { parse: [] },
     ...(view.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
-  if (result.error) {
+  if (result.kind === 'failed') {
     return {
-      ...base,
-      content: truncate(`⚠️ ${result.error.message}`, LIMITS.content),
-      flags: MessageFlags.Ephemeral,
+      reply: {
+        ...base,
+        // Error messages quote what the user typed: escaped like article text.
+        content: `⚠️ ${escapeToFit(result.error.message, LIMITS.content - 3)}`,
+        flags: MessageFlags.Ephemeral,
+      },
+      pages: 1,
     };
   }
   const notice = result.notice ? escapeToFit(result.notice, LIMITS.content) : undefined;
-  switch (result.command) {
+  const pageSize = commandSpec(result.command)?.pageSize ?? LIMITS.embeds;
+  switch (result.kind) {
     case 'help':
-      return { ...base, embeds: [helpEmbed(result.results, result.notice)] };
+      return { reply: { ...base, embeds: [helpEmbed(result.results, result.notice)] }, pages: 1 };
     case 'sources':
       return withPages(
         base,
         result.results,
-        PAGE_SIZE.sources,
+        pageSize,
         view,
         (items, first) => [sourcesEmbed(items, first)],
         notice,
       );
-    case null:
-      return base;
-    default: {
+    case 'excerpts': {
       if (result.results.length === 0) {
-        const text = [notice, escapeText(nothingFound(result.command, result.input))]
+        const text = [notice, escapeText(emptyMessage(result.command, result.input))]
           .filter(Boolean)
           .join('\n');
-        return { ...base, content: truncate(text, LIMITS.content) };
+        return { reply: { ...base, content: truncate(text, LIMITS.content) }, pages: 1 };
       }
-      const size = result.command === 'summary' ? PAGE_SIZE.summary : PAGE_SIZE.excerpts;
-      return withPages(base, result.results, size, view, excerptEmbeds, notice);
+      return withPages(base, result.results, pageSize, view, excerptEmbeds, notice);
     }
   }
 }
@@ -126,7 +136,7 @@ function withPages<T>(
   view: RenderView,
   render: (items: T[], firstNumber: number) => APIEmbed[],
   notice: string | undefined,
-): DiscordReply {
+): Rendered {
   const pages = Math.max(1, Math.ceil(items.length / size));
   const page = Math.min(Math.max(0, view.page), pages - 1);
   const embeds = render(items.slice(page * size, page * size + size), page * size + 1).slice(
@@ -148,7 +158,7 @@ function withPages<T>(
       ],
     });
   }
-  return { ...base, ...(notice ? { content: notice } : {}), embeds, components };
+  return { reply: { ...base, ...(notice ? { content: notice } : {}), embeds, components }, pages };
 }
 
 function pageButton(label: string, page: number, digest: string, disabled: boolean): APIButtonComponent {
@@ -170,8 +180,8 @@ function excerptEmbeds(items: Excerpt[], firstNumber: number): APIEmbed[] {
 function excerptEmbed(e: Excerpt, n: number, budget: number): APIEmbed {
   const embed: APIEmbed = { color: COLOURS[e.kind] };
   let used = 0;
-  if (e.speaker) {
-    const who = e.speaker.description ? `${e.speaker.name} · ${e.speaker.description}` : e.speaker.name;
+  const who = speakerLabel(e, ' · ');
+  if (who) {
     embed.author = { name: truncate(who, LIMITS.author) };
     used += embed.author.name.length;
   }
@@ -185,8 +195,8 @@ function excerptEmbed(e: Excerpt, n: number, budget: number): APIEmbed {
   }
   embed.description = describeExcerpt(e, Math.max(100, Math.min(LIMITS.description, budget - used)));
   embed.fields = fields;
-  if (e.citation.url && /^https?:\/\/\S+$/.test(e.citation.url) && e.citation.url.length <= 2000)
-    embed.url = e.citation.url;
+  const link = safeLink(e.citation.url, 2000);
+  if (link) embed.url = link;
   return embed;
 }
 
@@ -221,20 +231,18 @@ function describeExcerpt(e: Excerpt, max: number): string {
 }
 
 function citationField(e: Excerpt, n: number): { name: string; value: string } {
-  const c = e.citation;
-  const where =
-    e.kind === 'caption' ? `¶${c.paragraph}, photo caption` : `¶${c.paragraph}, sentence ${c.sentence}`;
-  const title = escapeToFit(c.title, 300);
-  const linked = c.url && /^https?:\/\//.test(c.url) && c.url.length < 500 ? `[${title}](${c.url})` : title;
-  return { name: `[${n}]`, value: truncate(`${linked} · ${where}`, LIMITS.fieldValue) };
+  const title = escapeToFit(e.citation.title, 300);
+  const link = safeLink(e.citation.url);
+  const linked = link ? `[${title}](${link})` : title;
+  return { name: `[${n}]`, value: truncate(`${linked} · ${citationPlace(e)}`, LIMITS.fieldValue) };
 }
 
 function sourcesEmbed(items: SourceEntry[], firstNumber: number): APIEmbed {
   const lines = items.map((s, i) => {
     const meta = [s.source, s.published].filter(Boolean).map((v) => escapeText(String(v)));
     const title = escapeToFit(s.title, 200);
-    const linked =
-      s.url && /^https?:\/\//.test(s.url) && s.url.length < 300 ? `[${title}](${s.url})` : `**${title}**`;
+    const link = safeLink(s.url, 300);
+    const linked = link ? `[${title}](${link})` : `**${title}**`;
     return `${firstNumber + i}. ${linked}${meta.length ? ` (${meta.join(', ')})` : ''}\n   \`${truncate(s.article, 100).replace(/`/g, "'")}\` · ${s.sentences} sentences · ${s.statements} statements`;
   });
   return {
@@ -256,7 +264,8 @@ function helpEmbed(entries: HelpEntry[], notice: string | undefined): APIEmbed {
       .filter(Boolean)
       .join('\n\n'),
     fields: entries
-      .filter((e) => e.command !== 'find-source')
+      // Only slash commands: find-source is the message menu here, explained above.
+      .filter((e) => commandSpec(e.command)?.slash)
       .slice(0, LIMITS.fields)
       .map((e) => ({
         name: truncate(`/${e.usage}`, LIMITS.fieldName),

@@ -5,8 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ArticleError, readArticleFile } from '../corpus/load.js';
+import { ArticleError } from '../corpus/load.js';
 import { type IngestedArticle, ingestArticle } from './article.js';
+import { readArticleFile } from './parse.js';
 
 /** Below this many files, workers are not worth starting. */
 export const POOL_FROM = Number(process.env.CITEBOT_POOL_FROM ?? 150);

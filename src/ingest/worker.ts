@@ -3,8 +3,9 @@
  * run on another core. Receives `{ id, file }`, answers `{ id, ingested }` or `{ id, error }`.
  */
 import { parentPort } from 'node:worker_threads';
-import { ArticleError, readArticleFile } from '../corpus/load.js';
+import { ArticleError } from '../corpus/load.js';
 import { ingestArticle } from './article.js';
+import { readArticleFile } from './parse.js';
 
 parentPort?.on('message', async ({ id, file }: { id: number; file: string }) => {
   try {

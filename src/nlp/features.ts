@@ -1,6 +1,8 @@
-import { Features } from '../corpus/types.js';
+import { Features } from './featureFlags.js';
 import { NOT_NAME_WORDS, REPORT_VERBS, ROLE_WORDS } from './lexicon.js';
 import type { Token } from './pipeline.js';
+
+export { Features };
 
 /** True for a capitalised proper-noun token that can be part of a name (not "Wednesday"). */
 export function isNameToken(t: Token): boolean {

@@ -1,4 +1,4 @@
-/** The CLI's `--json` shape (CONTRACT §3). */
+/** The CLI's `--json` shape (README: "Command-line interface"). */
 import type { CommandResult, Excerpt } from '../commands/results.js';
 
 /** A result as the plain object the contract specifies. */

@@ -1,20 +1,22 @@
 /** Renders results for a terminal (the CLI without --json, and console mode). */
+import { emptyMessage } from '../commands/empty.js';
 import type { CommandResult, Excerpt, HelpEntry, SourceEntry } from '../commands/results.js';
+import { citationPlace, speakerLabel } from './citation.js';
 
 /** A human-readable rendering of a result, ending without a newline. */
 export function toText(result: CommandResult): string {
-  if (result.error) return `Error: ${result.error.message}`;
+  if (result.kind === 'failed') return `Error: ${result.error.message}`;
   const lines: string[] = [];
   if (result.notice) lines.push(result.notice, '');
-  switch (result.command) {
+  switch (result.kind) {
     case 'sources':
       lines.push(...sourcesText(result.results));
       break;
     case 'help':
       lines.push(...helpText(result.results));
       break;
-    default:
-      if (result.results.length === 0) lines.push(nothingFound(result.command, result.input));
+    case 'excerpts':
+      if (result.results.length === 0) lines.push(emptyMessage(result.command, result.input));
       result.results.forEach((e, i) => {
         lines.push(...excerptText(e, i + 1), '');
       });
@@ -23,37 +25,10 @@ export function toText(result: CommandResult): string {
   return lines.join('\n');
 }
 
-/** The sentence shown when a command found nothing. */
-export function nothingFound(command: string | null, input: Record<string, unknown>): string {
-  const about = (key: string) => (typeof input[key] === 'string' ? ` “${input[key]}”` : '');
-  switch (command) {
-    case 'who-said':
-      return `No statements about${about('topic')} in these articles.`;
-    case 'quotes':
-      return input.speaker
-        ? `No statements by${about('speaker')} in these articles.`
-        : 'No statements in these articles.';
-    case 'find-source':
-      return 'No statement in these articles is close to that text.';
-    case 'summary':
-      return 'Nothing to summarise.';
-    default:
-      return `Nothing in these articles answers${about('question')}.`;
-  }
-}
-
-/** Where an excerpt is: title, paragraph and sentence, and the link if there is one. */
+/** Where an excerpt is: title, id, paragraph and sentence, and the link if there is one. */
 export function citationLabel(e: Excerpt): string {
   const c = e.citation;
-  const where =
-    e.kind === 'caption' ? `¶${c.paragraph}, photo caption` : `¶${c.paragraph}, sentence ${c.sentence}`;
-  return `${c.title} (${c.article}), ${where}${c.url ? ` — ${c.url}` : ''}`;
-}
-
-/** Speaker line: "Pete Hegseth, US Defense Secretary". */
-export function speakerLabel(e: Excerpt): string | null {
-  if (!e.speaker) return null;
-  return e.speaker.description ? `${e.speaker.name}, ${e.speaker.description}` : e.speaker.name;
+  return `${c.title} (${c.article}), ${citationPlace(e)}${c.url ? ` — ${c.url}` : ''}`;
 }
 
 function excerptText(e: Excerpt, n: number): string[] {

@@ -4,9 +4,9 @@
  */
 import { nameWords, sameWord } from '../attribution/names.js';
 import type { SpeakerEntity } from '../attribution/types.js';
+import { isStopWord, normalise, words } from '../nlp/terms.js';
 import type { Choice } from './suggest.js';
 import { clip } from './suggest.js';
-import { isStopWord, normalise, words } from './terms.js';
 
 const push = (map: Map<string, number[]>, key: string, id: number) => {
   const list = map.get(key);

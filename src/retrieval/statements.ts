@@ -5,10 +5,10 @@
 import { diffWords } from 'diff';
 import { sameWord } from '../attribution/names.js';
 import type { SpeakerEntity, Statement } from '../attribution/types.js';
-import type { DiffPart } from '../commands/results.js';
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
+import { isStopWord, normalise, words } from '../nlp/terms.js';
+import type { DiffPart } from './diffPart.js';
 import type { Choice } from './suggest.js';
-import { isStopWord, normalise, words } from './terms.js';
 
 export interface RankedStatement {
   statement: Statement;

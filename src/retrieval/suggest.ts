@@ -2,7 +2,7 @@
  * Autocomplete suggestions: fast enough to never need deferring (Discord gives 3 s and no defer).
  */
 import type { Article } from '../corpus/types.js';
-import { normalise } from './terms.js';
+import { normalise } from '../nlp/terms.js';
 
 export interface Choice {
   name: string;

@@ -3,7 +3,7 @@
  * pipeline of {@link indexTerms} / {@link queryTerms}. Names get typo-tolerant matching.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { isStopWord, queryTerms, termsOf, type Word, words } from './terms.js';
+import { isStopWord, queryTerms, termsOf, type Word, words } from '../nlp/terms.js';
 
 /** A document to index: its id and one text per field. */
 export interface IndexedDoc {

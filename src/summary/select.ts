@@ -3,7 +3,7 @@
  * topic, or a topic across every article.
  */
 import type { Article, Sentence } from '../corpus/types.js';
-import type { Library } from '../library.js';
+import type { Library } from '../library/library.js';
 import { type Scored, scoreSentences, selectSentences } from './summarize.js';
 
 /** The most recent article: by `published`, else by file modification time. */

@@ -7,7 +7,7 @@
  * on an antecedent they lack ("He added …") are held back; near-duplicates are skipped (MMR).
  */
 import type { Sentence } from '../corpus/types.js';
-import { isStopWord, words } from '../retrieval/terms.js';
+import { isStopWord, words } from '../nlp/terms.js';
 
 export interface SummaryOptions {
   /** How many sentences (at most). */

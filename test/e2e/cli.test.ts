@@ -22,6 +22,45 @@ describe('cli', () => {
     expect(typeof top.score).toBe('number');
   });
 
+  it.each([[['--help']], [['-h']], [['help']], [['ask', 'NATO', '--bogus', '-h']]])(
+    'prints the command line usage for %j and exits 0',
+    async (args) => {
+      const run = await cli(args);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^Usage: npm run --silent cli -- \[--data DIR\] \[--json\] <command>/);
+      for (const flag of [
+        '--json',
+        '--data DIR',
+        '--article ID',
+        '--limit N',
+        '--sentences N',
+        '--focus TOPIC',
+      ])
+        expect(run.stdout).toContain(flag);
+      expect(run.stdout).toMatch(/^ {2}batch +JSON Lines on stdin/m);
+      expect(run.stdout).toMatch(/^ {2}ask <question> \[--article ID\] \[--limit N\]/m);
+      expect(run.stdout).not.toMatch(/ $/m);
+      expect(run.stderr).toBe('');
+    },
+  );
+
+  it('answers --json help with the CLI usage lines as JSON', async () => {
+    const run = await cli(['--json', 'help']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.command).toBe('help');
+    expect(out.results).toContainEqual(
+      expect.objectContaining({ command: 'ask', usage: 'ask <question> [--article ID] [--limit N]' }),
+    );
+  });
+
+  it('prints the benchmark usage for npm run bench -- --help instead of running it', async () => {
+    const run = await runProcess('npm', ['run', '--silent', 'bench', '--', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm run bench/);
+    expect(run.stdout).toMatch(/BENCH_SIZES/);
+  });
+
   it('lists sources with the contract fields', async () => {
     const run = await cli(['--json', 'sources']);
     expect(run.code).toBe(0);
@@ -93,6 +132,19 @@ describe('cli', () => {
     const dir = tempArticles({ 'only.md': 'The council met on Monday.' });
     const run = await cli(['--json', 'sources'], undefined, { CITEBOT_DATA: dir });
     expect(JSON.parse(run.stdout).results.map((s: { article: string }) => s.article)).toEqual(['only']);
+  });
+
+  it('names a bad CITEBOT_DATA, and lets --data replace it', async () => {
+    const bad = await cli(['--json', 'sources'], undefined, { CITEBOT_DATA: '/nonexistent/articles' });
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).error.message).toMatch(
+      /CITEBOT_DATA \/nonexistent\/articles does not exist/,
+    );
+    const dir = tempArticles({ 'only.md': 'The council met on Monday.' });
+    const good = await cli(['--data', dir, '--json', 'sources'], undefined, {
+      CITEBOT_DATA: '/nonexistent/articles',
+    });
+    expect(good.code).toBe(0);
   });
 
   it('answers who-said with the statement shape of the contract', async () => {

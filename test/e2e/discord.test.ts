@@ -24,7 +24,7 @@ type Body = {
   };
 };
 
-/** Requests that create or edit a message (CONTRACT §5's list). */
+/** Requests that create or edit a message (README: "Using it": every one carries allowed_mentions). */
 function messageWrites(requests: RecordedRequest[]): RecordedRequest[] {
   return requests.filter(
     (r) =>
@@ -145,9 +145,7 @@ describe('the bot against the test Discord (guild registration)', () => {
     const message = d.originalMessage(id) as APIMessage;
     expect(message.embeds[0]?.author?.name).toMatch(/^Pete Heg\w+ · US Defense Secretary$/);
     expect(message.embeds.map((e) => e.fields?.[0]?.name)).toEqual(['[1]', '[2]', '[3]', '[4]', '[5]']);
-    expect(message.embeds.at(-1)?.footer?.text).toMatch(
-      /^Query: \/quotes speaker:"Hegus" · page 1 of [2-9]$/,
-    );
+    expect(message.embeds.at(-1)?.footer?.text).toMatch(/^Query: \/quotes speaker:Hegus · page 1 of [2-9]$/);
   });
 
   it('suggests speakers with their statement counts', async () => {
@@ -376,6 +374,65 @@ describe('abuse limits', () => {
       });
       await new Promise((r) => setTimeout(r, 2100));
       expect(((await d.firstResponse(d.slash('help'))).body as Body).data?.embeds).toHaveLength(1);
+    } finally {
+      await bot.stop();
+    }
+  }, 60_000);
+
+  it('by default lets a newcomer try ten commands and page clicks at once, and stops a flood of 60', async () => {
+    // '' is unset: the defaults, as a fresh .env.example gives them.
+    const bot = await startBotUnderTest({ CITEBOT_USER_RATE: '', CITEBOT_CHANNEL_RATE: '' });
+    const d = bot.discord;
+    type Row = { components: { custom_id: string }[] };
+    try {
+      const tries: [string, Record<string, string>][] = [
+        ['help', {}],
+        ['sources', {}],
+        ['ask', { question: 'NATO Ukraine Hegseth' }],
+        ['who-said', { topic: 'NATO membership' }],
+        ['quotes', { speaker: 'Hegseth' }],
+        ['summary', {}],
+        ['ask', { question: 'Who will not discuss the exchange of territory?' }],
+        ['who-said', { topic: 'Europe' }],
+        ['quotes', {}],
+        ['summary', { sentences: '3' }],
+      ];
+      const contents: (string | undefined)[] = [];
+      let paged = '';
+      for (const [name, options] of tries) {
+        const id = d.slash(name, options);
+        contents.push(((await d.firstResponse(id)).body as Body).data?.content);
+        if (name === 'ask' && !paged) paged = id;
+      }
+      const message = d.originalMessage(paged) as APIMessage;
+      const more = (message.components as unknown as Row[])[0]!.components[1]!.custom_id;
+      for (let i = 0; i < 3; i++) {
+        const click = (await d.firstResponse(d.click(message, more))).body as Body;
+        expect(click.type).toBe(7);
+      }
+      expect(contents.filter((c) => /Slow down/.test(c ?? ''))).toEqual([]);
+
+      const flood = Array.from({ length: 60 }, () => d.slash('help'));
+      await d.waitFor(() => flood.every((id) => d.responsesTo(id).length > 0), 20_000, 'the flood answered');
+      const notes = flood
+        .map((id) => (d.responsesTo(id)[0]?.body as Body | undefined)?.data)
+        .filter((data) => /^Slow down: try again in \d+ s\.$/.test(data?.content ?? ''));
+      expect(notes.length).toBeGreaterThan(20);
+      for (const note of notes) expect(note?.flags).toBe(EPHEMERAL);
+      expect(bot.child.exitCode).toBeNull();
+
+      // The same person, still over the limit, floods the DMs: one note, not one per message.
+      for (let i = 0; i < 5; i++) d.directMessage('sources');
+      const dms = () => d.requests.filter((r) => r.path === `/channels/${d.dmChannelId}/messages`);
+      await d.waitFor(() => dms().length > 0, 5000, 'the slow-down DM');
+      await new Promise((r) => setTimeout(r, 500));
+      // (One DM may get through if the bucket refills a token just then.)
+      const slowDowns = dms().filter((r) =>
+        /^Slow down: try again in \d+ s\.$/.test((r.body as { content?: string }).content ?? ''),
+      );
+      expect(slowDowns).toHaveLength(1);
+      expect(dms().length).toBeLessThanOrEqual(2);
+      expect((slowDowns[0]!.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [] });
     } finally {
       await bot.stop();
     }

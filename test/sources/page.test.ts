@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/corpus/frontMatter.js';
-import { readArticleFile } from '../../src/corpus/load.js';
+import { readArticleFile } from '../../src/ingest/parse.js';
 import { parseAllowList } from '../../src/sources/address.js';
 import type { Extraction } from '../../src/sources/extract.js';
 import { articleFileText, articleFromHtml, fetchArticle, suggestedId } from '../../src/sources/page.js';

@@ -1,5 +1,5 @@
 import { attributeArticles } from '../../src/attribution/attribute.js';
-import { parseArticle } from '../../src/corpus/load.js';
+import { parseArticle } from '../../src/ingest/parse.js';
 
 export interface Said {
   quote: string;

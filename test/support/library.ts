@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_DATA_DIR } from '../../src/config.js';
-import { buildLibrary, type Library } from '../../src/library.js';
+import { buildLibrary, type Library } from '../../src/library/library.js';
 
 export const SEED_ID = 'cnn-2025-02-12-hegseth-nato-ukraine';
 export const SEED_FILE = path.join(DEFAULT_DATA_DIR, `${SEED_ID}.md`);

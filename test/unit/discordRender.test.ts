@@ -9,8 +9,11 @@ import {
   queryFromFooter,
   readPageButton,
 } from '../../src/discord/paging.js';
-import { renderReply } from '../../src/discord/render.js';
+import { renderReply as renderResult } from '../../src/discord/render.js';
 import { messageProblems } from '../support/discordLimits.js';
+
+/** The rendered page alone. */
+const renderReply = (...args: Parameters<typeof renderResult>) => renderResult(...args).reply;
 
 /** renderReply's output as the wire body Discord would get. */
 function wire(reply: ReturnType<typeof renderReply>) {
@@ -38,6 +41,7 @@ function excerpt(text: string, extra: Partial<Excerpt> = {}): Excerpt {
 }
 
 const askResult = (results: Excerpt[]): CommandResult => ({
+  kind: 'excerpts',
   command: 'ask',
   input: { question: 'q' },
   results,
@@ -112,7 +116,8 @@ describe('renderReply', () => {
     const query = { command: 'ask', options: { question: 'q' } };
     const first = renderReply(askResult(results), { page: 0, ephemeral: false, query });
     expect(first.embeds).toHaveLength(5);
-    expect(first.embeds[4]?.footer?.text).toBe('Query: /ask question:"q" · page 1 of 3');
+    expect(first.embeds[4]?.footer?.text).toBe('Query: /ask question:q · page 1 of 3');
+    expect(renderResult(askResult(results), { page: 0, ephemeral: false, query }).pages).toBe(3);
     const buttons = first.components[0]?.components ?? [];
     expect(buttons.map((b) => [(b as { label?: string }).label, b.disabled])).toEqual([
       ['Back', true],
@@ -143,7 +148,7 @@ describe('renderReply', () => {
     );
     for (const command of ['ask', 'summary'] as const) {
       const reply = renderReply(
-        { command, input: { question: 'x'.repeat(500) }, results },
+        { kind: 'excerpts', command, input: { question: 'x'.repeat(500) }, results },
         { page: 0, ephemeral: false, query: { command, options: { question: 'x'.repeat(500) } } },
       );
       expect(messageProblems(wire(reply))).toEqual([]);
@@ -153,6 +158,7 @@ describe('renderReply', () => {
   it('makes errors short and ephemeral', () => {
     const reply = renderReply(
       {
+        kind: 'failed',
         command: 'ask',
         input: {},
         results: [],
@@ -162,11 +168,22 @@ describe('renderReply', () => {
     );
     expect(reply.content).toBe('⚠️ ask needs a question');
     expect(reply.flags).toBe(MessageFlags.Ephemeral);
+    const typed = renderReply(
+      {
+        kind: 'failed',
+        command: 'summary',
+        input: {},
+        results: [],
+        error: { code: 'not-found', message: 'no article "**x** @everyone" (see sources for the list)' },
+      },
+      { page: 0, ephemeral: false },
+    );
+    expect(typed.content).toBe('⚠️ no article "\\*\\*x\\*\\* @\u200beveryone" (see sources for the list)');
   });
 
   it('says so when nothing matched, escaping the user’s words', () => {
     const reply = renderReply(
-      { command: 'ask', input: { question: '*who* won?' }, results: [] },
+      { kind: 'excerpts', command: 'ask', input: { question: '*who* won?' }, results: [] },
       { page: 0, ephemeral: true },
     );
     expect(reply.content).toBe('Nothing in these articles answers “\\*who\\* won?”.');
@@ -176,6 +193,7 @@ describe('renderReply', () => {
   it('lists sources and help within limits', () => {
     const sources = renderReply(
       {
+        kind: 'sources',
         command: 'sources',
         input: {},
         results: Array.from({ length: 30 }, (_, i) => ({
@@ -204,6 +222,11 @@ describe('paging state', () => {
     expect(queryDigest(parsed!)).toBe(queryDigest(query));
   });
 
+  it('writes values as they would be typed: numbers bare, text with spaces quoted', () => {
+    const query = { command: 'summary', options: { sentences: 3, focus: 'NATO aid', article: 'cnn-1' } };
+    expect(footerText(query, 0, 1)).toBe('Query: /summary article:cnn-1 focus:"NATO aid" sentences:3');
+  });
+
   it('ignores how the answer is shown (private, limit) in the digest', () => {
     expect(queryDigest({ command: 'ask', options: { question: 'q', private: true, limit: 25 } })).toBe(
       queryDigest({ command: 'ask', options: { question: 'q' } }),
@@ -218,5 +241,20 @@ describe('paging state', () => {
       page: 2,
       digest: 'abcdefghijkl',
     });
+  });
+});
+
+describe('help', () => {
+  it('derives every usage line from the command table, with no trailing space', async () => {
+    const { help } = await import('../../src/commands/help.js');
+    const answer = help.run(undefined as never, {});
+    const reply = renderReply(
+      { kind: 'help', command: 'help', input: {}, ...answer },
+      { page: 0, ephemeral: false },
+    );
+    const names = reply.embeds[0]?.fields?.map((f) => f.name) ?? [];
+    expect(names).toContain('/who-said <topic> [article:ID]');
+    expect(names).toContain('/summary [article:ID] [sentences:N] [focus:TOPIC]');
+    for (const name of names) expect(name).toBe(name.trim());
   });
 });

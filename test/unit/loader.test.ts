@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticles, parseArticle } from '../../src/corpus/load.js';
+import { loadArticles, parseArticle } from '../../src/ingest/parse.js';
 import { SEED_FILE, SEED_ID, tempArticles } from '../support/library.js';
 
 describe('the bundled article', async () => {

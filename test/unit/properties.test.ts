@@ -10,10 +10,13 @@ import { CommandError } from '../../src/commands/errors.js';
 import { runCommand } from '../../src/commands/index.js';
 import { parsePlainRequest, parseSlashLine } from '../../src/commands/parseText.js';
 import type { CommandResult, Excerpt } from '../../src/commands/results.js';
-import { parseArticle } from '../../src/corpus/load.js';
 import { answer } from '../../src/discord/answer.js';
-import { renderReply } from '../../src/discord/render.js';
-import { assembleLibrary, ingestArticle } from '../../src/library.js';
+import { renderReply as renderResult } from '../../src/discord/render.js';
+import { parseArticle } from '../../src/ingest/parse.js';
+
+const renderReply = (...args: Parameters<typeof renderResult>) => renderResult(...args).reply;
+
+import { assembleLibrary, ingestArticle } from '../../src/library/library.js';
 import { toJson } from '../../src/render/json.js';
 import { toText } from '../../src/render/text.js';
 import { messageProblems } from '../support/discordLimits.js';
@@ -137,7 +140,13 @@ describe('properties', async () => {
           ],
         }));
         for (const command of ['who-said', 'summary', 'find-source'] as const) {
-          const result: CommandResult = { command, input: { topic: title }, results, notice: title };
+          const result: CommandResult = {
+            kind: 'excerpts',
+            command,
+            input: { topic: title },
+            results,
+            notice: title,
+          };
           const reply = renderReply(result, {
             page: 0,
             ephemeral: false,

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
-import { LibraryHolder } from '../../src/libraryHolder.js';
+import { LibraryHolder } from '../../src/library/holder.js';
+import { openLibrary } from '../../src/library/open.js';
+import { watchLibrary } from '../../src/library/reload.js';
 import { createLogger } from '../../src/log.js';
-import { openLibrary } from '../../src/openLibrary.js';
-import { watchLibrary } from '../../src/reload.js';
 import { SEED_FILE, tempArticles } from '../support/library.js';
 
 const seed = readFileSync(SEED_FILE, 'utf8');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
-import { parseArticle } from '../../src/corpus/load.js';
-import { assembleLibrary, ingestArticle } from '../../src/library.js';
+import { parseArticle } from '../../src/ingest/parse.js';
+import { assembleLibrary, ingestArticle } from '../../src/library/library.js';
 import {
   findSources,
   rankStatements,

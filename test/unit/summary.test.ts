@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
-import { parseArticle } from '../../src/corpus/load.js';
-import { assembleLibrary, ingestArticle } from '../../src/library.js';
+import { parseArticle } from '../../src/ingest/parse.js';
+import { assembleLibrary, ingestArticle } from '../../src/library/library.js';
 import { summarize } from '../../src/summary/summarize.js';
 import { bundledLibrary } from '../support/library.js';
 
@@ -61,13 +61,22 @@ describe('summary command', () => {
   const undated = 'The undated story about the harbour happened recently, officials said on Monday.';
 
   it('without an article summarises the newest by published date, and says which', () => {
-    const result = summary(library(['old', older], ['story', STORY], ['undated', undated, Date.now()]), {
-      sentences: 2,
-    });
+    // The undated file's time (2024-06-01) is compared with the dates on the same scale.
+    const result = summary(
+      library(['old', older], ['story', STORY], ['undated', undated, Date.parse('2024-06-01')]),
+      {
+        sentences: 2,
+      },
+    );
     expect(result.notice).toMatch(
       /^Summary of the most recent article: “City council approves new harbour bridge” \(story, 2025-03-01\)/,
     );
     expect(result.results).toHaveLength(2);
+  });
+
+  it('prefers an undated file added today over an older dated article', () => {
+    const lib = library(['story', STORY], ['undated', undated, Date.now()]);
+    expect(summary(lib, {}).notice).toMatch(/^Summary of the most recent article: .*\(undated\)/);
   });
 
   it('falls back to file time when no article has a date', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTerms, queryTerms, words } from '../../src/retrieval/terms.js';
+import { indexTerms, queryTerms, words } from '../../src/nlp/terms.js';
 
 describe('term pipeline', () => {
   it('normalises case, accents, apostrophes and possessives', () => {

@@ -5,8 +5,11 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import path from 'node:path';
-import { ArticleError, readArticleFile } from './corpus/load.js';
-import type { SkippedFile } from './corpus/types.js';
+import { ArticleError } from '../corpus/load.js';
+import type { SkippedFile } from '../corpus/types.js';
+import { readArticleFile } from '../ingest/parse.js';
+import type { Logger } from '../log.js';
+import type { LibraryHolder } from './holder.js';
 import {
   assembleLibraryAsync,
   type IngestedArticle,
@@ -14,8 +17,6 @@ import {
   type Library,
   localCopy,
 } from './library.js';
-import type { LibraryHolder } from './libraryHolder.js';
-import type { Logger } from './log.js';
 import { type FileStamp, saveSnapshot, snapshotKey, stampFolder } from './snapshot.js';
 
 export interface ReloadOptions {

@@ -4,16 +4,16 @@
  * {@link IngestedArticle} (its tokens are dropped); the library is assembled from those.
  */
 import path from 'node:path';
-import { type ArticleAttribution, mergeAttributions } from './attribution/attribute.js';
-import type { SpeakerEntity, Statement } from './attribution/types.js';
-import { listArticleFiles } from './corpus/load.js';
-import type { Article, Sentence, SkippedFile } from './corpus/types.js';
-import type { IngestedArticle } from './ingest/article.js';
-import { ingestFiles } from './ingest/pool.js';
-import { SpeakerDirectory } from './retrieval/speakerDirectory.js';
-import { prepareSuggestions } from './retrieval/suggest.js';
-import { indexTerms } from './retrieval/terms.js';
-import { TextIndex } from './retrieval/textIndex.js';
+import { type ArticleAttribution, mergeAttributions } from '../attribution/attribute.js';
+import type { SpeakerEntity, Statement } from '../attribution/types.js';
+import { listArticleFiles } from '../corpus/load.js';
+import type { Article, Sentence, SkippedFile } from '../corpus/types.js';
+import type { IngestedArticle } from '../ingest/article.js';
+import { ingestFiles } from '../ingest/pool.js';
+import { indexTerms } from '../nlp/terms.js';
+import { SpeakerDirectory } from '../retrieval/speakerDirectory.js';
+import { prepareSuggestions } from '../retrieval/suggest.js';
+import { TextIndex } from '../retrieval/textIndex.js';
 
 export interface Library {
   /** The data folder it was built from. */
@@ -48,8 +48,8 @@ export interface Library {
   statementCount(articleId: string): number;
 }
 
-export type { IngestedArticle } from './ingest/article.js';
-export { ingestArticle } from './ingest/article.js';
+export type { IngestedArticle } from '../ingest/article.js';
+export { ingestArticle } from '../ingest/article.js';
 
 /** Reads, analyses (on all cores for big folders) and indexes the folder. `onArticle` hears of each file. */
 export async function buildLibrary(

@@ -6,11 +6,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from './config.js';
-import { listArticleFiles } from './corpus/load.js';
-import type { SkippedFile } from './corpus/types.js';
+import { PROJECT_ROOT } from '../config.js';
+import { listArticleFiles } from '../corpus/load.js';
+import type { SkippedFile } from '../corpus/types.js';
+import { TextIndex, type TextIndexJson } from '../retrieval/textIndex.js';
 import { assembleLibrary, type IngestedArticle, type Library, localCopy } from './library.js';
-import { TextIndex, type TextIndexJson } from './retrieval/textIndex.js';
 
 /** Bumped when the snapshot layout changes. */
 const FORMAT = 1;

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { PROJECT_ROOT } from './config.js';
+import { PROJECT_ROOT } from '../config.js';
 import { buildLibrary, type Library } from './library.js';
 import { type FileStamp, loadSnapshot, saveSnapshot, snapshotKey, stampFolder } from './snapshot.js';
 

@@ -1,0 +1,24 @@
+/**
+ * One way to build what the bot sends: short notes (private to the asker, or plain in a DM) and
+ * reply bodies reshaped for edits and DMs. Every body says mentions are off.
+ */
+import { MessageFlags } from 'discord.js';
+import { LIMITS, truncate } from './limits.js';
+import type { DiscordReply } from './render.js';
+
+/** A short text reply; private (ephemeral) unless `visible`. The text is ours, not article text. */
+export function note(content: string, visible = false): DiscordReply {
+  return {
+    content: truncate(content, LIMITS.content),
+    embeds: [],
+    components: [],
+    allowedMentions: { parse: [] },
+    ...(visible ? {} : { flags: MessageFlags.Ephemeral }),
+  };
+}
+
+/** A reply without its ephemeral flag: for editing a deferred reply or sending a DM (neither takes it). */
+export function withoutFlags(reply: DiscordReply): Omit<DiscordReply, 'flags'> {
+  const { flags: _flags, ...body } = reply;
+  return body;
+}
