@@ -1,4 +1,4 @@
-import { statementsBy } from '../retrieval/statements.js';
+import { statementsBy, unknownSpeakerNotice } from '../retrieval/statements.js';
 import { resolveArticle } from './articles.js';
 import type { Command } from './command.js';
 import { specOf } from './definitions.js';
@@ -14,10 +14,12 @@ export const quotes: Command<Excerpt> = {
   run(library, options) {
     const article =
       options.article === undefined ? undefined : resolveArticle(library, String(options.article));
-    const found = statementsBy(library, options.speaker === undefined ? undefined : String(options.speaker), {
+    const speaker = options.speaker === undefined ? undefined : String(options.speaker);
+    const found = statementsBy(library, speaker, {
       ...(article ? { article: article.id } : {}),
       ...(typeof options.limit === 'number' ? { limit: options.limit } : {}),
     });
-    return { results: found.map((s) => excerptOf(library, s, 1)) };
+    const notice = speaker === undefined ? null : unknownSpeakerNotice(library, speaker);
+    return { results: found.map((s) => excerptOf(library, s, 1)), ...(notice ? { notice } : {}) };
   },
 };

@@ -1,6 +1,6 @@
 import type { Statement } from '../attribution/types.js';
 import type { Library } from '../library.js';
-import { rankStatements } from '../retrieval/statements.js';
+import { rankStatements, topicNameNotice } from '../retrieval/statements.js';
 import { resolveArticle } from './articles.js';
 import type { Command } from './command.js';
 import { specOf } from './definitions.js';
@@ -16,7 +16,11 @@ export const whoSaid: Command<Excerpt> = {
       limit: typeof options.limit === 'number' ? options.limit : 5,
       ...(article ? { article: article.id } : {}),
     });
-    return { results: ranked.map((r) => excerptOf(library, r.statement, r.score)) };
+    const notice = topicNameNotice(library, String(options.topic), ranked.length);
+    return {
+      results: ranked.map((r) => excerptOf(library, r.statement, r.score)),
+      ...(notice ? { notice } : {}),
+    };
   },
 };
 

@@ -149,8 +149,11 @@ export class TextIndex implements SearchIndex {
       for (const t of [word.plain, word.stem]) if (!wordOf.has(t)) wordOf.set(t, queryWords);
     }
     const filter = options.filter;
+    const exact = new Set(terms.map((t) => t.term));
     const results: SearchResult[] = this.mini.search(terms.map((t) => t.term).join(' '), {
       fuzzy: (term) => (fuzzy.has(term) ? NAME_FUZZINESS : false),
+      // A typo-level match must be a name in the text too: "Latte" finds "Latte", never "latter".
+      boostDocument: (_id, term) => (exact.has(term) || this.isKnownName(term) ? 1 : 0),
       prefix: false,
       combineWith: 'OR',
       ...(options.boost ? { boost: options.boost } : {}),
@@ -212,8 +215,12 @@ export class TextIndex implements SearchIndex {
       const [name] = queryTerms(word.capitalised ? capitalise(word.plain) : word.plain, this.isKnownName);
       const fuzzyName = name?.fuzzy === true;
       const variant = word.stem.length >= VARIANT_MIN_LENGTH;
-      const results = this.mini.search(fuzzyName ? word.plain : word.stem, {
+      const term = fuzzyName ? word.plain : word.stem;
+      const results = this.mini.search(term, {
         fuzzy: fuzzyName ? NAME_FUZZINESS : variant ? 1 : false,
+        ...(fuzzyName
+          ? { boostDocument: (_id: unknown, t: string) => (t === term || this.isKnownName(t) ? 1 : 0) }
+          : {}),
         prefix: false,
         ...(filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {}),
       });

@@ -29,6 +29,18 @@ describe('TextIndex', () => {
     expect(index.search('cat').map((h) => h.id)).toEqual([0]);
   });
 
+  it('matches a name with typos only to names, never to a lower-case word', () => {
+    const index = new TextIndex(['text']);
+    index.addAll([
+      { id: 0, text: 'The envoy Mark Latte said the talks would go on.' },
+      { id: 1, text: 'The latter is not enough, the envoy said.' },
+      { id: 2, text: 'Late on Tuesday the talks ended.' },
+      { id: 3, text: 'Officials met Mark Lattes in the capital.' },
+    ]);
+    expect(index.search('Latte').map((h) => h.id)).toEqual([0, 3]);
+    expect(index.search('Latte talks').some((h) => h.id === 1)).toBe(false);
+  });
+
   it('counts how many query words a hit covers', () => {
     const index = new TextIndex(['text']);
     index.addAll([
