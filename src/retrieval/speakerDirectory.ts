@@ -4,6 +4,7 @@
  */
 import { nameWords, similarity } from '../attribution/names.js';
 import type { SpeakerEntity } from '../attribution/types.js';
+import { placesIn } from './places.js';
 import type { Choice } from './suggest.js';
 import { clip } from './suggest.js';
 import { isStopWord, normalise, words } from './terms.js';
@@ -13,6 +14,18 @@ const push = (map: Map<string, number[]>, key: string, id: number) => {
   if (!list) map.set(key, [id]);
   else if (list[list.length - 1] !== id) list.push(id);
 };
+
+/**
+ * The subject of a question, when it is a capitalised name after an auxiliary verb: "What did
+ * (the UK) promise?", "Has (Britain) said …", "What do (British officials) want?".
+ */
+const SUBJECT =
+  /\b(?:did|does|do|has|have|had|will|would|can|could|should|is|was|are|were)\s+((?:the\s+)?(?:\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+|$))+(?:(?:officials?|government|ministers?|minister|leaders?|authorities|diplomats?|side|military|forces|envoys?|delegation|embassy)\b)?)/gu;
+
+/** The places that are the subject of a question (see {@link SUBJECT}). */
+function subjectPlaces(text: string): { code: string; words: string[] }[] {
+  return [...text.matchAll(SUBJECT)].flatMap((m) => placesIn(m[1] ?? ''));
+}
 
 /** Jaro-Winkler similarity from which a typed name is close to a speaker's (for suggestions only). */
 const CLOSE = 0.84;
@@ -31,6 +44,8 @@ export class SpeakerDirectory {
   private readonly sortedWords: string[];
   /** Speaker ids, most quoted first. */
   private readonly popular: number[];
+  /** Place code → speakers whose name or role names it ("British Defense Secretary" → GB), built on first use. */
+  private byPlace: Map<string, number[]> | undefined;
 
   constructor(speakers: readonly SpeakerEntity[]) {
     this.speakers = speakers;
@@ -100,7 +115,26 @@ export class SpeakerDirectory {
         }
       }
     }
+    // "What did the UK promise?": a country or body as the subject means its people.
+    for (const place of subjectPlaces(text)) {
+      const ids = this.affiliatedWith(place.code);
+      for (const id of ids) found.add(id);
+      if (ids.length > 0) for (const w of place.words) used.add(w);
+    }
     return { speakers: [...found].sort((a, b) => a - b).map((id) => this.speaker(id)), used };
+  }
+
+  /** Speakers whose name, aliases or role name a place (by code, see {@link placesIn}). */
+  affiliatedWith(code: string): number[] {
+    if (!this.byPlace) {
+      const byPlace = new Map<string, number[]>();
+      for (const s of this.speakers) {
+        const text = [s.name, ...s.aliases, s.description ?? ''].join('. ');
+        for (const place of placesIn(text)) push(byPlace, place.code, s.id);
+      }
+      this.byPlace = byPlace;
+    }
+    return this.byPlace.get(code) ?? [];
   }
 
   /**

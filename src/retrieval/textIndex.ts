@@ -3,6 +3,7 @@
  * pipeline of {@link indexTerms} / {@link queryTerms}. Names get typo-tolerant matching.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { oneWordNames, placesIn } from './places.js';
 import { isStopWord, queryTerms, termsOf, type Word, words } from './terms.js';
 
 /** A document to index: its id and one text per field. */
@@ -30,6 +31,8 @@ export interface QueryOptions {
 /** Edit distance allowed for names, as a fraction of the word's length. */
 const NAME_FUZZINESS = 0.3;
 
+/** Weight of a place's other names in a query ("British" for "UK"). */
+const OTHER_NAME_WEIGHT = 0.8;
 /** Stems this long or longer also match spellings one edit away ({@link TextIndex.wordSets}). */
 const VARIANT_MIN_LENGTH = 5;
 /** A near variant shares this many first letters with the word. */
@@ -148,10 +151,23 @@ export class TextIndex implements SearchIndex {
       queryWords++;
       for (const t of [word.plain, word.stem]) if (!wordOf.has(t)) wordOf.set(t, queryWords);
     }
+    // A place under its other names: "UK" also finds "British" and "Britain", as the same word.
+    const other = new Set<string>();
+    for (const place of placesIn(query)) {
+      const at = wordOf.get(place.words[0] as string);
+      if (at === undefined) continue;
+      for (const form of oneWordNames(place.code)) {
+        const stem = words(form)[0]?.stem;
+        if (stem === undefined || wordOf.has(stem)) continue;
+        wordOf.set(stem, at);
+        other.add(stem);
+      }
+    }
     const filter = options.filter;
-    const exact = new Set(terms.map((t) => t.term));
-    const results: SearchResult[] = this.mini.search(terms.map((t) => t.term).join(' '), {
+    const exact = new Set([...terms.map((t) => t.term), ...other]);
+    const results: SearchResult[] = this.mini.search([...terms.map((t) => t.term), ...other].join(' '), {
       fuzzy: (term) => (fuzzy.has(term) ? NAME_FUZZINESS : false),
+      boostTerm: (term) => (other.has(term) ? OTHER_NAME_WEIGHT : 1),
       // A typo-level match must be a name in the text too: "Latte" finds "Latte", never "latter".
       boostDocument: (_id, term) => (exact.has(term) || this.isKnownName(term) ? 1 : 0),
       prefix: false,
