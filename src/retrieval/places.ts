@@ -126,6 +126,11 @@ export function placesIn(text: string): { code: string; words: string[] }[] {
   return [...out].map(([code, named]) => ({ code, words: named }));
 }
 
+/** Every name of a place in normal form, phrases included: "uk", "united kingdom", "british", … */
+export function namesOf(code: string): string[] {
+  return [...(lookups().forms.get(code) ?? [])];
+}
+
 /** The one-word names of a place (for search): "uk", "britain", "british", … */
 export function oneWordNames(code: string): string[] {
   return [...(lookups().forms.get(code) ?? [])].filter((f) => !f.includes(' '));

@@ -4,7 +4,7 @@
  */
 import { nameWords, similarity } from '../attribution/names.js';
 import type { SpeakerEntity } from '../attribution/types.js';
-import { placesIn } from './places.js';
+import { namesOf, placesIn } from './places.js';
 import type { Choice } from './suggest.js';
 import { clip } from './suggest.js';
 import { isStopWord, normalise, words } from './terms.js';
@@ -44,8 +44,8 @@ export class SpeakerDirectory {
   private readonly sortedWords: string[];
   /** Speaker ids, most quoted first. */
   private readonly popular: number[];
-  /** Place code → speakers whose name or role names it ("British Defense Secretary" → GB), built on first use. */
-  private byPlace: Map<string, number[]> | undefined;
+  /** Place code → speakers whose name or role names it ("British Defense Secretary" → GB), per code on first use. */
+  private readonly byPlace = new Map<string, number[]>();
 
   constructor(speakers: readonly SpeakerEntity[]) {
     this.speakers = speakers;
@@ -126,15 +126,21 @@ export class SpeakerDirectory {
 
   /** Speakers whose name, aliases or role name a place (by code, see {@link placesIn}). */
   affiliatedWith(code: string): number[] {
-    if (!this.byPlace) {
-      const byPlace = new Map<string, number[]>();
+    let ids = this.byPlace.get(code);
+    if (!ids) {
+      // One quick pass with the place's names, then the exact check on the few that pass it.
+      const escaped = namesOf(code).map((n) =>
+        n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\W+'),
+      );
+      const quick = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+      ids = [];
       for (const s of this.speakers) {
         const text = [s.name, ...s.aliases, s.description ?? ''].join('. ');
-        for (const place of placesIn(text)) push(byPlace, place.code, s.id);
+        if (quick.test(normalise(text)) && placesIn(text).some((p) => p.code === code)) ids.push(s.id);
       }
-      this.byPlace = byPlace;
+      this.byPlace.set(code, ids);
     }
-    return this.byPlace.get(code) ?? [];
+    return ids;
   }
 
   /**
