@@ -4,6 +4,7 @@
  * for "when", a number for "how much").
  */
 import { Features, type Sentence } from '../corpus/types.js';
+import { questionSubjects } from './subject.js';
 import { isStopWord, words } from './terms.js';
 import type { TextIndex } from './textIndex.js';
 
@@ -114,27 +115,41 @@ export function rankSentences(
           .map((w) => w.stem),
       )
     : new Set<string>();
+  // "What did British officials promise?": what the subject's people said holds the subject.
+  const asksWhatWasSaid = options.prefer !== undefined && ASKS_WHAT_WAS_SAID.test(question);
+  const subjectWords = new Set(
+    asksWhatWasSaid
+      ? questionSubjects(question).flatMap((s) =>
+          words(s)
+            .filter((w) => !isStopWord(w))
+            .map((w) => w.stem),
+        )
+      : [],
+  );
   const ranked: RankedSentence[] = [];
   for (const hit of hits) {
     const sentence = sentences[hit.id];
     if (!sentence) continue;
     const typed = wanted !== null && (sentence.features & FEATURE_FOR[wanted]) !== 0;
-    // A sentence with the kind of answer asked for holds the words that ask for it.
+    const preferred = options.prefer?.(sentence) === true;
+    // A sentence with the kind of answer asked for holds the words that ask for it, and a
+    // statement by the subject's people holds the subject.
+    const given = new Set([...(typed ? typeWords : []), ...(preferred ? subjectWords : [])]);
     let satisfied = 0;
-    if (typed && typeWords.size > 0) {
+    if (given.size > 0) {
       const stems = new Set(words(sentence.text).map((w) => w.stem));
-      for (const t of typeWords) if (!stems.has(t)) satisfied++;
+      for (const t of given) if (!stems.has(t)) satisfied++;
     }
     const coverage = hit.queryWords > 0 ? Math.min(1, (hit.matched + satisfied) / hit.queryWords) : 0;
     if (coverage < MIN_COVERAGE) continue;
     let score = hit.score * coverage;
-    if (options.prefer?.(sentence)) score *= PREFERRED;
+    if (preferred) score *= PREFERRED;
     if (typed) score *= TYPE_BONUS;
     if (sentence.kind === 'caption') score *= CAPTION_WEIGHT;
     ranked.push({ sentence, score, coverage });
   }
   // "What did the UK promise?" asks for what its people said: their statements come first.
-  const first = options.prefer && ASKS_WHAT_WAS_SAID.test(question) ? options.prefer : () => false;
+  const first = asksWhatWasSaid && options.prefer ? options.prefer : () => false;
   const tier = (r: RankedSentence) => (first(r.sentence) ? 0 : 1);
   ranked.sort((a, b) => tier(a) - tier(b) || b.score - a.score || a.sentence.id - b.sentence.id);
   return ranked.slice(0, options.limit);

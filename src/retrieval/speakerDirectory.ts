@@ -5,6 +5,7 @@
 import { nameWords, similarity } from '../attribution/names.js';
 import type { SpeakerEntity } from '../attribution/types.js';
 import { namesOf, placesIn } from './places.js';
+import { questionSubjects } from './subject.js';
 import type { Choice } from './suggest.js';
 import { clip } from './suggest.js';
 import { isStopWord, normalise, words } from './terms.js';
@@ -15,16 +16,9 @@ const push = (map: Map<string, number[]>, key: string, id: number) => {
   else if (list[list.length - 1] !== id) list.push(id);
 };
 
-/**
- * The subject of a question, when it is a capitalised name after an auxiliary verb: "What did
- * (the UK) promise?", "Has (Britain) said …", "What do (British officials) want?".
- */
-const SUBJECT =
-  /\b(?:did|does|do|has|have|had|will|would|can|could|should|is|was|are|were)\s+((?:the\s+)?(?:\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+|$))+(?:(?:officials?|government|ministers?|minister|leaders?|authorities|diplomats?|side|military|forces|envoys?|delegation|embassy)\b)?)/gu;
-
-/** The places that are the subject of a question (see {@link SUBJECT}). */
+/** The places that are the subject of a question ("What did the UK promise?"). */
 function subjectPlaces(text: string): { code: string; words: string[] }[] {
-  return [...text.matchAll(SUBJECT)].flatMap((m) => placesIn(m[1] ?? ''));
+  return questionSubjects(text).flatMap((subject) => placesIn(subject));
 }
 
 /** Jaro-Winkler similarity from which a typed name is close to a speaker's (for suggestions only). */

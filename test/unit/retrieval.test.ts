@@ -159,6 +159,8 @@ describe('ask: plain answers', () => {
       (runCommand(library, 'ask', { question }, 'cli').results as Excerpt[])[0]?.text ?? '';
     expect(first('How much money is left for aid?')).toMatch(/almost \$4 billion/);
     expect(first('What did the UK promise?')).toMatch(/British Defense Secretary John Healy responded/);
+    expect(first('What did British officials promise?')).toMatch(/John Healy responded/);
+    expect(first('What has the United Kingdom promised?')).toMatch(/John Healy responded/);
   });
 });
 
