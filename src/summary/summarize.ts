@@ -1,10 +1,13 @@
 /**
  * Extractive summaries: the sentences that best cover an article, in article order.
  *
- * Each sentence scores by where it stands (news puts the essentials first), how central it is
- * (cosine to the article's TF-IDF centroid), how much it shares with the title, divided by a gentle
- * length penalty. Captions, credits and datelines never compete; fragments and sentences that lean
- * on an antecedent they lack ("He added …") are held back; near-duplicates are skipped (MMR).
+ * News puts the essentials first, so a plain summary starts from the lead: the first sentences that
+ * can stand alone (see ./context.ts: no glued captions, no quotation without its speaker, no
+ * "He added …" without the sentence before it). A later sentence replaces a lead sentence only on
+ * clear evidence: a content score (cosine to the article's TF-IDF centroid, words shared with the
+ * title, divided by a gentle length penalty) REPLACE_MARGIN times the weakest lead sentence's.
+ * A focused summary weighs relevance to the focus with position and picks by maximal marginal
+ * relevance. Near-duplicates are skipped either way.
  */
 import type { Sentence } from '../corpus/types.js';
 import { isStopWord, words } from '../retrieval/terms.js';
@@ -30,7 +33,7 @@ const POSITION_DECAY = 1;
 const LONG_SENTENCE = 35;
 /** Weight of sharing words with the title. */
 const TITLE_WEIGHT = 0.5;
-/** A sentence opening on a pronoun or connective without the sentence before it. */
+/** In a focused summary, a sentence that leans on one not chosen weighs this much. */
 const DANGLING_WEIGHT = 0.6;
 /**
  * A later sentence replaces a lead sentence only when its content score (centrality, title words,
@@ -85,7 +88,7 @@ export interface Scored {
   /** The score without the position prior: what the sentence says, not where it stands. */
   content: number;
   vector: Vector;
-  /** Opens on a pronoun or connective: it needs the sentence before it (its id here). */
+  /** Needs the sentence before it (its id here; -1 when that one is in another paragraph). */
   leansOn: number | null;
 }
 
@@ -118,16 +121,17 @@ export function scoreSentences(
   const centroid: Vector = new Map();
   for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
   const title: Vector = options.title ? termFrequencies(stems(options.title)) : new Map();
+  const placeOf = new Map(all.map((s, k) => [s, k]));
   return candidates.map((sentence, i) => {
     const vector = vectors[i] as Vector;
     const length = termLists[i]?.length ?? 0;
     // With a focus, what a sentence says matters more than where it stands.
-    const place = all.indexOf(sentence);
+    const place = placeOf.get(sentence) ?? i;
     const position = 1 / (place + 1) ** (options.focus ? POSITION_DECAY / 2 : POSITION_DECAY);
     const centrality = cosine(vector, centroid);
     const lengthPenalty = Math.sqrt(Math.max(1, length / LONG_SENTENCE));
     const titleBoost = 1 + TITLE_WEIGHT * cosine(vector, title);
-    const previous = all[all.indexOf(sentence) - 1];
+    const previous = all[place - 1];
     const leansOn =
       standing.get(sentence.id) !== 'leans'
         ? null
