@@ -87,18 +87,20 @@ export async function evalCnndm(file: string, verbose: boolean): Promise<boolean
   console.log(
     `\n## Summaries at 3 sentences: ${articles.length} CNN/DailyMail development articles (${file})`,
   );
-  const rows: string[][] = [];
+  // One column group per half, side by side: Citebot, Lead-3, and their ratio.
+  const header = ['method'];
+  const rows: string[][] = [['Citebot /summary'], ['Lead-3 (same sentence split)'], ['Citebot ÷ Lead-3']];
   let ok = true;
   for (const [name, t] of totals) {
     const ours = t.ours.map((x) => x / Math.max(1, t.n));
     const lead = t.lead.map((x) => x / Math.max(1, t.n));
-    const ratio = ours.map((x, i) => (x / (lead[i] || 1)).toFixed(3));
-    rows.push([`${name} (${t.n})`, 'Citebot /summary', ...ours.map(pct)]);
-    rows.push(['', 'Lead-3 (same sentence split)', ...lead.map(pct)]);
-    rows.push(['', 'Citebot ÷ Lead-3', ...ratio]);
+    header.push(...['R-1', 'R-2', 'R-Lsum'].map((m) => `${name} (${t.n}) ${m}`));
+    rows[0]?.push(...ours.map(pct));
+    rows[1]?.push(...lead.map(pct));
+    rows[2]?.push(...ours.map((x, i) => (x / (lead[i] || 1)).toFixed(3)));
     if (!ours.every((x, i) => x >= (lead[i] ?? 0))) ok = false;
   }
-  console.log(table(['half', 'method', 'ROUGE-1', 'ROUGE-2', 'ROUGE-Lsum'], rows));
+  console.log(table(header, rows));
   console.log(
     'Split by FNV-1a of the article id (even: tuning, odd: checking); rules come from the tuning half only.',
   );
