@@ -1,4 +1,4 @@
-import { statementsBy } from '../retrieval/statements.js';
+import { statementsBy, unknownSpeakerNotice } from '../retrieval/statements.js';
 import { resolveArticle } from './articles.js';
 import type { Command } from './command.js';
 import { excerptOf } from './whoSaid.js';
@@ -11,10 +11,12 @@ export const quotes: Command<'quotes'> = {
   name: 'quotes',
   run(library, options) {
     const article = options.article === undefined ? undefined : resolveArticle(library, options.article);
-    const found = statementsBy(library, options.speaker, {
+    const speaker = options.speaker;
+    const found = statementsBy(library, speaker, {
       ...(article ? { article: article.id } : {}),
       ...(options.limit !== undefined ? { limit: options.limit } : {}),
     });
-    return { results: found.map((s) => excerptOf(library, s, 1)) };
+    const notice = speaker === undefined ? null : unknownSpeakerNotice(library, speaker);
+    return { results: found.map((s) => excerptOf(library, s, 1)), ...(notice ? { notice } : {}) };
   },
 };

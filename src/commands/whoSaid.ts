@@ -1,6 +1,6 @@
 import type { Statement } from '../attribution/types.js';
 import type { Library } from '../library/library.js';
-import { rankStatements } from '../retrieval/statements.js';
+import { rankStatements, topicNameNotice } from '../retrieval/statements.js';
 import { resolveArticle } from './articles.js';
 import type { Command } from './command.js';
 import { specOf } from './definitions.js';
@@ -17,7 +17,11 @@ export const whoSaid: Command<'who-said'> = {
       limit: options.limit ?? limit.default,
       ...(article ? { article: article.id } : {}),
     });
-    return { results: ranked.map((r) => excerptOf(library, r.statement, r.score)) };
+    const notice = topicNameNotice(library, options.topic, ranked.length);
+    return {
+      results: ranked.map((r) => excerptOf(library, r.statement, r.score)),
+      ...(notice ? { notice } : {}),
+    };
   },
 };
 

@@ -4,6 +4,8 @@
  * for "when", a number for "how much").
  */
 import { Features, type Sentence } from '../corpus/types.js';
+import { isStopWord, words } from '../nlp/terms.js';
+import { questionSubjects } from './subject.js';
 import type { TextIndex } from './textIndex.js';
 
 export type AnswerType = 'person' | 'date' | 'number' | 'money' | 'percent';
@@ -52,6 +54,21 @@ const FEATURE_FOR: Record<AnswerType, number> = {
   percent: Features.percent,
 };
 
+/**
+ * Words of a question that name the kind of answer rather than what it is about: "How much
+ * *money* is left?" is answered by "$4 billion", which never says "money". A sentence holding that
+ * kind of answer counts as containing them.
+ */
+// biome-ignore format: a word list reads best packed
+const TYPE_WORDS: Record<AnswerType, ReadonlySet<string>> = {
+  money: new Set(['money', 'cash', 'fund', 'funds', 'funding', 'cost', 'costs', 'price', 'prices', 'budget',
+    'dollars', 'euros', 'pounds', 'sum', 'amount', 'spend', 'spent', 'spending', 'worth', 'pay', 'paid']),
+  number: new Set(['number', 'numbers', 'amount', 'figure', 'figures', 'total', 'count', 'many', 'much']),
+  percent: new Set(['percent', 'percentage', 'share', 'proportion', 'rate']),
+  date: new Set(['date', 'day', 'time', 'year', 'month', 'soon']),
+  person: new Set(['person', 'people', 'official', 'officials']),
+};
+
 export interface RankedSentence {
   sentence: Sentence;
   score: number;
@@ -68,6 +85,8 @@ export interface AskOptions {
 
 /** A sentence must contain at least this share of the question's content words to answer it. */
 export const MIN_COVERAGE = 0.5;
+/** A question about what someone said or did: "What did X say / promise / want …?" */
+const ASKS_WHAT_WAS_SAID = /^\W*what\s+(?:did|does|do|has|have|had|will|would)\b/i;
 /** Weight of a preferred sentence. */
 const PREFERRED = 1.5;
 
@@ -88,18 +107,50 @@ export function rankSentences(
   const hits = index.search(question, {
     ...(filter ? { filter: (id: number) => filter(sentences[id] as Sentence) } : {}),
   });
+  // The question's words that name the kind of answer (see TYPE_WORDS), by stem.
+  const typeWords = wanted
+    ? new Set(
+        words(question)
+          .filter((w) => !isStopWord(w) && TYPE_WORDS[wanted].has(w.plain))
+          .map((w) => w.stem),
+      )
+    : new Set<string>();
+  // "What did British officials promise?": what the subject's people said holds the subject.
+  const asksWhatWasSaid = options.prefer !== undefined && ASKS_WHAT_WAS_SAID.test(question);
+  const subjectWords = new Set(
+    asksWhatWasSaid
+      ? questionSubjects(question).flatMap((s) =>
+          words(s)
+            .filter((w) => !isStopWord(w))
+            .map((w) => w.stem),
+        )
+      : [],
+  );
   const ranked: RankedSentence[] = [];
   for (const hit of hits) {
     const sentence = sentences[hit.id];
     if (!sentence) continue;
-    const coverage = hit.queryWords > 0 ? hit.matched / hit.queryWords : 0;
+    const typed = wanted !== null && (sentence.features & FEATURE_FOR[wanted]) !== 0;
+    const preferred = options.prefer?.(sentence) === true;
+    // A sentence with the kind of answer asked for holds the words that ask for it, and a
+    // statement by the subject's people holds the subject.
+    const given = new Set([...(typed ? typeWords : []), ...(preferred ? subjectWords : [])]);
+    let satisfied = 0;
+    if (given.size > 0) {
+      const stems = new Set(words(sentence.text).map((w) => w.stem));
+      for (const t of given) if (!stems.has(t)) satisfied++;
+    }
+    const coverage = hit.queryWords > 0 ? Math.min(1, (hit.matched + satisfied) / hit.queryWords) : 0;
     if (coverage < MIN_COVERAGE) continue;
     let score = hit.score * coverage;
-    if (options.prefer?.(sentence)) score *= PREFERRED;
-    if (wanted && (sentence.features & FEATURE_FOR[wanted]) !== 0) score *= TYPE_BONUS;
+    if (preferred) score *= PREFERRED;
+    if (typed) score *= TYPE_BONUS;
     if (sentence.kind === 'caption') score *= CAPTION_WEIGHT;
     ranked.push({ sentence, score, coverage });
   }
-  ranked.sort((a, b) => b.score - a.score || a.sentence.id - b.sentence.id);
+  // "What did the UK promise?" asks for what its people said: their statements come first.
+  const first = asksWhatWasSaid && options.prefer ? options.prefer : () => false;
+  const tier = (r: RankedSentence) => (first(r.sentence) ? 0 : 1);
+  ranked.sort((a, b) => tier(a) - tier(b) || b.score - a.score || a.sentence.id - b.sentence.id);
   return ranked.slice(0, options.limit);
 }

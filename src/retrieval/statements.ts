@@ -118,12 +118,55 @@ export function rankStatements(
 }
 
 /**
- * The speakers a name means: an exact name or alias, else the same surname or a typo of it, else
- * a prefix of a name word. Empty when nobody matches.
+ * The speakers a name means: an exact name or alias, else the same surname, else speakers with
+ * every typed word in their name, under the spellings the articles use. Empty when nobody matches.
  */
 export function speakersByName(library: Library, query: string): SpeakerEntity[] {
   return library.speakerDirectory.byName(query);
 }
+
+/**
+ * What to tell someone whose name matches no speaker: says so, and suggests the closest speaker
+ * when one is close. Null when the name does match a speaker.
+ *
+ * @example
+ * unknownSpeakerNotice(library, 'Hegset') // 'No speaker named “Hegset”; did you mean Pete Hegseth?'
+ */
+export function unknownSpeakerNotice(library: Library, name: string): string | null {
+  if (library.speakerDirectory.byName(name).length > 0) return null;
+  const near = library.speakerDirectory.closest(name);
+  const shown = name.trim();
+  return near
+    ? `No speaker named “${shown}”; did you mean ${near.spelling}?`
+    : `No speaker named “${shown}”.`;
+}
+
+/**
+ * For `/who-said`: when the topic is only a name (every content word capitalised, at most four)
+ * that no speaker has, says so, if a speaker is close (the suggestion) or nothing was found.
+ */
+export function topicNameNotice(library: Library, topic: string, found: number): string | null {
+  if (!isNameOnly(topic) || speakersNamedIn(library, topic).speakers.length > 0) return null;
+  if (found > 0 && library.speakerDirectory.closest(topic) === null) return null;
+  return unknownSpeakerNotice(library, topic);
+}
+
+function isNameOnly(topic: string): boolean {
+  const content = words(topic).filter((w) => !isStopWord(w) && !SAY_WORDS_LIST.has(w.plain));
+  return content.length > 0 && content.length <= 4 && content.every((w) => w.capitalised && !w.acronym);
+}
+
+const SAY_WORDS_LIST = new Set([
+  'what',
+  'did',
+  'say',
+  'says',
+  'said',
+  'quotes',
+  'quote',
+  'statements',
+  'statement',
+]);
 
 /** Statements by the speakers a name means, in article order (or every statement without a name). */
 export function statementsBy(

@@ -4,6 +4,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { isStopWord, queryTerms, termsOf, type Word, words } from '../nlp/terms.js';
+import { oneWordNames, placesIn } from './places.js';
 
 /** A document to index: its id and one text per field. */
 export interface IndexedDoc {
@@ -30,6 +31,15 @@ export interface QueryOptions {
 /** Edit distance allowed for names, as a fraction of the word's length. */
 const NAME_FUZZINESS = 0.3;
 
+/** Weight of a place's other names in a query ("British" for "UK"). */
+const OTHER_NAME_WEIGHT = 0.8;
+/** Stems this long or longer also match spellings one edit away ({@link TextIndex.wordSets}). */
+const VARIANT_MIN_LENGTH = 5;
+/** A near variant shares this many first letters with the word. */
+const VARIANT_PREFIX = 4;
+
+const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
 /** What {@link TextIndex.toJSON} gives and {@link TextIndex.fromJSON} takes. */
 export interface TextIndexJson {
   fields: string[];
@@ -48,6 +58,8 @@ export interface SearchIndex {
   search(query: string, options?: QueryOptions): Hit[];
   /** Like search, with typo tolerance on every word. */
   searchFuzzy(query: string, fuzziness: number, limit: number, filter?: (id: number) => boolean): Hit[];
+  /** The documents holding each content word of `query` or a near variant of it (see {@link TextIndex.wordSets}). */
+  wordSets(query: string, filter?: (id: number) => boolean): { word: string; ids: Set<number> }[];
   /** True when a lower-case word looks like a name in the indexed text. */
   isKnownName(plain: string): boolean;
   readonly size: number;
@@ -139,9 +151,25 @@ export class TextIndex implements SearchIndex {
       queryWords++;
       for (const t of [word.plain, word.stem]) if (!wordOf.has(t)) wordOf.set(t, queryWords);
     }
+    // A place under its other names: "UK" also finds "British" and "Britain", as the same word.
+    const other = new Set<string>();
+    for (const place of placesIn(query)) {
+      const at = wordOf.get(place.words[0] as string);
+      if (at === undefined) continue;
+      for (const form of oneWordNames(place.code)) {
+        const stem = words(form)[0]?.stem;
+        if (stem === undefined || wordOf.has(stem)) continue;
+        wordOf.set(stem, at);
+        other.add(stem);
+      }
+    }
     const filter = options.filter;
-    const results: SearchResult[] = this.mini.search(terms.map((t) => t.term).join(' '), {
+    const exact = new Set([...terms.map((t) => t.term), ...other]);
+    const results: SearchResult[] = this.mini.search([...terms.map((t) => t.term), ...other].join(' '), {
       fuzzy: (term) => (fuzzy.has(term) ? NAME_FUZZINESS : false),
+      boostTerm: (term) => (other.has(term) ? OTHER_NAME_WEIGHT : 1),
+      // A typo-level match must be a name in the text too: "Latte" finds "Latte", never "latter".
+      boostDocument: (_id, term) => (exact.has(term) || this.isKnownName(term) ? 1 : 0),
       prefix: false,
       combineWith: 'OR',
       ...(options.boost ? { boost: options.boost } : {}),
@@ -183,6 +211,45 @@ export class TextIndex implements SearchIndex {
         matched: r.queryTerms.length,
         queryWords: terms.length,
       }));
+  }
+
+  /**
+   * For each content word of `query`, the documents that hold it: the same stem, a name under a
+   * typo (as in {@link search}), or a near variant in the index, a spelling one edit away that
+   * shares the first four letters ("defence" ~ "defense", "defensive"; "spend" is not "speed").
+   *
+   * @example
+   * index.wordSets('defence spending') // [{ word: 'defence', ids }, { word: 'spending', ids }]
+   */
+  wordSets(query: string, filter?: (id: number) => boolean): { word: string; ids: Set<number> }[] {
+    const out: { word: string; ids: Set<number> }[] = [];
+    const seen = new Set<string>();
+    for (const word of words(query)) {
+      if (isStopWord(word) || seen.has(word.stem)) continue;
+      seen.add(word.stem);
+      const ids = new Set<number>();
+      const [name] = queryTerms(word.capitalised ? capitalise(word.plain) : word.plain, this.isKnownName);
+      const fuzzyName = name?.fuzzy === true;
+      const variant = word.stem.length >= VARIANT_MIN_LENGTH;
+      const term = fuzzyName ? word.plain : word.stem;
+      const results = this.mini.search(term, {
+        fuzzy: fuzzyName ? NAME_FUZZINESS : variant ? 1 : false,
+        ...(fuzzyName
+          ? { boostDocument: (_id: unknown, t: string) => (t === term || this.isKnownName(t) ? 1 : 0) }
+          : {}),
+        prefix: false,
+        ...(filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {}),
+      });
+      for (const r of results) {
+        const near = r.terms.some(
+          (t) =>
+            t === word.stem || fuzzyName || t.slice(0, VARIANT_PREFIX) === word.stem.slice(0, VARIANT_PREFIX),
+        );
+        if (near) ids.add(r.id as number);
+      }
+      out.push({ word: word.plain, ids });
+    }
+    return out;
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 import type { Article, Sentence } from '../corpus/types.js';
 import type { Library } from '../library/library.js';
-import { type Scored, scoreSentences, selectSentences } from './summarize.js';
+import { chooseSentences, type Scored, scoreSentences } from './summarize.js';
 
 /** The most recent article: by `published`, else by file modification time. */
 export function newestArticle(articles: readonly Article[]): Article | undefined {
@@ -21,15 +21,24 @@ export function newestArticle(articles: readonly Article[]): Article | undefined
   })[0];
 }
 
-/** Sentence id → relevance to `focus` in (0, 1], from the sentence index. */
+/**
+ * Sentence id → relevance to `focus` in (0, 1], from the sentence index. A sentence must hold every
+ * word of the focus (its stem, a near spelling, a name under a typo); when none does, the focus's
+ * most specific word (the one in the fewest sentences) is required instead, so that "defence
+ * spending" never answers with sentences about defence alone.
+ */
 function focusRelevance(library: Library, focus: string, article?: string): Map<number, number> {
-  const hits = library.sentenceIndex.search(focus, {
-    ...(article ? { filter: (id: number) => library.sentences[id]?.article === article } : {}),
-  });
-  const top = Math.max(...hits.map((h) => h.score), 0);
+  const inScope = article ? (id: number) => library.sentences[id]?.article === article : undefined;
+  const hits = library.sentenceIndex.search(focus, inScope ? { filter: inScope } : {});
+  const sets = library.sentenceIndex.wordSets(focus, inScope).filter((w) => w.ids.size > 0);
+  const all = hits.filter((h) => sets.every((w) => w.ids.has(h.id)));
+  const rarest = [...sets].sort((a, b) => a.ids.size - b.ids.size)[0];
+  const required =
+    all.length > 0 || sets.length === 0 ? all : hits.filter((h) => rarest?.ids.has(h.id) === true);
+  const top = Math.max(...required.map((h) => h.score), 0);
   const relevance = new Map<number, number>();
-  // How well it matches, times how much of the topic it covers ("defense" alone is half of "defense spending").
-  for (const h of hits)
+  // How well it matches, times how much of the topic it covers.
+  for (const h of required)
     relevance.set(h.id, top > 0 ? (h.score / top) * (h.matched / Math.max(1, h.queryWords)) : 0);
   return relevance;
 }
@@ -49,7 +58,7 @@ export function summariseArticle(
     title: article.meta.title,
     ...(relevance ? { focus: weigh(relevance) } : {}),
   });
-  return selectSentences(scored, count).map((s) => s.sentence);
+  return chooseSentences(scored, count, relevance !== null).map((s) => s.sentence);
 }
 
 /** What every article says about a topic: sentences from all of them, in sources then text order. */
@@ -61,5 +70,5 @@ export function summariseTopic(library: Library, focus: string, count: number): 
     if (!articles.has(article.id)) continue;
     pool.push(...scoreSentences(article.sentences, { title: article.meta.title, focus: weigh(relevance) }));
   }
-  return selectSentences(pool, count).map((s) => s.sentence);
+  return chooseSentences(pool, count, true).map((s) => s.sentence);
 }

@@ -1,13 +1,17 @@
 /**
  * Extractive summaries: the sentences that best cover an article, in article order.
  *
- * Each sentence scores by where it stands (news puts the essentials first), how central it is
- * (cosine to the article's TF-IDF centroid), how much it shares with the title, divided by a gentle
- * length penalty. Captions, credits and datelines never compete; fragments and sentences that lean
- * on an antecedent they lack ("He added …") are held back; near-duplicates are skipped (MMR).
+ * News puts the essentials first, so a plain summary starts from the lead: the first sentences that
+ * can stand alone (see ./context.ts: no glued captions, no quotation without its speaker, no
+ * "He added …" without the sentence before it). A later sentence replaces a lead sentence only on
+ * clear evidence: a content score (cosine to the article's TF-IDF centroid, words shared with the
+ * title, divided by a gentle length penalty) REPLACE_MARGIN times the weakest lead sentence's.
+ * A focused summary weighs relevance to the focus with position and picks by maximal marginal
+ * relevance. Near-duplicates are skipped either way.
  */
 import type { Sentence } from '../corpus/types.js';
 import { isStopWord, words } from '../nlp/terms.js';
+import { standings } from './context.js';
 
 export interface SummaryOptions {
   /** How many sentences (at most). */
@@ -29,8 +33,13 @@ const POSITION_DECAY = 1;
 const LONG_SENTENCE = 35;
 /** Weight of sharing words with the title. */
 const TITLE_WEIGHT = 0.5;
-/** A sentence opening on a pronoun or connective without the sentence before it. */
+/** In a focused summary, a sentence that leans on one not chosen weighs this much. */
 const DANGLING_WEIGHT = 0.6;
+/**
+ * A later sentence replaces a lead sentence only when its content score (centrality, title words,
+ * length; no position) is this many times the weakest lead sentence's: clear evidence only.
+ */
+const REPLACE_MARGIN = 3;
 /** MMR balance between score and novelty. */
 const MMR_LAMBDA = 0.75;
 /** Sentences at least this similar to a chosen one are near-duplicates. */
@@ -42,9 +51,6 @@ const MIN_WORDS = 6;
  * words on it is more likely a sentence that lost its full stop.
  */
 const LONG_UNFINISHED = 20;
-
-const DANGLING =
-  /^[\s"“‘'(]*(?:he|she|they|it|this|these|those|that|his|her|their|its|but|and|however|also|meanwhile|still|yet|so|then|such|both|neither)\b/i;
 
 function stems(text: string): string[] {
   return words(text)
@@ -79,8 +85,10 @@ function isComplete(text: string): boolean {
 export interface Scored {
   sentence: Sentence;
   score: number;
+  /** The score without the position prior: what the sentence says, not where it stands. */
+  content: number;
   vector: Vector;
-  /** Opens on a pronoun or connective: it needs the sentence before it (its id here). */
+  /** Needs the sentence before it (its id here; -1 when that one is in another paragraph). */
   leansOn: number | null;
 }
 
@@ -90,9 +98,14 @@ export function scoreSentences(
   options: Omit<SummaryOptions, 'count'>,
 ): Scored[] {
   const all = sentences.filter((s) => s.kind === 'sentence');
+  const standing = standings(sentences);
   let candidates = all.filter((s) => {
     const length = words(s.text).length;
-    return length >= MIN_WORDS && (isComplete(s.text) || length >= LONG_UNFINISHED);
+    return (
+      standing.get(s.id) !== 'never' &&
+      length >= MIN_WORDS &&
+      (isComplete(s.text) || length >= LONG_UNFINISHED)
+    );
   });
   if (candidates.length === 0) candidates = all;
   const termLists = candidates.map((s) => stems(s.text));
@@ -108,24 +121,26 @@ export function scoreSentences(
   const centroid: Vector = new Map();
   for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
   const title: Vector = options.title ? termFrequencies(stems(options.title)) : new Map();
+  const placeOf = new Map(all.map((s, k) => [s, k]));
   return candidates.map((sentence, i) => {
     const vector = vectors[i] as Vector;
     const length = termLists[i]?.length ?? 0;
     // With a focus, what a sentence says matters more than where it stands.
-    const position = 1 / (i + 1) ** (options.focus ? POSITION_DECAY / 2 : POSITION_DECAY);
+    const place = placeOf.get(sentence) ?? i;
+    const position = 1 / (place + 1) ** (options.focus ? POSITION_DECAY / 2 : POSITION_DECAY);
     const centrality = cosine(vector, centroid);
     const lengthPenalty = Math.sqrt(Math.max(1, length / LONG_SENTENCE));
     const titleBoost = 1 + TITLE_WEIGHT * cosine(vector, title);
-    const previous = all[all.indexOf(sentence) - 1];
+    const previous = all[place - 1];
     const leansOn =
-      DANGLING.test(sentence.text) && previous?.paragraph === sentence.paragraph
-        ? previous.id
-        : DANGLING.test(sentence.text)
-          ? -1
-          : null;
-    let score = (position * centrality * titleBoost) / lengthPenalty;
-    if (options.focus) score *= options.focus(sentence) ** 2;
-    return { sentence, score, vector, leansOn };
+      standing.get(sentence.id) !== 'leans'
+        ? null
+        : previous?.paragraph === sentence.paragraph && previous.article === sentence.article
+          ? previous.id
+          : -1;
+    let content = (centrality * titleBoost) / lengthPenalty;
+    if (options.focus) content *= options.focus(sentence) ** 2;
+    return { sentence, score: position * content, content, vector, leansOn };
   });
 }
 
@@ -160,11 +175,52 @@ export function selectSentences(scored: readonly Scored[], count: number): Score
 }
 
 /**
+ * Lead first: the first `count` candidates that read in place, then a later sentence replaces the
+ * weakest of them only when it says clearly more (content score MARGIN times as high).
+ */
+export function selectLeadFirst(scored: readonly Scored[], count: number): Scored[] {
+  const pool = scored.filter((s) => s.score > 0);
+  const isDuplicate = (c: Scored, chosen: Scored[]) =>
+    chosen.some((x) => x !== c && cosine(c.vector, x.vector) >= DUPLICATE_SIMILARITY);
+  const reads = (c: Scored, chosen: Scored[]) =>
+    c.leansOn === null || chosen.some((x) => x.sentence.id === c.leansOn);
+  const chosen: Scored[] = [];
+  for (const c of pool) {
+    if (chosen.length >= count) break;
+    if (reads(c, chosen) && !isDuplicate(c, chosen)) chosen.push(c);
+  }
+  const rest = pool
+    .filter((c) => !chosen.includes(c) && c.leansOn === null)
+    .sort((a, b) => b.content - a.content);
+  for (const c of rest) {
+    const replaceable = chosen.filter((x, i) => i > 0 && !chosen.some((y) => y.leansOn === x.sentence.id));
+    if (replaceable.length === 0) break;
+    const weakest = replaceable.reduce((a, b) => (b.content < a.content ? b : a));
+    if (c.content <= REPLACE_MARGIN * weakest.content) break;
+    const without = chosen.filter((x) => x !== weakest);
+    if (isDuplicate(c, without)) continue;
+    chosen.splice(chosen.indexOf(weakest), 1, c);
+  }
+  const order = new Map(scored.map((s, i) => [s, i]));
+  return chosen.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+}
+
+/**
+ * The sentences of a summary: lead first for a plain summary (news puts the essentials first), by
+ * relevance for a focused one.
+ */
+export function chooseSentences(scored: readonly Scored[], count: number, focused: boolean): Scored[] {
+  return focused ? selectSentences(scored, count) : selectLeadFirst(scored, count);
+}
+
+/**
  * The summary of one article: up to `count` of its sentences, in article order.
  *
  * @example
  * summarize(article.sentences, { count: 3, title: article.meta.title })
  */
 export function summarize(sentences: readonly Sentence[], options: SummaryOptions): Sentence[] {
-  return selectSentences(scoreSentences(sentences, options), options.count).map((s) => s.sentence);
+  return chooseSentences(scoreSentences(sentences, options), options.count, options.focus !== undefined).map(
+    (s) => s.sentence,
+  );
 }

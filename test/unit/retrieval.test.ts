@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
+import { parseArticle } from '../../src/ingest/parse.js';
+import { assembleLibrary, ingestArticle } from '../../src/library/library.js';
 import { answerType, rankSentences } from '../../src/retrieval/ask.js';
+import { placesIn } from '../../src/retrieval/places.js';
 import { TextIndex } from '../../src/retrieval/textIndex.js';
 import { bundledLibrary } from '../support/library.js';
 
@@ -27,6 +30,18 @@ describe('TextIndex', () => {
       { id: 1, text: 'The cart moved.' },
     ]);
     expect(index.search('cat').map((h) => h.id)).toEqual([0]);
+  });
+
+  it('matches a name with typos only to names, never to a lower-case word', () => {
+    const index = new TextIndex(['text']);
+    index.addAll([
+      { id: 0, text: 'The envoy Mark Latte said the talks would go on.' },
+      { id: 1, text: 'The latter is not enough, the envoy said.' },
+      { id: 2, text: 'Late on Tuesday the talks ended.' },
+      { id: 3, text: 'Officials met Mark Lattes in the capital.' },
+    ]);
+    expect(index.search('Latte').map((h) => h.id)).toEqual([0, 3]);
+    expect(index.search('Latte talks').some((h) => h.id === 1)).toBe(false);
   });
 
   it('counts how many query words a hit covers', () => {
@@ -111,5 +126,52 @@ describe('rankSentences on the bundled article', () => {
       filter: (s) => s.article === 'none',
     });
     expect(ranked).toEqual([]);
+  });
+});
+
+describe('ask: plain answers', () => {
+  const libraryOf = (text: string) =>
+    assembleLibrary('/tmp/x', [ingestArticle(parseArticle('port', 'port.md', text, 0))], []);
+  const ask = (lib: ReturnType<typeof libraryOf>, question: string) =>
+    (runCommand(lib, 'ask', { question }, 'cli').results as Excerpt[]).map((r) => r.text);
+  const PORT = [
+    '---\ntitle: Port talks\n---',
+    'The harbour authority has about $2 million in grants left for the year.',
+    'Money for the harbour was discussed at length by the committee on Monday.',
+    'France has a long coastline and many busy ports along the Atlantic.',
+    '“We will send two more ships to the harbour this spring,” French Transport Minister Anne Leclerc said on Monday.',
+    'The committee will meet again in June to discuss the repairs.',
+  ].join('\n');
+
+  it('answers a question of amount with the sentence that holds the amount, though it never says “money”', () => {
+    expect(ask(libraryOf(PORT), 'How much money is left for repairs?')[0]).toMatch(
+      /\$2 million in grants left/,
+    );
+  });
+
+  it('answers a question about a country with what its people said (France ~ French)', () => {
+    expect(ask(libraryOf(PORT), 'What did France promise?')[0]).toMatch(/Anne Leclerc said/);
+  });
+
+  it('on the bundled article: the money left for aid, and what the UK minister answered', async () => {
+    const library = await bundledLibrary();
+    const first = (question: string) =>
+      (runCommand(library, 'ask', { question }, 'cli').results as Excerpt[])[0]?.text ?? '';
+    expect(first('How much money is left for aid?')).toMatch(/almost \$4 billion/);
+    expect(first('What did the UK promise?')).toMatch(/British Defense Secretary John Healy responded/);
+    expect(first('What did British officials promise?')).toMatch(/John Healy responded/);
+    expect(first('What has the United Kingdom promised?')).toMatch(/John Healy responded/);
+  });
+});
+
+describe('places', () => {
+  it('knows a country by its names, codes and demonyms, written as names', () => {
+    const code = (text: string) => placesIn(text).map((p) => p.code);
+    for (const name of ['the UK', 'Britain', 'British officials', 'the United Kingdom'])
+      expect(code(name)).toEqual(['GB']);
+    expect(code('Ukrainian Defense Minister')).toEqual(['UA']);
+    expect(code('Latvian Defense Minister')).toEqual(['LV']);
+    expect(code('Kremlin spokesman')).toEqual(['RU']);
+    expect(code('they told us about a turkey')).toEqual([]);
   });
 });

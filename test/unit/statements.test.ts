@@ -40,6 +40,22 @@ describe('who-said on the bundled article', () => {
     expect(top?.text).toMatch(/^“I don’t think it’s practical to have it\./);
   });
 
+  it('never turns a name into a common word: Latte finds the NATO chief, no “latter” or “Late”', async () => {
+    const result = runCommand(await bundledLibrary(), 'who-said', { topic: 'Latte', limit: 10 }, 'cli');
+    const results = result.results as Excerpt[];
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) {
+      expect(r.text).not.toMatch(/\blatter\b|\bLate\b/);
+      expect(r.speaker?.name).toBe('Mark Latte');
+    }
+    expect(result.notice).toBeUndefined();
+  });
+
+  it('says when a name in the topic is nobody who speaks', async () => {
+    const result = runCommand(await bundledLibrary(), 'who-said', { topic: 'Ladakhanlev', limit: 10 }, 'cli');
+    expect(result.notice).toMatch(/^No speaker named “Ladakhanlev”/);
+  });
+
   it('finds nothing for a topic nobody spoke about', async () => {
     expect(await run('who-said', { topic: 'football transfer window' })).toEqual([]);
   });
@@ -65,6 +81,25 @@ describe('quotes', () => {
     const library = await bundledLibrary();
     expect(await run('quotes', {})).toHaveLength(library.statements.length);
     expect(await run('quotes', { speaker: 'Somebody Unknown' })).toEqual([]);
+  });
+
+  it('says when a name matches no speaker, and suggests the closest one', async () => {
+    const library = await bundledLibrary();
+    const result = runCommand(library, 'quotes', { speaker: 'Hegset' }, 'cli');
+    expect(result.results).toEqual([]);
+    expect(result.notice).toBe('No speaker named “Hegset”; did you mean Pete Hegseth?');
+    expect(runCommand(library, 'quotes', { speaker: 'Somebody Unknown' }, 'cli').notice).toBe(
+      'No speaker named “Somebody Unknown”.',
+    );
+    expect(runCommand(library, 'quotes', { speaker: 'Hegus' }, 'cli').notice).toBeUndefined();
+  });
+
+  it('resolves names only under spellings the articles use, all four spellings to one person', async () => {
+    const library = await bundledLibrary();
+    for (const name of ['Hegseth', 'Hegses', 'Heggs', 'Hegus', 'Pete'])
+      expect(speakersByName(library, name).map((s) => s.name)).toEqual(['Pete Hegses']);
+    expect(speakersByName(library, 'Hegset')).toEqual([]);
+    expect(speakersByName(library, 'Heg')).toEqual([]);
   });
 
   it('resolves names: exact, surname, typo', async () => {

@@ -3,6 +3,7 @@ import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
 import { parseArticle } from '../../src/ingest/parse.js';
 import { assembleLibrary, ingestArticle } from '../../src/library/library.js';
+import { standings } from '../../src/summary/context.js';
 import { summarize } from '../../src/summary/summarize.js';
 import { bundledLibrary } from '../support/library.js';
 
@@ -127,5 +128,94 @@ describe('summary command', () => {
     expect(results[0]?.text).toMatch(/^US Defense Secretary Pete Hegses on Wednesday noted/);
     for (const r of results)
       expect(lib.article(r.citation.article).text.slice(r.citation.start, r.citation.end)).toBe(r.text);
+  });
+});
+
+describe('sentences that cannot stand alone', () => {
+  const text = [
+    '---\ntitle: Harbour bridge opens\npublished: 2025-04-01\n---',
+    'They said it could not be done, but the harbour bridge opened on Monday after three years of work.',
+    'The mayor cut the ribbon in front of a crowd of several thousand residents and workers.',
+    '“We will rebuild every road in the city. Nobody will be left behind on the east side,” she said.',
+    'Scroll down for video The mayor cuts the ribbon at the new harbour bridge on Monday morning.',
+    'Opening day: Crowds walk across the new harbour bridge in the spring sunshine on Monday.',
+    'Traffic on the old ferry route fell by half within hours, the port authority said on Monday.',
+    'The council expects the bridge to carry forty thousand cars a day by the end of the year.',
+    'Engineers checked the cables twice before the opening. Be ready to wait for hours at the crossing on the first day.',
+    '“The bridge is a promise kept,” said Ana Ruiz, the head of the residents’ association.',
+  ].join('\n');
+  const lib = library(['bridge', text]);
+  const sentences = lib.articles[0]!.sentences;
+  const chosen = summarize(sentences, { count: 10 }).map((s) => s.text);
+
+  it('never chooses a quotation whose speaker is not in it', () => {
+    expect(chosen.some((t) => t.startsWith('“We will rebuild'))).toBe(false);
+    expect(chosen.some((t) => t.startsWith('Nobody will be left behind'))).toBe(false);
+    // A quotation with its speaker is fine.
+    expect(chosen.some((t) => t.startsWith('“The bridge is a promise kept,” said Ana Ruiz'))).toBe(true);
+  });
+
+  it('never chooses a caption glued into the text', () => {
+    expect(chosen.some((t) => /^Scroll down|^Opening day:/.test(t))).toBe(false);
+  });
+
+  it('lets the first sentence open on a pronoun, and holds a bare verb to the sentence before it', () => {
+    const standing = standings(sentences);
+    const of = (start: string) => standing.get(sentences.find((s) => s.text.startsWith(start))!.id);
+    expect(of('They said it could not be done')).toBe('alone');
+    expect(of('Be ready to wait')).toBe('leans');
+    expect(of('“We will rebuild')).toBe('never');
+    expect(of('Nobody will be left behind')).toBe('never');
+    expect(of('Scroll down')).toBe('never');
+    expect(of('The council expects')).toBe('alone');
+  });
+
+  it('starts from the lead: at 3 sentences, the first three that stand alone', () => {
+    expect(summarize(sentences, { count: 3 }).map((s) => s.text.slice(0, 20))).toEqual([
+      'They said it could n',
+      'The mayor cut the ri',
+      'Traffic on the old f',
+    ]);
+  });
+
+  it('on the bundled article at 10 sentences, has no speakerless quote and no subjectless fragment', async () => {
+    const bundled = await bundledLibrary();
+    const texts = (summary(bundled, { sentences: 10 }).results as Excerpt[]).map((r) => r.text);
+    expect(texts).toHaveLength(10);
+    for (const t of texts) {
+      expect(t).not.toMatch(/^Be able to tell/);
+      expect(t).not.toMatch(/^“(?:Deterrent|I don’t think it’s practical)/);
+    }
+  });
+});
+
+describe('focus', () => {
+  it('keeps every chosen sentence to all the focus words (near spellings count)', async () => {
+    const bundled = await bundledLibrary();
+    const texts = (summary(bundled, { focus: 'defence spending' }).results as Excerpt[]).map((r) => r.text);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).toMatch(/\bspend/i);
+    for (const t of texts) expect(t).toMatch(/\bdefen[cs]/i);
+  });
+
+  it('requires the topic’s words, finding near spellings through the index', () => {
+    const lib = library([
+      'bridge',
+      [
+        '---\ntitle: Defence budget\n---',
+        'The defense ministry will raise spending on ships next year, the minister said on Tuesday.',
+        'The defence ministry opened a new office in the north of the country last week.',
+        'Spending on schools will rise by two percent, the finance minister said.',
+        'Drivers were told to cut their speed on the bridge during the storm.',
+      ].join('\n'),
+    ]);
+    const texts = (
+      summary(lib, { article: 'bridge', focus: 'defence spending', sentences: 3 }).results as Excerpt[]
+    ).map((r) => r.text);
+    expect(texts).toEqual([
+      'The defense ministry will raise spending on ships next year, the minister said on Tuesday.',
+    ]);
+    const sets = lib.sentenceIndex.wordSets('spend');
+    expect(sets[0]?.ids.size).toBe(2);
   });
 });
