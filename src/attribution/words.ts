@@ -149,7 +149,8 @@ export const TIME_WORDS = new Set([
   'tonight', 'tomorrow', 'earlier', 'later', 'now', 'then', 'recently', 'previously', 'again', 'also',
   'repeatedly', 'publicly', 'privately', 'further', 'once', 'quickly', 'immediately', 'firmly', 'flatly',
   'bluntly', 'simply', 'only', 'never', 'often', 'always', 'even', 'still', 'however', 'ago', 'just',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'though',
+  'instead', 'too', 'separately', 'later', 'afterward', 'afterwards', 'nonetheless',
 ]);
 
 /** Nouns that end a time or setting phrase ("on Wednesday", "in a statement", "last week"). */

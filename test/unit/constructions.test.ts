@@ -222,3 +222,17 @@ describe('descriptions of one person', () => {
     expect(said.map((s) => s.speaker)).toEqual(['Maria Santos']);
   });
 });
+
+describe('inverted openings and discourse adverbs', () => {
+  it('reads a sentence that opens with its cue, then the speaker and an appositive, then the quote', () => {
+    expect(pairs('Said Tomasz Wilk, who grew up on the same street, “We were all so proud of her.”')).toEqual(
+      [['We were all so proud of her.', 'Tomasz Wilk']],
+    );
+  });
+
+  it('steps over "though" between the cue and "that"', () => {
+    expect(
+      pairs('Greta Lund praised the plan. She added, though, that the budget was too small.').map(([q]) => q),
+    ).toEqual(['the budget was too small']);
+  });
+});

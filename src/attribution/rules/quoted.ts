@@ -109,12 +109,29 @@ function windowedTail(ctx: SentenceContext, i: number): QuoteCue | null {
   return null;
 }
 
+/**
+ * `Said Jane Roe, who grew up nearby, "…"`: a sentence that opens with its cue, then the speaker
+ * and any appositive, up to the quotation (whose last token before the mark is `i`).
+ */
+function invertedOpening(ctx: SentenceContext, i: number): QuoteCue | null {
+  const { tokens, text } = ctx;
+  let k = 0;
+  while (k < i && (tokens[k]?.pos === 'PUNCT' || tokens[k]?.pos === 'CCONJ')) k++;
+  const cue = tokens[k];
+  if (!cue || k >= i || !/^\p{Lu}/u.test(cue.text) || !isCue(cue, QUOTE_VERBS)) return null;
+  if (!(isComma(tokens[i]) || tokens[i]?.text === ':')) return null;
+  const m = speakerAfter(tokens, k, text);
+  return m ? { mention: m, cue, head: true, reported: false } : null;
+}
+
 /** `X said: "…"` / `X told reporters "…"` / `X said that "…"`, in the sentence the quote opens in. */
 export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | null {
   const { tokens, text, inQuote } = ctx;
   const open = q.open ?? q.start;
   let i = -1;
   for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).start < open) i = k;
+  const inverted = invertedOpening(ctx, i);
+  if (inverted) return inverted;
   // Walk back from the mark over ":", ",", "that", an object and time words to the cue.
   let sawThat = false;
   for (let k = i, steps = 0; k >= 0 && steps < HEAD_WINDOW; k--, steps++) {
@@ -128,7 +145,13 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
       // '…," he said, adding "…"': a participle after a comma shares the sentence's speaker.
       // "X issued a statement saying "…"": the noun before a participle is its object, not a speaker.
       const shared = isGerund(t) && (isComma(tokens[k - 1]) || ctx.speaker !== null || ctx.subject !== null);
-      const m = shared ? (ctx.speaker ?? ctx.subject) : speakerBefore(tokens, k, text, 0);
+      // "Said Jane Roe, who grew up nearby, “…”": a cue opening the sentence has its speaker after it.
+      const opensSentence = tokens.slice(0, k).every((x) => x.pos === 'PUNCT' || x.pos === 'CCONJ');
+      const m = shared
+        ? (ctx.speaker ?? ctx.subject)
+        : opensSentence
+          ? speakerAfter(tokens, k, text)
+          : speakerBefore(tokens, k, text, 0);
       if (!m) return null;
       const between = tokens.slice(k + 1, i + 1).filter((x) => !isComma(x) && x.text !== ':');
       // "X said that "…"" and "X said police were "very committed" to …": the quote sits inside a
