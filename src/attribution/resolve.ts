@@ -227,14 +227,7 @@ export function resolveSpeakers(
     speaker =
       statement.mention === null
         ? continuation(statement.firstSentence)
-        : // "…," he said: a pronoun speaker is first the one who spoke just before, in this
-          // paragraph or the previous one (news keeps to one speaker at a time).
-          statement.mention.kind === 'pronoun' &&
-            last.mention &&
-            paragraph - last.paragraph <= 1 &&
-            compatible(statement.mention, last.mention)
-          ? last.mention
-          : resolveMention(statement.mention, statement.mentionSentence, true);
+        : resolveMention(statement.mention, statement.mentionSentence, true);
     out.push(speaker);
     if (speaker) {
       last.mention = speaker;
