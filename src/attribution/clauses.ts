@@ -31,7 +31,11 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   }
   i = skipForward(tokens, i, endIndex);
   // "said that the bridge …", but not "says that is not what …" (there "that" is the subject).
-  const that = lower(tokens[i]) === 'that' && !['AUX', 'VERB'].includes(tokens[i + 1]?.pos ?? '');
+  // A gerund may open the clause ("notes that scoring well is enough").
+  const next = tokens[i + 1];
+  const that =
+    lower(tokens[i]) === 'that' &&
+    (!['AUX', 'VERB'].includes(next?.pos ?? '') || (next !== undefined && /ing$/i.test(next.text)));
   if (that) i++;
   else if (!BARE_CLAUSE_VERBS.has(verb.lemma) && !BARE_CLAUSE_VERBS.has(lower(verb))) return null;
   else if (!startsClause(tokens, i, endIndex)) return null;

@@ -22,6 +22,19 @@ export function skipForward(tokens: readonly Token[], from: number, last: number
       i++;
       continue;
     }
+    // "said Sunday in Madison, Wisconsin, that …": a place, set off before the clause.
+    if ((lower(t) === 'in' || lower(t) === 'at') && tokens[i + 1]?.pos === 'PROPN') {
+      let k = i + 1;
+      while (
+        k <= last &&
+        (tokens[k]?.pos === 'PROPN' || (isComma(tokens[k]) && tokens[k + 1]?.pos === 'PROPN'))
+      )
+        k++;
+      if (k <= last && (isComma(tokens[k]) || lower(tokens[k]) === 'that')) {
+        i = k;
+        continue;
+      }
+    }
     if (SETTING_OPENERS.has(lower(t))) {
       let k = i + 1;
       while (k <= Math.min(last, i + 6) && !SETTING_NOUNS.has(lower(tokens[k])) && inSettingPhrase(tokens[k]))

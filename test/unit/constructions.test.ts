@@ -236,3 +236,25 @@ describe('inverted openings and discourse adverbs', () => {
     ).toEqual(['the budget was too small']);
   });
 });
+
+describe('verbs read as nouns, places and marks', () => {
+  it('reads "notes that" after an appositive as the cue, and a gerund opening the clause', () => {
+    expect(
+      pairs('Gerry Oakes, a political consultant, notes that scoring a fifth of the vote is enough.'),
+    ).toEqual([['scoring a fifth of the vote is enough', 'Gerry Oakes']]);
+  });
+
+  it('steps over a place set off by commas between the cue and "that"', () => {
+    expect(
+      pairs('Sen. Jane Roe (I-Vt.) said Sunday in Madison, Wisconsin, that she hoped for a large turnout.'),
+    ).toEqual([['she hoped for a large turnout', 'Jane Roe']]);
+  });
+
+  it('takes an inverted closing attribution after a comma inside the closing mark', () => {
+    expect(
+      pairs(
+        'The rumours may be “strategic,” said Jeff Holm, an assistant professor at the state university.',
+      ),
+    ).toEqual([['The rumours may be “strategic', 'Jeff Holm']]);
+  });
+});

@@ -21,7 +21,22 @@ interface ReportedRule {
   match(ctx: SentenceContext, k: number, end: number): Found | null | undefined;
 }
 
-const isReportVerb = (t: Token) => t.pos === 'VERB' && isCue(t, REPORT_VERBS);
+/**
+ * True when token `k` is a report verb: tagged a verb, or "Roe, a consultant, notes that …" — a
+ * word in -s the tagger read as a plural noun, after a name or an appositive and before "that".
+ */
+function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (t.pos === 'VERB') return isCue(t, REPORT_VERBS);
+  const before = tokens[k - 1];
+  const after = lower(tokens[k + 1]);
+  return (
+    t.pos === 'NOUN' &&
+    after === 'that' &&
+    (isComma(before) || before?.pos === 'PROPN') &&
+    isCue(t, REPORT_VERBS, true)
+  );
+}
 
 /** Negations and modals in a verb group: "did not say", "never said", "will argue", "may claim". */
 const UNASSERTED = new Set([
@@ -89,7 +104,7 @@ const participle: ReportedRule = {
   name: 'participle',
   match(ctx, k, end) {
     const t = ctx.tokens[k] as Token;
-    if (!isReportVerb(t) || !isGerund(t)) return undefined;
+    if (!isReportVerbAt(ctx.tokens, k) || !isGerund(t)) return undefined;
     // ", saying …" after a comma, "issued a statement saying …" after what was issued, or
     // "before insisting …" / "by saying …" / "as saying …" after a subordinator.
     const before = ctx.tokens[k - 1];
@@ -122,7 +137,7 @@ const interrupting: ReportedRule = {
   name: 'interrupting attribution',
   match({ tokens, text }, k, end) {
     const t = tokens[k] as Token;
-    if (!isReportVerb(t)) return undefined;
+    if (!isReportVerbAt(tokens, k)) return undefined;
     const after = skipForwardInline(tokens, k + 1, end);
     if (!isComma(tokens[after]) || after >= end) return undefined;
     const mention = speakerBefore(tokens, k, text, 0);
@@ -147,14 +162,17 @@ const closing: ReportedRule = {
   name: 'closing attribution',
   match({ tokens, text }, k, end) {
     const t = tokens[k] as Token;
-    if (!isReportVerb(t) || !tokens.slice(k + 1, end + 1).every(isTailWord)) return undefined;
+    if (!isReportVerbAt(tokens, k) || !tokens.slice(k + 1, end + 1).every(isTailWord)) return undefined;
     const before = speakerBefore(tokens, k, text, 0);
     // The comma may sit inside a closing quotation mark: `… was "heartbreaking," she said.`
     const markBefore = before !== null && isQuoteMark(tokens[before.from - 1]) ? 1 : 0;
     const beforeAfterComma = before !== null && isComma(tokens[before.from - 1 - markBefore]);
     const inverted = beforeAfterComma ? null : speakerAfter(tokens, k, text);
-    const mention = beforeAfterComma ? before : inverted && isComma(tokens[k - 1]) ? inverted : null;
-    const commaAt = beforeAfterComma && before ? before.from - 1 - markBefore : k - 1;
+    // `… may be "strategic," said Jane Roe, a professor.`: the comma may sit inside the mark here too.
+    const markAfter = isQuoteMark(tokens[k - 1]) ? 1 : 0;
+    const invertedAfterComma = inverted !== null && isComma(tokens[k - 1 - markAfter]);
+    const mention = beforeAfterComma ? before : invertedAfterComma ? inverted : null;
+    const commaAt = beforeAfterComma && before ? before.from - 1 - markBefore : k - 1 - markAfter;
     if (!mention || commaAt <= 0) return undefined;
     const clause = clauseBetween(tokens, 0, commaAt - 1);
     return clause ? { mention, cue: t, ...clause } : undefined;
@@ -166,7 +184,7 @@ const opening: ReportedRule = {
   name: 'opening attribution',
   match({ tokens, text, subject }, k, end) {
     const t = tokens[k] as Token;
-    if (!isReportVerb(t)) return undefined;
+    if (!isReportVerbAt(tokens, k)) return undefined;
     const speaker = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, subject);
     if (!speaker) return null;
     const clause = clauseAfterCue(tokens, k, end);
@@ -192,10 +210,10 @@ export function reportedSpeech(ctx: SentenceContext, usedCues: ReadonlySet<numbe
     const t = tokens[k] as Token;
     if (usedCues.has(t.start) || inQuote(t.start)) continue;
     if (found.some((f) => t.start >= f.start && t.start < f.end)) continue;
-    if (!isReportVerb(t) && !(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) continue;
+    if (!isReportVerbAt(tokens, k) && !(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) continue;
     // A clause ends where another speaker's attribution begins: "According to X, …, but Y says …".
     const end = nextAttribution(ctx, k + 1, sentenceEnd) ?? sentenceEnd;
-    if (isReportVerb(t) && !isAsserted(tokens, k)) continue;
+    if (isReportVerbAt(tokens, k) && !isAsserted(tokens, k)) continue;
     for (const rule of REPORTED_RULES) {
       const result = rule.match(ctx, k, end);
       if (result === undefined) continue;
@@ -217,7 +235,7 @@ function nextAttribution(
 ): number | null {
   for (let k = from + 1; k <= last; k++) {
     const t = tokens[k] as Token;
-    if (!isReportVerb(t) || inQuote(t.start)) continue;
+    if (!isReportVerbAt(tokens, k) || inQuote(t.start)) continue;
     // ", noting that …" starts a statement of its own.
     if (isGerund(t) && isComma(tokens[k - 1])) return k - 2 >= from ? k - 2 : null;
     const m = speakerBefore(tokens, k, text, from);
