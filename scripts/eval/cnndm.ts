@@ -18,28 +18,16 @@ interface CnndmArticle {
   article: string;
   highlights: string[];
 }
+
+import { type Half, halfOf } from './split.js';
+
 type Rouge = (
   ref: string,
   cand: string,
   opts: { stem: (w: string) => string },
 ) => Record<string, { f: number }>;
 
-export type Half = 'tuning' | 'checking';
-
-/** 32-bit FNV-1a of a string's UTF-16 code units. */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
-
-/** Which half an article belongs to: a fixed split by its id. */
-export function halfOf(id: string): Half {
-  return fnv1a(id) % 2 === 0 ? 'tuning' : 'checking';
-}
+export { fnv1a, type Half, halfOf } from './split.js';
 
 type Triple = [number, number, number];
 
