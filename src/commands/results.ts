@@ -50,6 +50,8 @@ export interface SourceEntry {
   url: string | null;
   sentences: number;
   statements: number;
+  /** Which library the article is in (CONTRACT §6). */
+  library: 'shared' | 'server' | 'personal';
 }
 
 export interface HelpEntry {
