@@ -83,7 +83,8 @@ export interface ExcerptResult extends Base {
 }
 export interface SourcesResult extends Base {
   kind: 'sources';
-  command: 'sources';
+  /** `add` and `remove` answer with the article they added or removed. */
+  command: 'sources' | 'add' | 'remove';
   results: SourceEntry[];
 }
 export interface HelpResult extends Base {

@@ -14,7 +14,13 @@ import { FolderSource, libraryFolder } from '../sources/folder.js';
 import { articleFromHtml, fetchArticle, type PageArticle, suggestedId } from '../sources/page.js';
 import type { LibraryId } from '../sources/source.js';
 import { LibraryHolder } from './holder.js';
-import { assembleLibrary, assembleLibraryAsync, type Library, type LibraryKind, localCopy } from './library.js';
+import {
+  assembleLibrary,
+  assembleLibraryAsync,
+  type Library,
+  type LibraryKind,
+  localCopy,
+} from './library.js';
 import { openLibrary } from './open.js';
 import { type Reloader, watchLibrary } from './reload.js';
 
@@ -180,7 +186,8 @@ export class Libraries {
       this.views.delete(oldest);
     }
     const dir = this.dirOf(id);
-    const holder = new LibraryHolder();
+    // The shared library is written only from the CLI (`--library shared`); its holder is the shared one.
+    const holder = id === 'shared' ? this.shared : new LibraryHolder();
     const state: Own = {
       holder,
       source: new FolderSource(id, dir),
@@ -188,7 +195,7 @@ export class Libraries {
       loading: Promise.resolve(),
       writing: Promise.resolve(),
     };
-    state.loading = this.load(state, dir).catch((error) => {
+    state.loading = (id === 'shared' ? Promise.resolve() : this.load(state, dir)).catch((error) => {
       this.options.logger.error({ err: error, library: id }, 'could not read the library; serving it empty');
       if (!holder.current) holder.set(assembleLibrary(dir, [], []));
     });
@@ -293,7 +300,8 @@ export class Libraries {
     const ext = name.slice(name.lastIndexOf('.')).toLowerCase();
     if (!(FILE_TYPES as readonly string[]).includes(ext))
       throw new SourceError('bad-input', 'Only .html, .htm, .md and .txt files can be added.');
-    if (bytes.byteLength > 5 * 1024 * 1024) throw new SourceError('bad-input', 'The file is larger than 5 MiB.');
+    if (bytes.byteLength > 5 * 1024 * 1024)
+      throw new SourceError('bad-input', 'The file is larger than 5 MiB.');
     if (ext === '.html' || ext === '.htm') return articleFromHtml(bytes, name);
     return textArticle(name, bytes);
   }
@@ -351,7 +359,11 @@ function findSame(library: Library, page: PageArticle, asked: string | null): st
 
 /** `wanted`, or `wanted-2`, `wanted-3`… whichever no article of the view has. */
 function freeId(view: Library, wanted: string): string {
-  const base = wanted.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[-.]+/, '').slice(0, 100) || 'article';
+  const base =
+    wanted
+      .replace(/[^A-Za-z0-9_.-]+/g, '-')
+      .replace(/^[-.]+/, '')
+      .slice(0, 100) || 'article';
   if (!view.articleById.has(base)) return base;
   for (let n = 2; ; n++) if (!view.articleById.has(`${base}-${n}`)) return `${base}-${n}`;
 }
