@@ -183,6 +183,8 @@ export class FeedPoller {
         }
       } catch (error) {
         this.options.logger.warn({ library, item: item.url, err: error }, 'feed item not added');
+        const reason = error instanceof Error ? error.message : String(error);
+        sub.lastError = `${new Date().toISOString()} ${item.url}: ${reason}`;
       }
       sub.seen = [item.id, ...(item.url !== item.id ? [item.url] : []), ...sub.seen].slice(0, SEEN_KEPT);
     }

@@ -6,11 +6,12 @@
  * until either part changes. While a new view is assembled the previous one keeps serving.
  * Only this module turns "where a request is asked" into which articles it sees.
  */
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Logger } from '../log.js';
 import type { AllowList } from '../sources/address.js';
 import { SourceError } from '../sources/errors.js';
-import { FolderSource, libraryFolder } from '../sources/folder.js';
+import { cleanTempFiles, FolderSource, libraryFolder } from '../sources/folder.js';
 import { articleFromHtml, fetchArticle, type PageArticle, suggestedId } from '../sources/page.js';
 import type { LibraryId } from '../sources/source.js';
 import { LibraryHolder } from './holder.js';
@@ -108,7 +109,7 @@ export class Libraries {
   current(id: LibraryId): Library | null {
     const shared = this.shared.current;
     if (!shared) return null;
-    if (id === 'shared') return shared;
+    if (id === 'shared' || this.empty(id)) return shared;
     const own = this.ownState(id).holder.current;
     if (!own) return null;
     if (own.articles.length === 0) return shared;
@@ -123,7 +124,7 @@ export class Libraries {
   async get(id: LibraryId): Promise<Library> {
     for (;;) {
       const shared = await this.shared.get();
-      if (id === 'shared') return shared;
+      if (id === 'shared' || this.empty(id)) return shared;
       const state = this.ownState(id);
       await state.loading;
       const own = await state.holder.get();
@@ -140,6 +141,14 @@ export class Libraries {
         if (this.shared.current === shared && state.holder.current === own) return combined;
       } else await pending;
     }
+  }
+
+  /**
+   * True for a library that has no folder and is not loaded: it holds nothing, so its view is the
+   * shared library, answered at once (a folder appears with the first article added).
+   */
+  private empty(id: LibraryId): boolean {
+    return !this.owns.has(id) && !existsSync(this.dirOf(id));
   }
 
   /** The library's own articles only (for /remove and its autocomplete), null while loading. */
@@ -212,6 +221,8 @@ export class Libraries {
       state.holder.set(assembleLibrary(dir, [], []));
       return;
     }
+    // A crash mid-write may have left a temporary file: never an article, removed now.
+    await cleanTempFiles(dir);
     const { library, stamps } = await openLibrary(dir, { cacheDir: null });
     for (const s of library.skipped)
       this.options.logger.warn({ file: s.file, reason: s.reason, dir }, `skipped ${s.file}: ${s.reason}`);
