@@ -55,6 +55,10 @@ describe('the bot against the test Discord (guild registration)', () => {
       'sources',
       'help',
       'Find source',
+      'add',
+      'remove',
+      'feeds',
+      'Add article',
     ]);
     const ask = registered.find((c) => c.name === 'ask') as {
       options: { name: string; required: boolean }[];

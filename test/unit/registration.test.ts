@@ -17,6 +17,10 @@ describe('commandPayloads', () => {
       'sources',
       'help',
       'Find source',
+      'add',
+      'remove',
+      'feeds',
+      'Add article',
     ]);
     expect(byName.get('Find source')).toMatchObject({ type: ApplicationCommandType.Message });
     expect(byName.get('Find source')).not.toHaveProperty('description');
