@@ -14,6 +14,11 @@ describe('configuration', () => {
     [{ CITEBOT_SHARDS: '1.5' }, /CITEBOT_SHARDS must be a whole number/],
     [{ CITEBOT_CHANNEL_RATE: '10 per minute' }, /CITEBOT_CHANNEL_RATE "10 per minute" is not a rate/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ CITEBOT_FETCH_ALLOW: '127.0.0.1, not a host!' }, /CITEBOT_FETCH_ALLOW: "not a host!"/],
+    [{ CITEBOT_FETCH_ALLOW: '10.0.0.0/99' }, /CITEBOT_FETCH_ALLOW: .*CIDR/],
+    [{ CITEBOT_FEED_MINUTES: '0' }, /CITEBOT_FEED_MINUTES must be a number of minutes, at least 1/],
+    [{ CITEBOT_FEED_MINUTES: 'soon' }, /CITEBOT_FEED_MINUTES must be a number of minutes/],
+    [{ CITEBOT_LIBRARIES: SEED_FILE }, /CITEBOT_LIBRARIES .* is a file, not a folder/],
   ])('names the variable in %j', (env, message) => {
     expect(() => config(env)).toThrow(ConfigError);
     expect(() => config(env)).toThrow(message);
