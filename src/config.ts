@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
-import { type AllowList, EMPTY_ALLOW_LIST, parseAllowList } from './sources/address.js';
 
 /** The project root (where package.json is), so defaults work from any working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -117,17 +116,8 @@ const schema = z.object({
   ),
   // Server and personal libraries; created on the first article added.
   CITEBOT_LIBRARIES: folderSetting('CITEBOT_LIBRARIES', true),
-  CITEBOT_FETCH_ALLOW: z
-    .preprocess(blankToUndefined, z.string().optional())
-    .transform((value, ctx): AllowList => {
-      if (value === undefined) return EMPTY_ALLOW_LIST;
-      try {
-        return parseAllowList(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: `CITEBOT_FETCH_ALLOW: ${(error as Error).message}` });
-        return z.NEVER;
-      }
-    }),
+  // Parsed by fetchAllowList (src/library/libraries.ts) at start: the parser lives with the fetcher.
+  CITEBOT_FETCH_ALLOW: z.preprocess(blankToUndefined, z.string().optional()),
   CITEBOT_FEED_MINUTES: z.preprocess(
     blankToUndefined,
     z.coerce

@@ -11,7 +11,7 @@ import { channelPoster } from './discord/manage.js';
 import { configOrReport, runEntry } from './entry.js';
 import { FeedPoller } from './library/feeds.js';
 import { LibraryHolder } from './library/holder.js';
-import { Libraries } from './library/libraries.js';
+import { fetchAllowList, Libraries } from './library/libraries.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from './library/open.js';
 import { watchLibrary } from './library/reload.js';
 import { createLogger } from './log.js';
@@ -27,6 +27,12 @@ async function main(): Promise<number> {
   const problem = folderProblem(dataDir(config));
   if (problem) {
     process.stderr.write(`The articles folder ${dataDir(config)} ${problem} (set CITEBOT_DATA).\n`);
+    return 2;
+  }
+  try {
+    fetchAllowList(config.CITEBOT_FETCH_ALLOW);
+  } catch (error) {
+    process.stderr.write(`Configuration error:\n  ${(error as Error).message}\n`);
     return 2;
   }
   return config.DISCORD_TOKEN
@@ -103,14 +109,14 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
     shared: holder,
     root: librariesDir(config),
     sharedDir: folder,
-    allow: config.CITEBOT_FETCH_ALLOW,
+    allow: fetchAllowList(config.CITEBOT_FETCH_ALLOW),
     logger,
   });
   const feeds = new FeedPoller({
     libraries,
     store: new FileFeedStore(librariesDir(config), folder),
     minutes: config.CITEBOT_FEED_MINUTES,
-    allow: config.CITEBOT_FETCH_ALLOW,
+    allow: fetchAllowList(config.CITEBOT_FETCH_ALLOW),
     logger,
   });
   let client: Awaited<ReturnType<typeof startBot>>;

@@ -10,7 +10,7 @@ import type { CommandResult } from '../commands/results.js';
 import { ConfigError, cacheDir, dataDir, librariesDir, loadConfig, processEnv } from '../config.js';
 import { runEntry } from '../entry.js';
 import { LibraryHolder } from '../library/holder.js';
-import { Libraries } from '../library/libraries.js';
+import { fetchAllowList, Libraries } from '../library/libraries.js';
 import type { Library } from '../library/library.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from '../library/open.js';
 import { createLogger } from '../log.js';
@@ -54,6 +54,12 @@ async function main(argv: string[]): Promise<number> {
     if (!(error instanceof ConfigError)) throw error;
     return report(failure(request.command, new CommandError('bad-input', error.message)), json);
   }
+  let allow: ReturnType<typeof fetchAllowList>;
+  try {
+    allow = fetchAllowList(config.CITEBOT_FETCH_ALLOW);
+  } catch (error) {
+    return report(failure(request.command, new CommandError('bad-input', (error as Error).message)), json);
+  }
   let library: Library;
   const folder = dataDir(config, request.data);
   try {
@@ -76,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     shared: holder,
     root: librariesDir(config),
     sharedDir: folder,
-    allow: config.CITEBOT_FETCH_ALLOW,
+    allow,
     logger: createLogger('warn', []),
     watch: false,
   });

@@ -291,7 +291,7 @@ export function channelPoster(
 ): (channel: string, text: string) => Promise<void> {
   return async (channelId, text) => {
     const channel = await client.channels.fetch(channelId);
-    if (!channel || !channel.isSendable()) throw new Error(`channel ${channelId} cannot be posted in`);
+    if (!channel?.isSendable()) throw new Error(`channel ${channelId} cannot be posted in`);
     await channel.send({ content: escapeToFit(text, LIMITS.content), allowedMentions: { parse: [] } });
   };
 }

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Logger } from '../log.js';
-import type { AllowList } from '../sources/address.js';
+import { type AllowList, parseAllowList } from '../sources/address.js';
 import { SourceError } from '../sources/errors.js';
 import { cleanTempFiles, FolderSource, libraryFolder } from '../sources/folder.js';
 import { articleFromHtml, fetchArticle, type PageArticle, suggestedId } from '../sources/page.js';
@@ -26,6 +26,18 @@ import { openLibrary } from './open.js';
 import { type Reloader, watchLibrary } from './reload.js';
 
 export type { LibraryId } from '../sources/source.js';
+
+/**
+ * CITEBOT_FETCH_ALLOW parsed; throws an Error whose message names the variable and the bad entry
+ * (entry points print it and stop).
+ */
+export function fetchAllowList(value: string | undefined): AllowList {
+  try {
+    return parseAllowList(value ?? '');
+  } catch (error) {
+    throw new Error(`CITEBOT_FETCH_ALLOW: ${(error as Error).message}`);
+  }
+}
 
 /** Where a request is asked: a server, or (without one) a person's DMs. */
 export interface Where {
