@@ -31,6 +31,7 @@ export interface FeedOptions {
 
 export class FeedPoller {
   private timer: NodeJS.Timeout | undefined;
+  private first: NodeJS.Timeout | undefined;
   private polling: Promise<void> | null = null;
 
   constructor(readonly options: FeedOptions) {}
@@ -82,10 +83,14 @@ export class FeedPoller {
     const every = Math.max(1, this.options.minutes) * 60_000;
     this.timer = setInterval(() => void this.pollAll(), every);
     this.timer.unref();
+    // Feeds that were due while the bot was down are polled soon after start.
+    this.first = setTimeout(() => void this.pollAll(), 15_000);
+    this.first.unref();
   }
 
   stop(): void {
     clearInterval(this.timer);
+    clearTimeout(this.first);
   }
 
   /** Polls every due feed of every library, concurrently; resolves when all are done. */
