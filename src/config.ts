@@ -12,6 +12,7 @@ import { z } from 'zod';
 /** The project root (where package.json is), so defaults work from any working directory. */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, 'data', 'articles');
+export const DEFAULT_LIBRARIES_DIR = path.join(PROJECT_ROOT, 'data', 'libraries');
 
 const snowflake = (name: string) =>
   z
@@ -113,6 +114,18 @@ const schema = z.object({
       .max(1000, 'CITEBOT_SHARDS must be a whole number of shards from 1 to 1000')
       .optional(),
   ),
+  // Server and personal libraries; created on the first article added.
+  CITEBOT_LIBRARIES: folderSetting('CITEBOT_LIBRARIES', true),
+  // Parsed by fetchAllowList (src/library/libraries.ts) at start: the parser lives with the fetcher.
+  CITEBOT_FETCH_ALLOW: z.preprocess(blankToUndefined, z.string().optional()),
+  CITEBOT_FEED_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'CITEBOT_FEED_MINUTES must be a number of minutes, at least 1' })
+      .min(1, 'CITEBOT_FEED_MINUTES must be a number of minutes, at least 1')
+      .max(10080, 'CITEBOT_FEED_MINUTES must be at most 10080 (a week)')
+      .default(15),
+  ),
   CITEBOT_USER_RATE: rateSetting('CITEBOT_USER_RATE', DEFAULT_USER_RATE),
   CITEBOT_CHANNEL_RATE: rateSetting('CITEBOT_CHANNEL_RATE', DEFAULT_CHANNEL_RATE),
   LOG_LEVEL: z.preprocess(
@@ -156,6 +169,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = processEnv()): Config {
 /** The articles folder: an explicit choice, else CITEBOT_DATA, else data/articles. */
 export function dataDir(config: Pick<Config, 'CITEBOT_DATA'>, explicit?: string): string {
   return path.resolve(explicit ?? config.CITEBOT_DATA ?? DEFAULT_DATA_DIR);
+}
+
+/** The server and personal libraries' folder: CITEBOT_LIBRARIES, else data/libraries. */
+export function librariesDir(config: Pick<Config, 'CITEBOT_LIBRARIES'>): string {
+  return path.resolve(config.CITEBOT_LIBRARIES ?? DEFAULT_LIBRARIES_DIR);
 }
 
 /** The snapshot folder: CITEBOT_CACHE, else .cache/snapshots in the project; null when set to "off". */

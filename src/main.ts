@@ -3,15 +3,19 @@
  * articles folder.
  */
 import { sentenceCount } from './commands/sources.js';
-import { type Config, cacheDir, dataDir, folderProblem } from './config.js';
+import { type Config, cacheDir, dataDir, folderProblem, librariesDir } from './config.js';
 import { runConsole } from './console/session.js';
 import { startBot } from './discord/bot.js';
 import { Lifecycle } from './discord/lifecycle.js';
+import { channelPoster } from './discord/manage.js';
 import { configOrReport, runEntry } from './entry.js';
+import { FeedPoller } from './library/feeds.js';
 import { LibraryHolder } from './library/holder.js';
+import { fetchAllowList, Libraries } from './library/libraries.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from './library/open.js';
 import { watchLibrary } from './library/reload.js';
 import { createLogger } from './log.js';
+import { FileFeedStore } from './sources/folder.js';
 
 /** How long a shutdown waits for requests in flight. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -23,6 +27,12 @@ async function main(): Promise<number> {
   const problem = folderProblem(dataDir(config));
   if (problem) {
     process.stderr.write(`The articles folder ${dataDir(config)} ${problem} (set CITEBOT_DATA).\n`);
+    return 2;
+  }
+  try {
+    fetchAllowList(config.CITEBOT_FETCH_ALLOW);
+  } catch (error) {
+    process.stderr.write(`Configuration error:\n  ${(error as Error).message}\n`);
     return 2;
   }
   return config.DISCORD_TOKEN
@@ -95,9 +105,25 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
       return false;
     },
   );
+  const libraries = new Libraries({
+    shared: holder,
+    root: librariesDir(config),
+    sharedDir: folder,
+    allow: fetchAllowList(config.CITEBOT_FETCH_ALLOW),
+    logger,
+  });
+  const feeds = new FeedPoller({
+    libraries,
+    store: new FileFeedStore(librariesDir(config), folder),
+    minutes: config.CITEBOT_FEED_MINUTES,
+    allow: fetchAllowList(config.CITEBOT_FETCH_ALLOW),
+    logger,
+  });
   let client: Awaited<ReturnType<typeof startBot>>;
   try {
-    client = await startBot({ config, holder, logger, lifecycle });
+    client = await startBot({ config, holder, libraries, feeds, logger, lifecycle });
+    feeds.options.post = channelPoster(client);
+    feeds.start();
   } catch (error) {
     logger.fatal({ err: error }, 'could not log in to Discord');
     return 1;
@@ -108,6 +134,8 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
       // Turn new requests away, let the ones in flight finish, then log out.
       logger.info({ signal, inFlight: lifecycle.busy }, 'shutting down');
       reloader?.stop();
+      feeds.stop();
+      libraries.stop();
       const finished = await lifecycle.drain(SHUTDOWN_GRACE_MS);
       if (!finished) logger.warn({ inFlight: lifecycle.busy }, 'gave up waiting for requests in flight');
       await client.destroy();

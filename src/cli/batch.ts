@@ -20,6 +20,15 @@ export function answerLine(
   line: string,
   onInternalError?: InternalErrorHook,
 ): CommandResult {
+  const request = readLine(line);
+  if ('kind' in request) return request;
+  return runCommand(library, request.command, request.options, 'any', onInternalError);
+}
+
+/** What one batch line asks, or its failed result. */
+export function readLine(
+  line: string,
+): CommandResult | { command: string; options: Record<string, unknown> } {
   let request: unknown;
   try {
     request = JSON.parse(line);
@@ -35,13 +44,7 @@ export function answerLine(
   if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
     return badLine('"options" must be a JSON object');
   }
-  return runCommand(
-    library,
-    command.trim(),
-    (options ?? {}) as Record<string, unknown>,
-    'any',
-    onInternalError,
-  );
+  return { command: command.trim(), options: (options ?? {}) as Record<string, unknown> };
 }
 
 function badLine(message: string): CommandResult {
@@ -50,14 +53,15 @@ function badLine(message: string): CommandResult {
 
 /** Reads `input` to its end, writing one JSON line per non-blank input line. */
 export async function runBatch(
-  library: Library,
+  answer: (command: string, options: Record<string, unknown>) => Promise<CommandResult>,
   input: Readable,
   write: (line: string) => void,
-  onInternalError?: InternalErrorHook,
 ): Promise<void> {
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     if (line.trim() === '') continue;
-    write(JSON.stringify(toJson(answerLine(library, line, onInternalError))));
+    const request = readLine(line);
+    const result = 'kind' in request ? request : await answer(request.command, request.options);
+    write(JSON.stringify(toJson(result)));
   }
 }

@@ -4,12 +4,16 @@
  */
 
 import { CommandError, exitCodeFor } from '../commands/errors.js';
-import { failed, runCommand } from '../commands/index.js';
+import { failed } from '../commands/index.js';
+import { runScoped } from '../commands/manage.js';
 import type { CommandResult } from '../commands/results.js';
-import { ConfigError, cacheDir, dataDir, loadConfig, processEnv } from '../config.js';
+import { ConfigError, cacheDir, dataDir, librariesDir, loadConfig, processEnv } from '../config.js';
 import { runEntry } from '../entry.js';
+import { LibraryHolder } from '../library/holder.js';
+import { fetchAllowList, Libraries } from '../library/libraries.js';
 import type { Library } from '../library/library.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from '../library/open.js';
+import { createLogger } from '../log.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { parseCli } from './args.js';
@@ -50,6 +54,12 @@ async function main(argv: string[]): Promise<number> {
     if (!(error instanceof ConfigError)) throw error;
     return report(failure(request.command, new CommandError('bad-input', error.message)), json);
   }
+  let allow: ReturnType<typeof fetchAllowList>;
+  try {
+    allow = fetchAllowList(config.CITEBOT_FETCH_ALLOW);
+  } catch (error) {
+    return report(failure(request.command, new CommandError('bad-input', (error as Error).message)), json);
+  }
   let library: Library;
   const folder = dataDir(config, request.data);
   try {
@@ -66,6 +76,16 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   for (const s of library.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
+  const holder = new LibraryHolder();
+  holder.set(library);
+  const libraries = new Libraries({
+    shared: holder,
+    root: librariesDir(config),
+    sharedDir: folder,
+    allow,
+    logger: createLogger('warn', []),
+    watch: false,
+  });
   if (request.command === 'batch') {
     if (Object.keys(request.options).length > 0) {
       return report(
@@ -76,10 +96,15 @@ async function main(argv: string[]): Promise<number> {
         json,
       );
     }
-    await runBatch(library, process.stdin, (line) => process.stdout.write(`${line}\n`), logInternal);
+    await runBatch(
+      (command, options) => runScoped(libraries, command, options, 'any', logInternal),
+      process.stdin,
+      (line) => process.stdout.write(`${line}\n`),
+    );
     return 0;
   }
-  const result = runCommand(library, request.command, request.options, 'cli', logInternal);
+  const result = await runScoped(libraries, request.command, request.options, 'cli', logInternal);
+  libraries.stop();
   return report(result, json);
 }
 

@@ -79,6 +79,15 @@ const limit = {
   surfaces: cliOnly,
 } as const satisfies OptionSpec;
 
+const libraryOption = {
+  name: 'library',
+  type: 'string',
+  description: 'Answer from the shared library plus this one: shared, guild:<id> or user:<id>',
+  placeholder: 'L',
+  maxLength: 40,
+  surfaces: cliOnly,
+} as const satisfies OptionSpec;
+
 /** Ranked answers: five by default on the command line, 25 to page through in Discord. */
 const RANKED = { default: 5, paged: 25 } as const;
 
@@ -104,6 +113,7 @@ const TABLE = [
       article,
       privately,
       limit,
+      libraryOption,
     ],
   },
   {
@@ -126,6 +136,7 @@ const TABLE = [
       article,
       privately,
       limit,
+      libraryOption,
     ],
   },
   {
@@ -155,6 +166,7 @@ const TABLE = [
         surfaces: both,
       },
       privately,
+      libraryOption,
     ],
   },
   {
@@ -178,6 +190,7 @@ const TABLE = [
       article,
       privately,
       limit,
+      libraryOption,
     ],
   },
   {
@@ -187,7 +200,7 @@ const TABLE = [
     results: 'sources',
     pageSize: 10,
     empty: 'No articles are loaded.',
-    options: [privately],
+    options: [privately, libraryOption],
   },
   {
     name: 'help',
@@ -217,6 +230,56 @@ const TABLE = [
         surfaces: both,
       },
       limit,
+      libraryOption,
+    ],
+  },
+  {
+    name: 'add',
+    description: 'Add an article from a web page or a file to a library',
+    positional: 'url',
+    slash: false,
+    results: 'sources',
+    pageSize: 10,
+    empty: 'Nothing was added.',
+    options: [
+      {
+        name: 'url',
+        type: 'string',
+        description: 'The page address (or, on the command line, a file path)',
+        placeholder: 'URL|FILE',
+        maxLength: 2000,
+        surfaces: both,
+      },
+      {
+        name: 'file',
+        type: 'string',
+        description: 'A .html, .htm, .md or .txt file',
+        placeholder: 'FILE',
+        maxLength: 2000,
+        surfaces: cliOnly,
+      },
+      { ...libraryOption, description: 'Where to add it: shared (default), guild:<id> or user:<id>' },
+    ],
+  },
+  {
+    name: 'remove',
+    description: 'Remove an article from a library',
+    positional: 'article',
+    slash: false,
+    results: 'sources',
+    pageSize: 10,
+    empty: 'Nothing was removed.',
+    options: [
+      {
+        name: 'article',
+        type: 'string',
+        description: 'The article id',
+        placeholder: 'ID',
+        required: true,
+        maxLength: 200,
+        surfaces: both,
+      },
+      { ...libraryOption, description: 'Where to remove it from: shared (default), guild:<id> or user:<id>' },
     ],
   },
 ] as const satisfies readonly CommandSpec[];

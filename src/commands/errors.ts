@@ -1,5 +1,5 @@
 /** Error codes (README: "Command-line interface"). */
-export type ErrorCode = 'bad-input' | 'not-found' | 'internal';
+export type ErrorCode = 'bad-input' | 'not-found' | 'forbidden' | 'fetch-failed' | 'internal';
 
 /** A failure to report to the user, with the contract's error code. */
 export class CommandError extends Error {
@@ -16,5 +16,5 @@ export const notFound = (message: string) => new CommandError('not-found', messa
 /** The process exit code for a result's error (README: "Command-line interface", exit codes). */
 export function exitCodeFor(code: ErrorCode | undefined): number {
   if (code === undefined) return 0;
-  return code === 'internal' ? 1 : 2;
+  return code === 'internal' || code === 'fetch-failed' ? 1 : 2;
 }

@@ -6,7 +6,7 @@ import type { Library } from '../library/library.js';
 import { ask } from './ask.js';
 import type { Command } from './command.js';
 import { type CommandName, isCommandName, type OptionsOf, type Surface, specOf } from './definitions.js';
-import { CommandError } from './errors.js';
+import { badInput, CommandError } from './errors.js';
 import { findSource } from './findSource.js';
 import { help } from './help.js';
 import { quotes } from './quotes.js';
@@ -25,7 +25,19 @@ const handlers: { [N in CommandName]: Command<N> } = {
   sources,
   help,
   'find-source': findSource,
+  add: asynchronous('add'),
+  remove: asynchronous('remove'),
 };
+
+/** add and remove write to a library: the surfaces run them (library/libraries.ts), never this table. */
+function asynchronous<N extends 'add' | 'remove'>(name: N): Command<N> {
+  return {
+    name,
+    run() {
+      throw badInput(`${name} changes a library; it runs from the CLI, batch and Discord`);
+    },
+  };
+}
 
 /** Called when a handler fails unexpectedly, so the surface can log it. */
 export type InternalErrorHook = (error: unknown, command: string) => void;

@@ -50,6 +50,8 @@ export interface SourceEntry {
   url: string | null;
   sentences: number;
   statements: number;
+  /** Which library the article is in (CONTRACT §6). */
+  library: 'shared' | 'server' | 'personal';
 }
 
 export interface HelpEntry {
@@ -81,7 +83,8 @@ export interface ExcerptResult extends Base {
 }
 export interface SourcesResult extends Base {
   kind: 'sources';
-  command: 'sources';
+  /** `add` and `remove` answer with the article they added or removed. */
+  command: 'sources' | 'add' | 'remove';
   results: SourceEntry[];
 }
 export interface HelpResult extends Base {

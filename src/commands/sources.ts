@@ -18,6 +18,7 @@ export const sources: Command<'sources'> = {
       url: a.meta.url,
       sentences: sentenceCount(a.sentences),
       statements: library.statementCount(a.id),
+      library: library.origins?.get(a.id) ?? ('shared' as const),
     }));
     const notice =
       results.length === 0

@@ -4,7 +4,9 @@
  */
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Config } from '../config.js';
+import type { FeedPoller } from '../library/feeds.js';
 import type { LibraryHolder } from '../library/holder.js';
+import type { Libraries } from '../library/libraries.js';
 import type { Logger } from '../log.js';
 import { createDirectMessageHandler } from './directMessages.js';
 import { createInteractionHandler } from './interactions.js';
@@ -15,6 +17,8 @@ import { type Scope, syncCommands } from './registration.js';
 export interface BotOptions {
   config: Config & { DISCORD_TOKEN: string };
   holder: LibraryHolder;
+  libraries: Libraries;
+  feeds?: FeedPoller | null;
   logger: Logger;
   lifecycle: Lifecycle;
 }
@@ -36,11 +40,15 @@ export function registrationScope(config: Pick<Config, 'DISCORD_GUILD_ID'>): Sco
 
 /** Logs in and serves until the client is destroyed. */
 export async function startBot(options: BotOptions): Promise<Client> {
-  const { config, holder, logger, lifecycle } = options;
+  const { config, holder, libraries, logger, lifecycle } = options;
+  const feeds = options.feeds ?? null;
   const client = createClient(config.DISCORD_API_URL);
   const guard = new AbuseGuard(config.CITEBOT_USER_RATE, config.CITEBOT_CHANNEL_RATE);
-  client.on(Events.InteractionCreate, createInteractionHandler({ holder, logger, guard, lifecycle }));
-  client.on(Events.MessageCreate, createDirectMessageHandler(holder, logger, guard, lifecycle));
+  client.on(
+    Events.InteractionCreate,
+    createInteractionHandler({ holder, libraries, feeds, logger, guard, lifecycle }),
+  );
+  client.on(Events.MessageCreate, createDirectMessageHandler(libraries, logger, guard, lifecycle));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   client.on(Events.ShardDisconnect, (event, shard) =>

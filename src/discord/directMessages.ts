@@ -7,6 +7,7 @@ import { ChannelType, type Message } from 'discord.js';
 import { isArticle } from '../commands/articles.js';
 import { parsePlainRequest } from '../commands/parseText.js';
 import type { LibraryHolder } from '../library/holder.js';
+import { Libraries } from '../library/libraries.js';
 import type { Logger } from '../log.js';
 import { answer } from './answer.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -19,7 +20,7 @@ const MAX_DM = 2000;
 const MAX_TOLD = 10_000;
 
 export function createDirectMessageHandler(
-  holder: LibraryHolder,
+  holder: LibraryHolder | Libraries,
   logger: Logger,
   guard: AbuseGuard,
   lifecycle: Lifecycle,
@@ -31,7 +32,7 @@ export function createDirectMessageHandler(
 
 async function handle(
   message: Message,
-  holder: LibraryHolder,
+  holder: LibraryHolder | Libraries,
   logger: Logger,
   guard: AbuseGuard,
   lifecycle: Lifecycle,
@@ -50,7 +51,9 @@ async function handle(
       return;
     }
     told.delete(message.author.id);
-    const library = await holder.get();
+    // A DM answers from the shared library plus the person's own.
+    const library =
+      holder instanceof Libraries ? await holder.get(`user:${message.author.id}`) : await holder.get();
     const text = message.content.trim().slice(0, MAX_DM);
     const request =
       text === '' ? { command: 'help', options: {} } : parsePlainRequest(text, (v) => isArticle(library, v));

@@ -14,20 +14,28 @@ import {
   RESTJSONErrorCodes,
 } from 'discord.js';
 import { FIND_SOURCE_MENU } from '../commands/definitions.js';
+import type { FeedPoller } from '../library/feeds.js';
 import type { LibraryHolder } from '../library/holder.js';
+import type { Libraries } from '../library/libraries.js';
 import type { Library } from '../library/library.js';
 import type { Logger } from '../log.js';
 import { suggestSpeakers } from '../retrieval/statements.js';
 import { suggestArticles } from '../retrieval/suggest.js';
 import { answer } from './answer.js';
 import type { Lifecycle } from './lifecycle.js';
+import { addArticleMenu, isManageCommand, manageAutocomplete, manageCommand, whereAsked } from './manage.js';
 import { queryDigest, queryFromFooter, readPageButton } from './paging.js';
 import type { AbuseGuard } from './rateLimit.js';
+import { ADD_ARTICLE_MENU } from './registration.js';
 import type { DiscordReply } from './render.js';
 import { note, withoutFlags } from './respond.js';
 
 export interface InteractionDeps {
+  /** The shared library (also reachable as `libraries.shared`). */
   holder: LibraryHolder;
+  /** Every library; a request answers from the shared one plus the one where it is asked. */
+  libraries: Libraries;
+  feeds?: FeedPoller | null;
   logger: Logger;
   guard: AbuseGuard;
   lifecycle: Lifecycle;
@@ -63,9 +71,13 @@ async function handle(interaction: Interaction, deps: InteractionDeps): Promise<
       }
     }
     if (interaction.isAutocomplete()) await autocomplete(interaction, deps);
-    else if (interaction.isChatInputCommand()) await slashCommand(interaction, deps);
-    else if (interaction.isMessageContextMenuCommand()) await findSource(interaction, deps);
-    else if (interaction.isButton()) await pageButton(interaction, deps);
+    else if (interaction.isChatInputCommand()) {
+      if (isManageCommand(interaction.commandName)) await manageCommand(interaction, deps);
+      else await slashCommand(interaction, deps);
+    } else if (interaction.isMessageContextMenuCommand()) {
+      if (interaction.commandName === ADD_ARTICLE_MENU) await addArticleMenu(interaction, deps);
+      else await findSource(interaction, deps);
+    } else if (interaction.isButton()) await pageButton(interaction, deps);
     deps.logger.debug(
       { interaction: interaction.id, type: interaction.type, ms: Date.now() - started },
       'answered',
@@ -87,13 +99,14 @@ async function respond(
   ephemeral: boolean,
   build: (library: Library) => DiscordReply,
 ): Promise<void> {
-  const ready = deps.holder.current;
+  const where = whereAsked(interaction);
+  const ready = deps.libraries.current(where);
   if (ready) {
     await interaction.reply(build(ready));
     return;
   }
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-  const library = await deps.holder.get();
+  const library = await deps.libraries.get(where);
   await interaction.editReply(withoutFlags(build(library)));
 }
 
@@ -146,7 +159,7 @@ async function pageButton(interaction: ButtonInteraction, deps: InteractionDeps)
   const button = readPageButton(interaction.customId);
   const footer = interaction.message.embeds.at(-1)?.footer?.text;
   const query = queryFromFooter(footer);
-  const library = deps.holder.current;
+  const library = deps.libraries.current(whereAsked(interaction));
   if (!button || !query || queryDigest(query) !== button.digest || !library) {
     await interaction.reply(note(GONE));
     return;
@@ -166,7 +179,11 @@ async function pageButton(interaction: ButtonInteraction, deps: InteractionDeps)
 }
 
 async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
-  const library = deps.holder.current;
+  if (isManageCommand(interaction.commandName)) {
+    await interaction.respond((await manageAutocomplete(interaction, deps)).slice(0, 25));
+    return;
+  }
+  const library = deps.libraries.current(whereAsked(interaction));
   const focused = interaction.options.getFocused(true);
   const typed = String(focused.value ?? '');
   let choices: { name: string; value: string }[] = [];

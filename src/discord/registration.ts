@@ -78,7 +78,95 @@ export function commandPayloads(scope: Scope): RESTPostAPIApplicationCommandsJSO
     name: FIND_SOURCE_MENU,
     ...reach,
   } as RESTPostAPIApplicationCommandsJSONBody;
-  return [...slash, menu];
+  return [...slash, menu, ...manageCommands(reach)];
+}
+
+/** Manage Server: who may add, remove and subscribe, until a server admin opens them to others. */
+export const MANAGE_PERMISSION = '32';
+/** The message menu that adds the message's first link or attachment. */
+export const ADD_ARTICLE_MENU = 'Add article';
+
+/** /add, /remove, /feeds and Add article (CONTRACT §6). */
+function manageCommands(reach: Record<string, unknown>): RESTPostAPIApplicationCommandsJSONBody[] {
+  const managed = { default_member_permissions: MANAGE_PERMISSION, ...reach };
+  const S = ApplicationCommandOptionType.String;
+  const feedUrl = (autocomplete: boolean) => ({
+    type: S,
+    name: 'url',
+    description: 'The feed address (RSS 2.0, Atom or JSON Feed)',
+    required: true,
+    max_length: 2000,
+    ...(autocomplete ? { autocomplete: true } : {}),
+  });
+  return [
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: 'add',
+      description: 'Add an article (a web page or a file) to this server’s library, or yours in DMs',
+      options: [
+        { type: S, name: 'url', description: 'The page address', required: false, max_length: 2000 },
+        {
+          type: ApplicationCommandOptionType.Attachment,
+          name: 'file',
+          description: 'A .html, .htm, .md or .txt file',
+          required: false,
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
+          name: 'private',
+          description: 'Show the answer only to you',
+          required: false,
+        },
+      ],
+      ...managed,
+    },
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: 'remove',
+      description: 'Remove an article from this server’s library, or yours in DMs',
+      options: [
+        {
+          type: S,
+          name: 'article',
+          description: 'The article (id or title)',
+          required: true,
+          autocomplete: true,
+          max_length: 200,
+        },
+      ],
+      ...managed,
+    },
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: 'feeds',
+      description: 'Feeds whose new articles are added to this library',
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'add',
+          description: 'Subscribe to a feed',
+          options: [
+            feedUrl(false),
+            {
+              type: ApplicationCommandOptionType.Channel,
+              name: 'channel',
+              description: 'Where to post "Indexed: <title>"',
+              required: false,
+            },
+          ],
+        },
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: 'remove',
+          description: 'Unsubscribe from a feed',
+          options: [feedUrl(true)],
+        },
+        { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: 'The subscribed feeds' },
+      ],
+      ...managed,
+    },
+    { type: ApplicationCommandType.Message, name: ADD_ARTICLE_MENU, ...managed },
+  ] as RESTPostAPIApplicationCommandsJSONBody[];
 }
 
 function route(applicationId: string, scope: Scope): `/${string}` {
@@ -87,9 +175,9 @@ function route(applicationId: string, scope: Scope): `/${string}` {
     : Routes.applicationCommands(applicationId);
 }
 
-/** A comparable form of a command: only the fields we set, with Discord's defaults filled in. */
-function canonical(command: Record<string, unknown>): string {
-  const options = ((command.options as Record<string, unknown>[] | undefined) ?? []).map((o) => ({
+/** Options (and a subcommand's options) in a comparable form, Discord's defaults filled in. */
+function canonicalOptions(list: unknown): unknown[] {
+  return ((list as Record<string, unknown>[] | undefined) ?? []).map((o) => ({
     type: o.type,
     name: o.name,
     description: o.description ?? '',
@@ -98,7 +186,13 @@ function canonical(command: Record<string, unknown>): string {
     min_value: o.min_value ?? null,
     max_value: o.max_value ?? null,
     max_length: o.max_length ?? null,
+    options: canonicalOptions(o.options),
   }));
+}
+
+/** A comparable form of a command: only the fields we set, with Discord's defaults filled in. */
+function canonical(command: Record<string, unknown>): string {
+  const options = canonicalOptions(command.options);
   const sorted = (v: unknown) => (Array.isArray(v) ? [...v].sort() : null);
   return JSON.stringify({
     type: command.type ?? ApplicationCommandType.ChatInput,
@@ -107,6 +201,7 @@ function canonical(command: Record<string, unknown>): string {
     options,
     contexts: sorted(command.contexts),
     integration_types: sorted(command.integration_types),
+    default_member_permissions: command.default_member_permissions ?? null,
   });
 }
 

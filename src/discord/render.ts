@@ -243,7 +243,7 @@ function sourcesEmbed(items: SourceEntry[], firstNumber: number): APIEmbed {
     const title = escapeToFit(s.title, 200);
     const link = safeLink(s.url, 300);
     const linked = link ? `[${title}](${link})` : `**${title}**`;
-    return `${firstNumber + i}. ${linked}${meta.length ? ` (${meta.join(', ')})` : ''}\n   \`${truncate(s.article, 100).replace(/`/g, "'")}\` · ${s.sentences} sentences · ${s.statements} statements`;
+    return `${firstNumber + i}. ${linked}${meta.length ? ` (${meta.join(', ')})` : ''}\n   \`${truncate(s.article, 100).replace(/`/g, "'")}\` · ${s.sentences} sentences · ${s.statements} statements${s.library !== 'shared' ? ` · ${s.library} library` : ''}`;
   });
   return {
     title: 'Sources',

@@ -46,7 +46,12 @@ export interface Library {
   article(id: string): Article;
   /** How many statements an article has. */
   statementCount(articleId: string): number;
+  /** Which library each article of a combined view comes from (absent: all shared). */
+  origins?: ReadonlyMap<string, LibraryKind>;
 }
+
+/** What `sources` calls an article's library (CONTRACT §6). */
+export type LibraryKind = 'shared' | 'server' | 'personal';
 
 export type { IngestedArticle } from '../ingest/article.js';
 export { ingestArticle } from '../ingest/article.js';

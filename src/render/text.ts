@@ -50,7 +50,7 @@ export function diffText(e: Excerpt): string {
 function sourcesText(entries: SourceEntry[]): string[] {
   return entries.map((s, i) => {
     const meta = [s.source, s.published].filter(Boolean).join(', ');
-    return `${i + 1}. ${s.title}${meta ? ` (${meta})` : ''}\n   id ${s.article} · ${s.sentences} sentences · ${s.statements} statements${s.url ? ` · ${s.url}` : ''}`;
+    return `${i + 1}. ${s.title}${meta ? ` (${meta})` : ''}\n   id ${s.article} · ${s.sentences} sentences · ${s.statements} statements${s.library !== 'shared' ? ` · ${s.library} library` : ''}${s.url ? ` · ${s.url}` : ''}`;
   });
 }
 

@@ -50,7 +50,10 @@ describe('cli', () => {
     const out = JSON.parse(run.stdout);
     expect(out.command).toBe('help');
     expect(out.results).toContainEqual(
-      expect.objectContaining({ command: 'ask', usage: 'ask <question> [--article ID] [--limit N]' }),
+      expect.objectContaining({
+        command: 'ask',
+        usage: 'ask <question> [--article ID] [--limit N] [--library L]',
+      }),
     );
   });
 
@@ -66,9 +69,15 @@ describe('cli', () => {
     expect(run.code).toBe(0);
     const [source] = JSON.parse(run.stdout).results;
     expect(Object.keys(source).sort()).toEqual(
-      ['article', 'published', 'sentences', 'source', 'statements', 'title', 'url'].sort(),
+      ['article', 'library', 'published', 'sentences', 'source', 'statements', 'title', 'url'].sort(),
     );
-    expect(source).toMatchObject({ article: SEED_ID, source: 'CNN', published: '2025-02-12', sentences: 65 });
+    expect(source).toMatchObject({
+      article: SEED_ID,
+      source: 'CNN',
+      published: '2025-02-12',
+      sentences: 65,
+      library: 'shared',
+    });
   });
 
   it('prints text without --json, and a sentence when nothing matches', async () => {

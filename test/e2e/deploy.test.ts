@@ -26,7 +26,7 @@ describe('npm run deploy', () => {
   it('registers in the test guild, then only when something differs', async () => {
     const first = await deploy([]);
     expect(first.stdout).toBe(`Registered the commands in guild ${discord.guildId}.\n`);
-    expect(discord.commands.get(discord.guildId)).toHaveLength(7);
+    expect(discord.commands.get(discord.guildId)).toHaveLength(11);
     const second = await deploy([]);
     expect(second.stdout).toBe(`The commands in guild ${discord.guildId} are already up to date.\n`);
     expect(discord.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
@@ -40,7 +40,7 @@ describe('npm run deploy', () => {
     expect(run.stdout).toMatch(/Removed the commands registered in guild/);
     expect(run.stdout).toMatch(/Registered the commands globally/);
     expect(discord.commands.get(discord.guildId)).toEqual([]);
-    expect(discord.commands.get('global')).toHaveLength(7);
+    expect(discord.commands.get('global')).toHaveLength(11);
   });
 
   it('explains a missing token and a rejected one', async () => {

@@ -55,6 +55,10 @@ describe('the bot against the test Discord (guild registration)', () => {
       'sources',
       'help',
       'Find source',
+      'add',
+      'remove',
+      'feeds',
+      'Add article',
     ]);
     const ask = registered.find((c) => c.name === 'ask') as {
       options: { name: string; required: boolean }[];
@@ -290,7 +294,7 @@ describe('registration', () => {
     const bot = await startBotUnderTest({}, { guild: false });
     try {
       const global = bot.discord.commands.get('global') ?? [];
-      expect(global).toHaveLength(7);
+      expect(global).toHaveLength(11);
       for (const c of global) {
         expect(c.contexts).toEqual([0, 1, 2]);
         expect(c.integration_types).toEqual([0, 1]);

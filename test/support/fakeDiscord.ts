@@ -327,7 +327,13 @@ export class FakeDiscord {
     };
   }
 
-  private baseInteraction(type: InteractionType, data: unknown, dm: boolean, message?: APIMessage) {
+  private baseInteraction(
+    type: InteractionType,
+    data: unknown,
+    dm: boolean,
+    message?: APIMessage,
+    guildId: string = this.guildId,
+  ) {
     const id = snowflake();
     const token = `interaction-token-${id}`;
     this.interactionTokens.set(id, token);
@@ -347,19 +353,19 @@ export class FakeDiscord {
           authorizing_integration_owners: { '1': this.human.id },
         }
       : {
-          guild_id: this.guildId,
+          guild_id: guildId,
           channel_id: this.channelId,
           channel: {
             id: this.channelId,
             type: ChannelType.GuildText,
             name: 'news',
-            guild_id: this.guildId,
+            guild_id: guildId,
             flags: 0,
           },
           member: this.member(),
           guild_locale: 'en-US',
           context: 0,
-          authorizing_integration_owners: { '0': this.guildId },
+          authorizing_integration_owners: { '0': guildId },
         };
     return {
       id,
@@ -391,23 +397,37 @@ export class FakeDiscord {
   }
 
   /** Sends a slash command; returns the interaction id. */
-  slash(name: string, options: Record<string, OptionValue> = {}, opts: { dm?: boolean } = {}): string {
+  slash(
+    name: string,
+    options: Record<string, OptionValue> = {},
+    opts: { dm?: boolean; guild?: string; subcommand?: string } = {},
+  ): string {
+    const values = this.optionsJson(options);
     const { id, payload } = this.baseInteraction(
       InteractionType.ApplicationCommand,
       {
         id: this.commandId(name),
         name,
         type: ApplicationCommandType.ChatInput,
-        options: this.optionsJson(options),
+        options: opts.subcommand
+          ? [{ name: opts.subcommand, type: ApplicationCommandOptionType.Subcommand, options: values }]
+          : values,
       },
       opts.dm ?? false,
+      undefined,
+      opts.guild,
     );
     this.sendInteraction(id, payload);
     return id;
   }
 
   /** Sends an autocomplete request with `focused` as the option being typed. */
-  autocomplete(name: string, options: Record<string, OptionValue>, focused: string): string {
+  autocomplete(
+    name: string,
+    options: Record<string, OptionValue>,
+    focused: string,
+    opts: { guild?: string } = {},
+  ): string {
     const { id, payload } = this.baseInteraction(
       InteractionType.ApplicationCommandAutocomplete,
       {
@@ -417,6 +437,8 @@ export class FakeDiscord {
         options: this.optionsJson(options, focused),
       },
       false,
+      undefined,
+      opts.guild,
     );
     this.sendInteraction(id, payload);
     return id;
@@ -434,7 +456,7 @@ export class FakeDiscord {
   }
 
   /** Uses a message context-menu command (e.g. "Find source") on a message with `content`. */
-  messageMenu(name: string, content: string): string {
+  messageMenu(name: string, content: string, opts: { guild?: string } = {}): string {
     const target = this.userMessage(content, this.channelId);
     const { id, payload } = this.baseInteraction(
       InteractionType.ApplicationCommand,
@@ -446,6 +468,8 @@ export class FakeDiscord {
         resolved: { messages: { [target.id]: target } },
       },
       false,
+      undefined,
+      opts.guild,
     );
     this.sendInteraction(id, payload);
     return id;

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
+import { fetchAllowList } from '../../src/library/libraries.js';
 import { SEED_FILE, tempArticles } from '../support/library.js';
 
 const config = (env: Record<string, string>) => loadConfig(env as NodeJS.ProcessEnv);
+
+describe('CITEBOT_FETCH_ALLOW', () => {
+  it('names the variable and the bad entry', () => {
+    expect(() => fetchAllowList('127.0.0.1, not a host!')).toThrow(/CITEBOT_FETCH_ALLOW: "not a host!"/);
+    expect(() => fetchAllowList('10.0.0.0/99')).toThrow(/CITEBOT_FETCH_ALLOW: .*CIDR/);
+    expect(fetchAllowList('127.0.0.1,10.0.0.0/8').ranges).toHaveLength(2);
+  });
+});
 
 describe('configuration', () => {
   it.each([
@@ -14,6 +23,9 @@ describe('configuration', () => {
     [{ CITEBOT_SHARDS: '1.5' }, /CITEBOT_SHARDS must be a whole number/],
     [{ CITEBOT_CHANNEL_RATE: '10 per minute' }, /CITEBOT_CHANNEL_RATE "10 per minute" is not a rate/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ CITEBOT_FEED_MINUTES: '0' }, /CITEBOT_FEED_MINUTES must be a number of minutes, at least 1/],
+    [{ CITEBOT_FEED_MINUTES: 'soon' }, /CITEBOT_FEED_MINUTES must be a number of minutes/],
+    [{ CITEBOT_LIBRARIES: SEED_FILE }, /CITEBOT_LIBRARIES .* is a file, not a folder/],
   ])('names the variable in %j', (env, message) => {
     expect(() => config(env)).toThrow(ConfigError);
     expect(() => config(env)).toThrow(message);

@@ -204,6 +204,7 @@ describe('renderReply', () => {
           url: null,
           sentences: 3,
           statements: 1,
+          library: 'shared' as const,
         })),
       },
       { page: 0, ephemeral: false, query: { command: 'sources', options: {} } },

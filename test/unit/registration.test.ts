@@ -17,6 +17,10 @@ describe('commandPayloads', () => {
       'sources',
       'help',
       'Find source',
+      'add',
+      'remove',
+      'feeds',
+      'Add article',
     ]);
     expect(byName.get('Find source')).toMatchObject({ type: ApplicationCommandType.Message });
     expect(byName.get('Find source')).not.toHaveProperty('description');
@@ -80,7 +84,8 @@ describe('sameCommands', () => {
       ...c,
       id: '1',
       version: '2',
-      default_member_permissions: null,
+      default_member_permissions:
+        (c as { default_member_permissions?: string }).default_member_permissions ?? null,
       nsfw: false,
     }));
     expect(sameCommands(registered, wanted)).toBe(true);

@@ -1,0 +1,405 @@
+/**
+ * The set of libraries (CONTRACT §6): the shared one (the data folder) and the server and personal
+ * libraries under CITEBOT_LIBRARIES, loaded lazily and kept live. A request asks for the view of
+ * one library: the shared articles plus that library's own, assembled into one combined
+ * {@link Library} (so speakers merge across both and every command works unchanged) and cached
+ * until either part changes. While a new view is assembled the previous one keeps serving.
+ * Only this module turns "where a request is asked" into which articles it sees.
+ */
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Logger } from '../log.js';
+import { type AllowList, parseAllowList } from '../sources/address.js';
+import { SourceError } from '../sources/errors.js';
+import { cleanTempFiles, FolderSource, libraryFolder } from '../sources/folder.js';
+import { articleFromHtml, fetchArticle, type PageArticle, suggestedId } from '../sources/page.js';
+import type { LibraryId } from '../sources/source.js';
+import { LibraryHolder } from './holder.js';
+import {
+  assembleLibrary,
+  assembleLibraryAsync,
+  type Library,
+  type LibraryKind,
+  localCopy,
+} from './library.js';
+import { openLibrary } from './open.js';
+import { type Reloader, watchLibrary } from './reload.js';
+
+export type { LibraryId } from '../sources/source.js';
+
+/**
+ * CITEBOT_FETCH_ALLOW parsed; throws an Error whose message names the variable and the bad entry
+ * (entry points print it and stop).
+ */
+export function fetchAllowList(value: string | undefined): AllowList {
+  try {
+    return parseAllowList(value ?? '');
+  } catch (error) {
+    throw new Error(`CITEBOT_FETCH_ALLOW: ${(error as Error).message}`);
+  }
+}
+
+/** Where a request is asked: a server, or (without one) a person's DMs. */
+export interface Where {
+  guild?: string | null;
+  user: string;
+}
+
+/** The library a request is asked in: the server's, else the person's own. */
+export function libraryOf(where: Where): LibraryId {
+  return where.guild ? `guild:${where.guild}` : `user:${where.user}`;
+}
+
+/** Reads `shared`, `guild:<id>` or `user:<id>`; null for anything else. */
+export function parseLibraryId(value: string): LibraryId | null {
+  const v = value.trim();
+  if (v === 'shared') return 'shared';
+  return /^(?:guild|user):\d{1,25}$/.test(v) ? (v as LibraryId) : null;
+}
+
+export function kindOf(id: LibraryId): LibraryKind {
+  return id === 'shared' ? 'shared' : id.startsWith('guild:') ? 'server' : 'personal';
+}
+
+/** What to add: a web address, or an uploaded or local file's bytes. */
+export type AddInput = { url: string } | { file: { name: string; bytes: Uint8Array } };
+
+export interface AddOutcome {
+  /** False when the article was already there (same URL, canonical URL or body text). */
+  added: boolean;
+  article: string;
+  /** The view of the library it is in, with the article indexed. */
+  library: Library;
+}
+
+/** Extensions `/add file:` and `cli add <file>` take. */
+export const FILE_TYPES = ['.html', '.htm', '.md', '.txt'] as const;
+
+interface Own {
+  holder: LibraryHolder;
+  source: FolderSource;
+  reloader: Reloader | null;
+  loading: Promise<void>;
+  /** Serialises adds and removes. */
+  writing: Promise<unknown>;
+}
+
+interface View {
+  shared: Library;
+  own: Library;
+  combined: Library;
+}
+
+/** How many server and personal libraries are kept loaded at once. */
+const MAX_LOADED = 500;
+
+export interface LibrariesOptions {
+  shared: LibraryHolder;
+  /** CITEBOT_LIBRARIES. */
+  root: string;
+  /** The shared data folder, for `--library shared` writes. */
+  sharedDir: string;
+  allow: AllowList;
+  logger: Logger;
+  /** Watch folders for changes made by others (off for one-shot CLI runs). */
+  watch?: boolean;
+  fetchTimeoutMs?: number;
+}
+
+export class Libraries {
+  private owns = new Map<LibraryId, Own>();
+  private views = new Map<LibraryId, View>();
+  private building = new Map<LibraryId, Promise<Library>>();
+
+  constructor(readonly options: LibrariesOptions) {}
+
+  get shared(): LibraryHolder {
+    return this.options.shared;
+  }
+
+  /** The view for `id` now, without waiting; null while nothing for it is ready yet. */
+  current(id: LibraryId): Library | null {
+    const shared = this.shared.current;
+    if (!shared) return null;
+    if (id === 'shared' || this.empty(id)) return shared;
+    const own = this.ownState(id).holder.current;
+    if (!own) return null;
+    if (own.articles.length === 0) return shared;
+    const view = this.views.get(id);
+    if (view && view.shared === shared && view.own === own) return view.combined;
+    void this.get(id).catch((error) => this.options.logger.error({ err: error, library: id }, 'view failed'));
+    // The previous view serves until the new one is ready.
+    return view?.combined ?? null;
+  }
+
+  /** The view for `id`, once it is ready. */
+  async get(id: LibraryId): Promise<Library> {
+    for (;;) {
+      const shared = await this.shared.get();
+      if (id === 'shared' || this.empty(id)) return shared;
+      const state = this.ownState(id);
+      await state.loading;
+      const own = await state.holder.get();
+      if (own.articles.length === 0) return shared;
+      const view = this.views.get(id);
+      if (view && view.shared === shared && view.own === own) return view.combined;
+      let pending = this.building.get(id);
+      if (!pending) {
+        pending = combine(shared, own, kindOf(id)).finally(() => this.building.delete(id));
+        this.building.set(id, pending);
+        const combined = await pending;
+        this.views.set(id, { shared, own, combined });
+        // Either part may have changed meanwhile: check again.
+        if (this.shared.current === shared && state.holder.current === own) return combined;
+      } else await pending;
+    }
+  }
+
+  /**
+   * True for a library that has no folder and is not loaded: it holds nothing, so its view is the
+   * shared library, answered at once (a folder appears with the first article added).
+   */
+  private empty(id: LibraryId): boolean {
+    return !this.owns.has(id) && !existsSync(this.dirOf(id));
+  }
+
+  /** The library's own articles only (for /remove and its autocomplete), null while loading. */
+  ownCurrent(id: LibraryId): Library | null {
+    if (id === 'shared') return this.shared.current;
+    return this.ownState(id).holder.current;
+  }
+
+  async own(id: LibraryId): Promise<Library> {
+    if (id === 'shared') return this.shared.get();
+    const state = this.ownState(id);
+    await state.loading;
+    return state.holder.get();
+  }
+
+  /** How many articles the loaded libraries hold. */
+  articleCount(): number {
+    let n = this.shared.current?.articles.length ?? 0;
+    for (const own of this.owns.values()) n += own.holder.current?.articles.length ?? 0;
+    return n;
+  }
+
+  stop(): void {
+    for (const own of this.owns.values()) own.reloader?.stop();
+    this.owns.clear();
+  }
+
+  private dirOf(id: LibraryId): string {
+    return id === 'shared' ? this.options.sharedDir : libraryFolder(this.options.root, id);
+  }
+
+  private ownState(id: LibraryId): Own {
+    const known = this.owns.get(id);
+    if (known) {
+      // Most recently used last.
+      this.owns.delete(id);
+      this.owns.set(id, known);
+      return known;
+    }
+    if (this.owns.size >= MAX_LOADED) {
+      const [oldest, state] = this.owns.entries().next().value as [LibraryId, Own];
+      state.reloader?.stop();
+      this.owns.delete(oldest);
+      this.views.delete(oldest);
+    }
+    const dir = this.dirOf(id);
+    // The shared library is written only from the CLI (`--library shared`); its holder is the shared one.
+    const holder = id === 'shared' ? this.shared : new LibraryHolder();
+    const state: Own = {
+      holder,
+      source: new FolderSource(id, dir),
+      reloader: null,
+      loading: Promise.resolve(),
+      writing: Promise.resolve(),
+    };
+    state.loading = (id === 'shared' ? Promise.resolve() : this.load(state, dir)).catch((error) => {
+      this.options.logger.error({ err: error, library: id }, 'could not read the library; serving it empty');
+      if (!holder.current) holder.set(assembleLibrary(dir, [], []));
+    });
+    this.owns.set(id, state);
+    return state;
+  }
+
+  private async load(state: Own, dir: string): Promise<void> {
+    const exists = await stat(dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!exists) {
+      state.holder.set(assembleLibrary(dir, [], []));
+      return;
+    }
+    // A crash mid-write may have left a temporary file: never an article, removed now.
+    await cleanTempFiles(dir);
+    const { library, stamps } = await openLibrary(dir, { cacheDir: null });
+    for (const s of library.skipped)
+      this.options.logger.warn({ file: s.file, reason: s.reason, dir }, `skipped ${s.file}: ${s.reason}`);
+    state.holder.set(library);
+    if (this.options.watch !== false)
+      state.reloader = watchLibrary({
+        holder: state.holder,
+        dataDir: dir,
+        stamps,
+        cacheDir: null,
+        logger: this.options.logger,
+      });
+  }
+
+  /** Reads the folder again now (after a write), starting to watch it if it is new. */
+  private async refresh(state: Own): Promise<void> {
+    if (state.reloader) {
+      await state.reloader.reload();
+      return;
+    }
+    const dir = state.source.dir;
+    const { library, stamps } = await openLibrary(dir, { cacheDir: null });
+    state.holder.set(library);
+    if (this.options.watch !== false)
+      state.reloader = watchLibrary({
+        holder: state.holder,
+        dataDir: dir,
+        stamps,
+        cacheDir: null,
+        logger: this.options.logger,
+      });
+  }
+
+  /**
+   * Fetches or reads an article and stores it in library `id` (not the shared one unless asked,
+   * as the CLI may). Throws SourceError (bad-input / forbidden / fetch-failed) or WriteError,
+   * having written nothing.
+   */
+  async add(id: LibraryId, input: AddInput): Promise<AddOutcome> {
+    const page = await this.extract(input);
+    const state = this.ownState(id);
+    const run = state.writing.then(async () => {
+      await state.loading;
+      const view = await this.get(id);
+      const own = await this.own(id);
+      const existing = findSame(own, page, 'url' in input ? input.url : null);
+      if (existing) return { added: false, article: existing, library: view };
+      const articleId = freeId(view, suggestedId(page.extraction));
+      await state.source.add(articleId, page.text);
+      await this.refresh(state);
+      const library = await this.get(id);
+      if (!library.articleById.has(articleId))
+        throw new SourceError('bad-input', 'The page has no article text Citebot can use.');
+      return { added: true, article: articleId, library };
+    });
+    state.writing = run.catch(() => {});
+    return run;
+  }
+
+  /** Removes an article from library `id`'s own articles; the view without it, or null when it was not there. */
+  async remove(id: LibraryId, article: string): Promise<{ article: string; library: Library } | null> {
+    const state = this.ownState(id);
+    const run = state.writing.then(async () => {
+      const own = await this.own(id);
+      const found = own.articleById.get(article);
+      if (!found) return null;
+      if (!(await state.source.remove(article))) return null;
+      await this.refresh(state);
+      return { article, library: await this.get(id) };
+    });
+    state.writing = run.catch(() => {});
+    return run;
+  }
+
+  private async extract(input: AddInput): Promise<PageArticle> {
+    if ('url' in input) {
+      const url = input.url.trim();
+      if (!/^https?:\/\//i.test(url) || !URL.canParse(url))
+        throw new SourceError('bad-input', 'That is not an http(s) address.');
+      return fetchArticle(url, {
+        allow: this.options.allow,
+        ...(this.options.fetchTimeoutMs ? { timeoutMs: this.options.fetchTimeoutMs } : {}),
+      });
+    }
+    const { name, bytes } = input.file;
+    const ext = name.slice(name.lastIndexOf('.')).toLowerCase();
+    if (!(FILE_TYPES as readonly string[]).includes(ext))
+      throw new SourceError('bad-input', 'Only .html, .htm, .md and .txt files can be added.');
+    if (bytes.byteLength > 5 * 1024 * 1024)
+      throw new SourceError('bad-input', 'The file is larger than 5 MiB.');
+    if (ext === '.html' || ext === '.htm') return articleFromHtml(bytes, name);
+    return textArticle(name, bytes);
+  }
+}
+
+/** A .md or .txt file: kept as it is when it is an article file already (front matter), else made one. */
+async function textArticle(name: string, bytes: Uint8Array): Promise<PageArticle> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new SourceError('bad-input', 'The file is not UTF-8 text.');
+  }
+  const { extractText } = await import('../sources/extract.js');
+  const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  const body = front ? text.slice(front[0].length) : text;
+  const extraction = extractText(body, `file:///${encodeURIComponent(name)}`);
+  if (front) {
+    const title = /^title:\s*["']?(.+?)["']?\s*$/m.exec(front[1] ?? '')?.[1];
+    const url = /^url:\s*["']?(\S+?)["']?\s*$/m.exec(front[1] ?? '')?.[1];
+    const published = /^published:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(front[1] ?? '')?.[1];
+    if (title) extraction.title = title;
+    if (url) extraction.canonicalUrl = url;
+    if (published) extraction.published = published;
+    return { extraction, text: text.endsWith('\n') ? text : `${text}\n`, url: `file:///${name}` };
+  }
+  const { articleFileText } = await import('../sources/page.js');
+  return { extraction, text: articleFileText(extraction), url: `file:///${name}` };
+}
+
+/** The body of an article file, reduced to its letters and digits (front matter left out). */
+function bodyKey(fileText: string): string {
+  return fileText
+    .replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function sameUrl(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const norm = (u: string) => u.trim().replace(/#.*$/, '').replace(/\/+$/, '').toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/** The id of an article in `library` with the same URL, canonical URL or body as `page`. */
+function findSame(library: Library, page: PageArticle, asked: string | null): string | null {
+  const urls = [asked, page.url, page.extraction.canonicalUrl].filter((u): u is string => Boolean(u));
+  const body = bodyKey(page.text);
+  for (const a of library.articles) {
+    if (urls.some((u) => sameUrl(u, a.meta.url))) return a.id;
+    if (body.length > 0 && bodyKey(a.text) === body) return a.id;
+  }
+  return null;
+}
+
+/** `wanted`, or `wanted-2`, `wanted-3`… whichever no article of the view has. */
+function freeId(view: Library, wanted: string): string {
+  const base =
+    wanted
+      .replace(/[^A-Za-z0-9_.-]+/g, '-')
+      .replace(/^[-.]+/, '')
+      .slice(0, 100) || 'article';
+  if (!view.articleById.has(base)) return base;
+  for (let n = 2; ; n++) if (!view.articleById.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** The shared articles and one library's own, as one library; own articles whose id clashes are left out. */
+async function combine(shared: Library, own: Library, kind: LibraryKind): Promise<Library> {
+  const origins = new Map<string, LibraryKind>();
+  const ingested = shared.ingested.map(localCopy);
+  for (const a of own.ingested) {
+    if (shared.articleById.has(a.article.id)) continue;
+    origins.set(a.article.id, kind);
+    ingested.push(localCopy(a));
+  }
+  const combined = await assembleLibraryAsync(shared.dataDir, ingested, [...shared.skipped]);
+  return { ...combined, origins };
+}
