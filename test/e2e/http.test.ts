@@ -38,11 +38,11 @@ describe('HTTP interactions endpoint', () => {
     expect(deferred.json()).toEqual({ type: 5, data: { flags: 64 } });
     e.holder.set(library);
     await expect.poll(() => e.rest.requests.length, { timeout: 5000 }).toBe(1);
-    const edit = e.rest.requests[0];
-    expect(edit?.method).toBe('PATCH');
-    expect(edit?.path).toBe(`/api/v10/webhooks/${early.application_id}/${early.token}/messages/%40original`);
-    expect((edit?.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
-    expect(((edit?.body as { embeds: unknown[] }).embeds ?? []).length).toBeGreaterThan(0);
+    const edit = e.rest.requests[0] as { method: string; path: string; body: unknown };
+    expect(edit.method).toBe('PATCH');
+    expect(edit.path).toBe(`/api/v10/webhooks/${early.application_id}/${early.token}/messages/%40original`);
+    expect((edit.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+    expect(((edit.body as { embeds: unknown[] }).embeds ?? []).length).toBeGreaterThan(0);
     const health = await get(e.http.port, '/healthz');
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body)).toEqual({ status: 'ok', articles: library.articles.length });
