@@ -111,7 +111,7 @@ export class RestStub {
   readonly requests: { method: string; path: string; body: unknown }[] = [];
   private server: Server | undefined;
   get apiUrl(): string {
-    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}/api`;
+    return `http://127.0.0.1:${(this.server?.address() as AddressInfo | undefined)?.port ?? 0}/api`;
   }
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
