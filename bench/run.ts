@@ -26,6 +26,7 @@ import { suggestSpeakers } from '../src/retrieval/statements.js';
 import { suggestArticles } from '../src/retrieval/suggest.js';
 import { burst, startBotUnderTest } from '../test/support/botProcess.js';
 import { random, writeCorpus } from './corpus.js';
+import { describeHttpBench, httpBench } from './http.js';
 
 const USAGE = `Usage: npm run bench [-- --help]
 
@@ -35,10 +36,18 @@ bench/results/<date>.json. Takes minutes at the largest size.
 
 Environment:
   BENCH_SIZES  corpus sizes in articles, comma-separated (default 1,100,1000,10000)
+  (--only http: only the 200 concurrent signed /ask to the HTTP interactions endpoint)
 `;
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write(USAGE);
+  process.exit(0);
+}
+
+const only = process.argv.indexOf('--only');
+if (only >= 0 && process.argv[only + 1] === 'http') {
+  const { describeHttpBench, httpBench } = await import('./http.js');
+  console.log(describeHttpBench(await httpBench()));
   process.exit(0);
 }
 
@@ -317,14 +326,16 @@ async function load(): Promise<{
 
 process.stderr.write('bench: 500 interactions through the test Discord…\n');
 const loadResult = await load();
-const output = `${table(rows)}\n\nLoad: ${loadResult.interactions} interactions in a burst through the test Discord, each answered ${loadResult.answeredOnce ? 'exactly once' : 'NOT exactly once'}; time to first response p50 ${loadResult.p50} ms, p99 ${loadResult.p99} ms, max ${loadResult.max} ms.`;
+process.stderr.write('bench: 200 signed /ask to the HTTP endpoint…\n');
+const httpResult = await httpBench();
+const output = `${table(rows)}\n\n${describeHttpBench(httpResult)}\n\nLoad: ${loadResult.interactions} interactions in a burst through the test Discord, each answered ${loadResult.answeredOnce ? 'exactly once' : 'NOT exactly once'}; time to first response p50 ${loadResult.p50} ms, p99 ${loadResult.p99} ms, max ${loadResult.max} ms.`;
 console.log(`Machine: ${machine}\n\n${output}`);
 const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ date: new Date().toISOString(), machine, sizes: SIZES, rows }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, sizes: SIZES, rows, http: httpResult }, null, 2)}\n`,
 );
 console.log(
   `\nWrote ${path.relative(PROJECT_ROOT, file)} in ${Math.round((Date.now() - started) / 1000)} s.`,

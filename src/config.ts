@@ -86,57 +86,104 @@ function folderSetting(name: string, mayBeMissing: boolean, off?: RegExp) {
 /** `CITEBOT_CACHE` values that turn snapshots off. */
 const CACHE_OFF = /^(?:off|none|false|0)$/i;
 
-const schema = z.object({
-  DISCORD_TOKEN: z.preprocess(blankToUndefined, z.string().trim().optional()),
-  DISCORD_APPLICATION_ID: z.preprocess(blankToUndefined, snowflake('DISCORD_APPLICATION_ID').optional()),
-  DISCORD_GUILD_ID: z.preprocess(blankToUndefined, snowflake('DISCORD_GUILD_ID').optional()),
-  DISCORD_API_URL: z.preprocess(
-    blankToUndefined,
-    z
-      .string()
-      .trim()
-      .regex(
-        /^https?:\/\/[^\s/]+/i,
-        'DISCORD_API_URL must be an http(s) address such as https://discord.com/api',
-      )
-      .transform((v) => v.replace(/\/+$/, ''))
-      .default('https://discord.com/api'),
-  ),
-  CITEBOT_DATA: folderSetting('CITEBOT_DATA', false),
-  // Created on first save, so it may be missing; a file in its place is a mistake.
-  CITEBOT_CACHE: folderSetting('CITEBOT_CACHE', true, CACHE_OFF),
-  CITEBOT_SHARDS: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: 'CITEBOT_SHARDS must be a whole number of shards from 1 to 1000' })
-      .int('CITEBOT_SHARDS must be a whole number of shards from 1 to 1000')
-      .min(1, 'CITEBOT_SHARDS must be a whole number of shards from 1 to 1000')
-      .max(1000, 'CITEBOT_SHARDS must be a whole number of shards from 1 to 1000')
-      .optional(),
-  ),
-  // Server and personal libraries; created on the first article added.
-  CITEBOT_LIBRARIES: folderSetting('CITEBOT_LIBRARIES', true),
-  // Parsed by fetchAllowList (src/library/libraries.ts) at start: the parser lives with the fetcher.
-  CITEBOT_FETCH_ALLOW: z.preprocess(blankToUndefined, z.string().optional()),
-  CITEBOT_FEED_MINUTES: z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: 'CITEBOT_FEED_MINUTES must be a number of minutes, at least 1' })
-      .min(1, 'CITEBOT_FEED_MINUTES must be a number of minutes, at least 1')
-      .max(10080, 'CITEBOT_FEED_MINUTES must be at most 10080 (a week)')
-      .default(15),
-  ),
-  CITEBOT_USER_RATE: rateSetting('CITEBOT_USER_RATE', DEFAULT_USER_RATE),
-  CITEBOT_CHANNEL_RATE: rateSetting('CITEBOT_CHANNEL_RATE', DEFAULT_CHANNEL_RATE),
-  LOG_LEVEL: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
-    z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-        message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
-      })
-      .default('info'),
-  ),
-});
+const schema = z
+  .object({
+    DISCORD_TOKEN: z.preprocess(blankToUndefined, z.string().trim().optional()),
+    DISCORD_APPLICATION_ID: z.preprocess(blankToUndefined, snowflake('DISCORD_APPLICATION_ID').optional()),
+    DISCORD_GUILD_ID: z.preprocess(blankToUndefined, snowflake('DISCORD_GUILD_ID').optional()),
+    DISCORD_API_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(
+          /^https?:\/\/[^\s/]+/i,
+          'DISCORD_API_URL must be an http(s) address such as https://discord.com/api',
+        )
+        .transform((v) => v.replace(/\/+$/, ''))
+        .default('https://discord.com/api'),
+    ),
+    CITEBOT_DATA: folderSetting('CITEBOT_DATA', false),
+    // Created on first save, so it may be missing; a file in its place is a mistake.
+    CITEBOT_CACHE: folderSetting('CITEBOT_CACHE', true, CACHE_OFF),
+    CITEBOT_SHARDS: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ message: 'CITEBOT_SHARDS must be a whole number of shards from 1 to 1000' })
+        .int('CITEBOT_SHARDS must be a whole number of shards from 1 to 1000')
+        .min(1, 'CITEBOT_SHARDS must be a whole number of shards from 1 to 1000')
+        .max(1000, 'CITEBOT_SHARDS must be a whole number of shards from 1 to 1000')
+        .optional(),
+    ),
+    // Server and personal libraries; created on the first article added.
+    CITEBOT_LIBRARIES: folderSetting('CITEBOT_LIBRARIES', true),
+    // Parsed by fetchAllowList (src/library/libraries.ts) at start: the parser lives with the fetcher.
+    CITEBOT_FETCH_ALLOW: z.preprocess(blankToUndefined, z.string().optional()),
+    CITEBOT_FEED_MINUTES: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ message: 'CITEBOT_FEED_MINUTES must be a number of minutes, at least 1' })
+        .min(1, 'CITEBOT_FEED_MINUTES must be a number of minutes, at least 1')
+        .max(10080, 'CITEBOT_FEED_MINUTES must be at most 10080 (a week)')
+        .default(15),
+    ),
+    CITEBOT_USER_RATE: rateSetting('CITEBOT_USER_RATE', DEFAULT_USER_RATE),
+    CITEBOT_CHANNEL_RATE: rateSetting('CITEBOT_CHANNEL_RATE', DEFAULT_CHANNEL_RATE),
+    LOG_LEVEL: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+          message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+        })
+        .default('info'),
+    ),
+    // Beyond one process (README: "Deployment").
+    CITEBOT_HTTP_PORT: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ message: 'CITEBOT_HTTP_PORT must be a port number from 0 to 65535' })
+        .int('CITEBOT_HTTP_PORT must be a port number from 0 to 65535')
+        .min(0, 'CITEBOT_HTTP_PORT must be a port number from 0 to 65535')
+        .max(65535, 'CITEBOT_HTTP_PORT must be a port number from 0 to 65535')
+        .optional(),
+    ),
+    CITEBOT_HTTP_HOST: z.preprocess(blankToUndefined, z.string().trim().default('0.0.0.0')),
+    DISCORD_PUBLIC_KEY: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9a-f]{64}$/i, "DISCORD_PUBLIC_KEY must be the application's public key: 64 hex digits")
+        .optional(),
+    ),
+    CITEBOT_GATEWAY: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z.enum(['on', 'off'], { message: 'CITEBOT_GATEWAY must be on or off' }).default('on'),
+    ),
+    CITEBOT_DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^postgres(?:ql)?:\/\/\S+$/i, 'CITEBOT_DATABASE_URL must be a postgres://… address')
+        .optional(),
+    ),
+  })
+  .superRefine((c, ctx) => {
+    if (c.CITEBOT_HTTP_PORT !== undefined && !c.DISCORD_PUBLIC_KEY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_PUBLIC_KEY'],
+        message:
+          'DISCORD_PUBLIC_KEY is required with CITEBOT_HTTP_PORT (the public key on the Discord developer portal)',
+      });
+    if (c.CITEBOT_HTTP_PORT !== undefined && !c.DISCORD_TOKEN)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_TOKEN'],
+        message: 'DISCORD_TOKEN is required with CITEBOT_HTTP_PORT (for deferred edits and registration)',
+      });
+  });
 
 export type Config = z.infer<typeof schema>;
 

@@ -6,6 +6,7 @@ import { sentenceCount } from './commands/sources.js';
 import { type Config, cacheDir, dataDir, folderProblem, librariesDir } from './config.js';
 import { runConsole } from './console/session.js';
 import { startBot } from './discord/bot.js';
+import { startHttpMode } from './discord/http/run.js';
 import { Lifecycle } from './discord/lifecycle.js';
 import { channelPoster } from './discord/manage.js';
 import { configOrReport, runEntry } from './entry.js';
@@ -119,15 +120,38 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
     allow: fetchAllowList(config.CITEBOT_FETCH_ALLOW),
     logger,
   });
-  let client: Awaited<ReturnType<typeof startBot>>;
-  try {
-    client = await startBot({ config, holder, libraries, feeds, logger, lifecycle });
-    feeds.options.post = channelPoster(client);
-    feeds.start();
-  } catch (error) {
-    logger.fatal({ err: error }, 'could not log in to Discord');
-    return 1;
+  let client: Awaited<ReturnType<typeof startBot>> | null = null;
+  let http: Awaited<ReturnType<typeof startHttpMode>> | null = null;
+  const { CITEBOT_HTTP_PORT: port, DISCORD_PUBLIC_KEY: publicKey } = config;
+  if (port !== undefined && publicKey !== undefined) {
+    try {
+      http = await startHttpMode(
+        { ...config, CITEBOT_HTTP_PORT: port, DISCORD_PUBLIC_KEY: publicKey },
+        holder,
+        libraries,
+        feeds,
+        logger,
+        lifecycle,
+      );
+    } catch (error) {
+      logger.fatal(
+        { err: error },
+        `could not listen on ${config.CITEBOT_HTTP_HOST}:${port} (CITEBOT_HTTP_PORT)`,
+      );
+      return 1;
+    }
   }
+  if (config.CITEBOT_GATEWAY !== 'off') {
+    try {
+      client = await startBot({ config, holder, libraries, feeds, logger, lifecycle });
+      feeds.options.post = channelPoster(client);
+    } catch (error) {
+      logger.fatal({ err: error }, 'could not log in to Discord');
+      await http?.close();
+      return 1;
+    }
+  }
+  feeds.start();
   // Signals are handled from now on, also while the articles are still loading.
   const stopped = new Promise<number>((resolve) => {
     const stop = async (signal: string) => {
@@ -136,10 +160,15 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
       reloader?.stop();
       feeds.stop();
       libraries.stop();
+      const closing = http?.close();
       const finished = await lifecycle.drain(SHUTDOWN_GRACE_MS);
       if (!finished) logger.warn({ inFlight: lifecycle.busy }, 'gave up waiting for requests in flight');
-      await client.destroy();
-      logger.info('logged out');
+      http?.server.closeAllConnections();
+      await closing;
+      if (client) {
+        await client.destroy();
+        logger.info('logged out');
+      }
       resolve(0);
     };
     process.once('SIGINT', () => void stop('SIGINT'));
@@ -148,7 +177,8 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
   const ready = await Promise.race([building, stopped.then(() => 'stopped' as const)]);
   if (ready === 'stopped') return 0;
   if (!ready) {
-    await client.destroy();
+    await client?.destroy();
+    await http?.close();
     return 1;
   }
   return stopped;
