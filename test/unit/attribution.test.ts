@@ -134,10 +134,10 @@ describe('reported speech', () => {
   });
 
   it('a partial quote inside reported speech makes one statement, the clause', () => {
-    const said = attribute('She said police were responsive and “very committed” to hearing her.');
+    const said = attribute('She said the council was slow and “deeply reluctant” to change the plan.');
     expect(said).toHaveLength(1);
     expect(said[0]).toMatchObject({
-      quote: 'police were responsive and “very committed” to hearing her',
+      quote: 'the council was slow and “deeply reluctant” to change the plan',
       quoted: true,
     });
   });

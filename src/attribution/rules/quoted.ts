@@ -154,7 +154,7 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
           : speakerBefore(tokens, k, text, 0);
       if (!m) return null;
       const between = tokens.slice(k + 1, i + 1).filter((x) => !isComma(x) && x.text !== ':');
-      // "X said that "…"" and "X said police were "very committed" to …": the quote sits inside a
+      // "X said that "…"" and "X said the council was "deeply reluctant" to …": the quote sits inside a
       // reported clause, which is the statement.
       const insideClause = between.some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.pos === 'PRON');
       return { mention: m, cue: t, head: true, reported: sawThat || insideClause };
