@@ -235,18 +235,7 @@ export class Libraries {
     }
     // A crash mid-write may have left a temporary file: never an article, removed now.
     await cleanTempFiles(dir);
-    const { library, stamps } = await openLibrary(dir, { cacheDir: null });
-    for (const s of library.skipped)
-      this.options.logger.warn({ file: s.file, reason: s.reason, dir }, `skipped ${s.file}: ${s.reason}`);
-    state.holder.set(library);
-    if (this.options.watch !== false)
-      state.reloader = watchLibrary({
-        holder: state.holder,
-        dataDir: dir,
-        stamps,
-        cacheDir: null,
-        logger: this.options.logger,
-      });
+    await this.openAndWatch(state, dir, true);
   }
 
   /** Reads the folder again now (after a write), starting to watch it if it is new. */
@@ -255,8 +244,15 @@ export class Libraries {
       await state.reloader.reload();
       return;
     }
-    const dir = state.source.dir;
+    await this.openAndWatch(state, state.source.dir, false);
+  }
+
+  /** Reads a library folder into its holder and, unless told not to, watches it from then on. */
+  private async openAndWatch(state: Own, dir: string, logSkipped: boolean): Promise<void> {
     const { library, stamps } = await openLibrary(dir, { cacheDir: null });
+    if (logSkipped)
+      for (const s of library.skipped)
+        this.options.logger.warn({ file: s.file, reason: s.reason, dir }, `skipped ${s.file}: ${s.reason}`);
     state.holder.set(library);
     if (this.options.watch !== false)
       state.reloader = watchLibrary({

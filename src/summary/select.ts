@@ -1,25 +1,10 @@
 /**
- * What `/summary` summarises: one article (the newest when none is named), optionally focused on a
- * topic, or a topic across every article.
+ * What `/summary` summarises: one article, optionally focused on a topic, or a topic across every
+ * article (which article is the newest is decided in commands/articles.ts).
  */
 import type { Article, Sentence } from '../corpus/types.js';
 import type { Library } from '../library/library.js';
 import { chooseSentences, type Scored, scoreSentences } from './summarize.js';
-
-/** The most recent article: by `published`, else by file modification time. */
-export function newestArticle(articles: readonly Article[]): Article | undefined {
-  const time = (a: Article) => (a.meta.published ? Date.parse(a.meta.published) : Number.NaN);
-  return [...articles].sort((a, b) => {
-    const ta = time(a);
-    const tb = time(b);
-    if (!Number.isNaN(ta) || !Number.isNaN(tb)) {
-      if (Number.isNaN(ta)) return 1;
-      if (Number.isNaN(tb)) return -1;
-      if (ta !== tb) return tb - ta;
-    }
-    return b.mtimeMs - a.mtimeMs || (a.id < b.id ? -1 : 1);
-  })[0];
-}
 
 /**
  * Sentence id → relevance to `focus` in (0, 1], from the sentence index. A sentence must hold every
