@@ -1,13 +1,14 @@
 /**
  * The set of libraries (CONTRACT §6): the shared one (the data folder) and the server and personal
- * libraries under CITEBOT_LIBRARIES, loaded lazily and kept live. A request asks for the view of
- * one library: the shared articles plus that library's own, assembled into one combined
- * {@link Library} (so speakers merge across both and every command works unchanged) and cached
- * until either part changes. While a new view is assembled the previous one keeps serving.
- * Only this module turns "where a request is asked" into which articles it sees.
+ * libraries under CITEBOT_LIBRARIES, loaded lazily (from their snapshot when one matches), kept
+ * live, and unloaded least recently used under a memory budget. A request asks for the view of one
+ * library: the shared articles plus that library's own, searched where they are (see
+ * {@link libraryView}); the shared library is never copied. Only this module turns "where a request
+ * is asked" into which articles it sees.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, type FSWatcher, watch } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Logger } from '../log.js';
 import { type AllowList, parseAllowList } from '../sources/address.js';
 import { SourceError } from '../sources/errors.js';
@@ -15,15 +16,10 @@ import { cleanTempFiles, FolderSource, libraryFolder } from '../sources/folder.j
 import { articleFromHtml, fetchArticle, type PageArticle, suggestedId } from '../sources/page.js';
 import type { LibraryId } from '../sources/source.js';
 import { LibraryHolder } from './holder.js';
-import {
-  assembleLibrary,
-  assembleLibraryAsync,
-  type Library,
-  type LibraryKind,
-  localCopy,
-} from './library.js';
+import { assembleLibrary, type Library, type LibraryKind } from './library.js';
 import { openLibrary } from './open.js';
 import { type Reloader, watchLibrary } from './reload.js';
+import { libraryView } from './view.js';
 
 export type { LibraryId } from '../sources/source.js';
 
@@ -82,16 +78,41 @@ interface Own {
   loading: Promise<void>;
   /** Serialises adds and removes. */
   writing: Promise<unknown>;
+  /** Adds, removes and loads under way: a busy library is never evicted. */
+  busy: number;
+  /** The estimated memory of its articles and index, once loaded. */
+  bytes: number;
 }
 
-interface View {
+/** A view and the two libraries it was made of (remade when either changes). */
+interface CachedView {
   shared: Library;
   own: Library;
-  combined: Library;
+  view: Library;
 }
 
-/** How many server and personal libraries are kept loaded at once. */
-const MAX_LOADED = 500;
+/**
+ * Views kept made. A view is cheap to make (its own part is copied, the shared part is not), but
+ * one that has answered holds flat lists over the shared library's sentences and statements, so
+ * only the most recently used few are kept.
+ */
+const VIEWS_KEPT = 16;
+/** A hard cap on libraries loaded at once, whatever the budget (each holds a folder watcher). */
+const MAX_LOADED = 5000;
+/**
+ * Estimated bytes of memory per character of article text once a library is loaded (text, sentences,
+ * statements, speakers, index). Measured by `npm run bench -- --only libraries`: 1,000 libraries of
+ * 20 news articles each, heap after GC over their text (see README, Scale).
+ */
+export const BYTES_PER_TEXT_CHAR = 40;
+/** What a loaded library costs besides its text (maps, index structure, watcher). */
+const BYTES_PER_LIBRARY = 64 * 1024;
+
+/** Discord's rule for which shard receives a server's events: (id >> 22) % shards; DMs go to shard 0. */
+export function shardOf(id: LibraryId, shards: number): number {
+  if (shards <= 1 || id === 'shared' || id.startsWith('user:')) return 0;
+  return Number((BigInt(id.slice('guild:'.length)) >> 22n) % BigInt(shards));
+}
 
 export interface LibrariesOptions {
   shared: LibraryHolder;
@@ -104,55 +125,76 @@ export interface LibrariesOptions {
   /** Watch folders for changes made by others (off for one-shot CLI runs). */
   watch?: boolean;
   fetchTimeoutMs?: number;
+  /**
+   * CITEBOT_MEMORY_MB in bytes: when the loaded libraries' estimated memory (the shared one included)
+   * passes it, the server and personal libraries used least recently are unloaded (never the shared
+   * one, never one being written). Unset: no budget (only {@link MAX_LOADED}).
+   */
+  memoryBytes?: number;
+  /**
+   * Snapshot folder (CITEBOT_CACHE): each server or personal library keeps its own snapshot under
+   * `<cache>/libraries/<folder>/`, so a library unloaded for memory loads again without analysing
+   * its articles. Null or absent: none.
+   */
+  cacheDir?: string | null;
+  /** This process's shard and the shard count: only its own servers' libraries are loaded. */
+  shard?: { id: number; count: number };
 }
 
 export class Libraries {
   private owns = new Map<LibraryId, Own>();
-  private views = new Map<LibraryId, View>();
-  private building = new Map<LibraryId, Promise<Library>>();
+  /** Most recently used last. */
+  private views = new Map<LibraryId, CachedView>();
+  private rootWatcher: FSWatcher | null = null;
+  /** How many libraries were unloaded to keep within the memory budget. */
+  evictions = 0;
 
-  constructor(readonly options: LibrariesOptions) {}
+  constructor(readonly options: LibrariesOptions) {
+    if (options.watch !== false) this.watchRoot();
+  }
 
   get shared(): LibraryHolder {
     return this.options.shared;
   }
 
-  /** The view for `id` now, without waiting; null while nothing for it is ready yet. */
+  /** True when this process answers for library `id` (its shard's servers; every library without shards). */
+  serves(id: LibraryId): boolean {
+    const shard = this.options.shard;
+    return !shard || shardOf(id, shard.count) === shard.id;
+  }
+
+  /** The view for `id` now, without waiting; null while a part of it is still loading. */
   current(id: LibraryId): Library | null {
     const shared = this.shared.current;
     if (!shared) return null;
     if (id === 'shared' || this.empty(id)) return shared;
     const own = this.ownState(id).holder.current;
     if (!own) return null;
-    if (own.articles.length === 0) return shared;
-    const view = this.views.get(id);
-    if (view && view.shared === shared && view.own === own) return view.combined;
-    void this.get(id).catch((error) => this.options.logger.error({ err: error, library: id }, 'view failed'));
-    // The previous view serves until the new one is ready.
-    return view?.combined ?? null;
+    return this.viewOf(id, shared, own);
   }
 
   /** The view for `id`, once it is ready. */
   async get(id: LibraryId): Promise<Library> {
-    for (;;) {
-      const shared = await this.shared.get();
-      if (id === 'shared' || this.empty(id)) return shared;
-      const state = this.ownState(id);
-      await state.loading;
-      const own = await state.holder.get();
-      if (own.articles.length === 0) return shared;
-      const view = this.views.get(id);
-      if (view && view.shared === shared && view.own === own) return view.combined;
-      let pending = this.building.get(id);
-      if (!pending) {
-        pending = combine(shared, own, kindOf(id)).finally(() => this.building.delete(id));
-        this.building.set(id, pending);
-        const combined = await pending;
-        this.views.set(id, { shared, own, combined });
-        // Either part may have changed meanwhile: check again.
-        if (this.shared.current === shared && state.holder.current === own) return combined;
-      } else await pending;
-    }
+    const shared = await this.shared.get();
+    if (id === 'shared' || this.empty(id)) return shared;
+    const state = this.ownState(id);
+    await state.loading;
+    const own = await state.holder.get();
+    return this.viewOf(id, this.shared.current ?? shared, state.holder.current ?? own);
+  }
+
+  /** The shared library plus `own`, made once per pair of versions. */
+  private viewOf(id: LibraryId, shared: Library, own: Library): Library {
+    if (own.articles.length === 0) return shared;
+    const cached = this.views.get(id);
+    if (cached) this.views.delete(id);
+    const view =
+      cached && cached.shared === shared && cached.own === own
+        ? cached.view
+        : libraryView(shared, own, kindOf(id));
+    this.views.set(id, { shared, own, view });
+    if (this.views.size > VIEWS_KEPT) this.views.delete(this.views.keys().next().value as LibraryId);
+    return view;
   }
 
   /**
@@ -183,13 +225,47 @@ export class Libraries {
     return n;
   }
 
+  /** How many server and personal libraries are loaded now, and their estimated memory. */
+  loaded(): { libraries: number; bytes: number } {
+    let bytes = 0;
+    for (const own of this.owns.values()) bytes += own.bytes;
+    return { libraries: this.owns.size, bytes };
+  }
+
   stop(): void {
+    this.rootWatcher?.close();
+    this.rootWatcher = null;
     for (const own of this.owns.values()) own.reloader?.stop();
     this.owns.clear();
+    this.views.clear();
   }
 
   private dirOf(id: LibraryId): string {
     return id === 'shared' ? this.options.sharedDir : libraryFolder(this.options.root, id);
+  }
+
+  /**
+   * A library folder made by hand while the bot runs: a library already asked for (and so served
+   * as the shared library alone) reads it now; one not asked for yet reads it when first asked.
+   */
+  private watchRoot(): void {
+    try {
+      this.rootWatcher = watch(this.options.root, (_event, name) => {
+        const m = name ? /^(guild|user)-(\d{1,25})$/.exec(String(name)) : null;
+        if (!m) return;
+        const state = this.owns.get(`${m[1]}:${m[2]}` as LibraryId);
+        if (!state || state.reloader) return;
+        void state.loading
+          .then(() => (state.reloader ? undefined : this.refresh(state)))
+          .catch((error) =>
+            this.options.logger.warn({ err: error, folder: name }, 'could not read a new library folder'),
+          );
+      });
+      this.rootWatcher.on('error', () => {});
+      this.rootWatcher.unref();
+    } catch {
+      // No libraries folder yet: the first add creates it, and a library is read when asked for.
+    }
   }
 
   private ownState(id: LibraryId): Own {
@@ -200,12 +276,6 @@ export class Libraries {
       this.owns.set(id, known);
       return known;
     }
-    if (this.owns.size >= MAX_LOADED) {
-      const [oldest, state] = this.owns.entries().next().value as [LibraryId, Own];
-      state.reloader?.stop();
-      this.owns.delete(oldest);
-      this.views.delete(oldest);
-    }
     const dir = this.dirOf(id);
     // The shared library is written only from the CLI (`--library shared`); its holder is the shared one.
     const holder = id === 'shared' ? this.shared : new LibraryHolder();
@@ -215,13 +285,55 @@ export class Libraries {
       reloader: null,
       loading: Promise.resolve(),
       writing: Promise.resolve(),
+      busy: 1,
+      bytes: 0,
     };
-    state.loading = (id === 'shared' ? Promise.resolve() : this.load(state, dir)).catch((error) => {
-      this.options.logger.error({ err: error, library: id }, 'could not read the library; serving it empty');
-      if (!holder.current) holder.set(assembleLibrary(dir, [], []));
-    });
+    state.loading = (id === 'shared' ? Promise.resolve() : this.load(state, dir))
+      .catch((error) => {
+        this.options.logger.error(
+          { err: error, library: id },
+          'could not read the library; serving it empty',
+        );
+        if (!holder.current) holder.set(assembleLibrary(dir, [], []));
+      })
+      .finally(() => {
+        state.busy--;
+        state.bytes = id === 'shared' ? 0 : estimateBytes(holder.current);
+        this.trim();
+      });
     this.owns.set(id, state);
+    if (this.owns.size > MAX_LOADED) this.trim(MAX_LOADED);
     return state;
+  }
+
+  /**
+   * Unloads the server and personal libraries used least recently until the estimate is within the
+   * memory budget (and at most `maxLoaded` are loaded). The one used last, a busy one and the shared
+   * library stay.
+   */
+  private trim(maxLoaded = MAX_LOADED): void {
+    const budget = this.options.memoryBytes;
+    let total = estimateBytes(this.shared.current);
+    for (const own of this.owns.values()) total += own.bytes;
+    const over = () => (budget !== undefined && total > budget) || this.owns.size > maxLoaded;
+    if (!over()) return;
+    const newest = [...this.owns.keys()].at(-1);
+    for (const [id, state] of this.owns) {
+      if (!over()) break;
+      if (id === 'shared' || id === newest || state.busy > 0) continue;
+      state.reloader?.stop();
+      this.owns.delete(id);
+      this.views.delete(id);
+      total -= state.bytes;
+      this.evictions++;
+      this.options.logger.debug({ library: id, bytes: state.bytes }, 'library unloaded (memory budget)');
+    }
+  }
+
+  /** Where library `id` keeps its snapshot, or null. */
+  private snapshotDir(dir: string): string | null {
+    const cache = this.options.cacheDir;
+    return cache ? path.join(cache, 'libraries', path.basename(dir)) : null;
   }
 
   private async load(state: Own, dir: string): Promise<void> {
@@ -240,16 +352,18 @@ export class Libraries {
 
   /** Reads the folder again now (after a write), starting to watch it if it is new. */
   private async refresh(state: Own): Promise<void> {
-    if (state.reloader) {
-      await state.reloader.reload();
-      return;
-    }
-    await this.openAndWatch(state, state.source.dir, false);
+    if (state.reloader) await state.reloader.reload();
+    else await this.openAndWatch(state, state.source.dir, false);
+    state.bytes = estimateBytes(state.holder.current);
   }
 
   /** Reads a library folder into its holder and, unless told not to, watches it from then on. */
   private async openAndWatch(state: Own, dir: string, logSkipped: boolean): Promise<void> {
-    const { library, stamps } = await openLibrary(dir, { cacheDir: null });
+    const cacheDir = this.snapshotDir(dir);
+    const { library, stamps } = await openLibrary(dir, {
+      cacheDir,
+      onSnapshotError: (error) => this.options.logger.warn({ err: error, dir }, 'could not save a snapshot'),
+    });
     if (logSkipped)
       for (const s of library.skipped)
         this.options.logger.warn({ file: s.file, reason: s.reason, dir }, `skipped ${s.file}: ${s.reason}`);
@@ -259,7 +373,7 @@ export class Libraries {
         holder: state.holder,
         dataDir: dir,
         stamps,
-        cacheDir: null,
+        cacheDir,
         logger: this.options.logger,
       });
   }
@@ -272,6 +386,7 @@ export class Libraries {
   async add(id: LibraryId, input: AddInput): Promise<AddOutcome> {
     const page = await this.extract(input);
     const state = this.ownState(id);
+    state.busy++;
     const run = state.writing.then(async () => {
       await state.loading;
       const view = await this.get(id);
@@ -287,12 +402,15 @@ export class Libraries {
       return { added: true, article: articleId, library };
     });
     state.writing = run.catch(() => {});
-    return run;
+    return run.finally(() => {
+      state.busy--;
+    });
   }
 
   /** Removes an article from library `id`'s own articles; the view without it, or null when it was not there. */
   async remove(id: LibraryId, article: string): Promise<{ article: string; library: Library } | null> {
     const state = this.ownState(id);
+    state.busy++;
     const run = state.writing.then(async () => {
       const own = await this.own(id);
       const found = own.articleById.get(article);
@@ -302,7 +420,9 @@ export class Libraries {
       return { article, library: await this.get(id) };
     });
     state.writing = run.catch(() => {});
-    return run;
+    return run.finally(() => {
+      state.busy--;
+    });
   }
 
   private async extract(input: AddInput): Promise<PageArticle> {
@@ -387,15 +507,10 @@ function freeId(view: Library, wanted: string): string {
   for (let n = 2; ; n++) if (!view.articleById.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** The shared articles and one library's own, as one library; own articles whose id clashes are left out. */
-async function combine(shared: Library, own: Library, kind: LibraryKind): Promise<Library> {
-  const origins = new Map<string, LibraryKind>();
-  const ingested = shared.ingested.map(localCopy);
-  for (const a of own.ingested) {
-    if (shared.articleById.has(a.article.id)) continue;
-    origins.set(a.article.id, kind);
-    ingested.push(localCopy(a));
-  }
-  const combined = await assembleLibraryAsync(shared.dataDir, ingested, [...shared.skipped]);
-  return { ...combined, origins };
+/** A loaded library's estimated memory: its article text and a fixed part (see {@link BYTES_PER_TEXT_CHAR}). */
+export function estimateBytes(library: Library | null): number {
+  if (!library) return 0;
+  let chars = 0;
+  for (const a of library.articles) chars += a.text.length;
+  return chars * BYTES_PER_TEXT_CHAR + BYTES_PER_LIBRARY;
 }
