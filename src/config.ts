@@ -127,6 +127,17 @@ const schema = z
         .max(10080, 'CITEBOT_FEED_MINUTES must be at most 10080 (a week)')
         .default(15),
     ),
+    // The memory budget for the libraries (README: "Scale"): idle server and personal libraries are
+    // unloaded, least recently used first, when the estimate passes it.
+    CITEBOT_MEMORY_MB: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ message: 'CITEBOT_MEMORY_MB must be a whole number of megabytes from 64 to 1048576' })
+        .int('CITEBOT_MEMORY_MB must be a whole number of megabytes from 64 to 1048576')
+        .min(64, 'CITEBOT_MEMORY_MB must be a whole number of megabytes from 64 to 1048576')
+        .max(1048576, 'CITEBOT_MEMORY_MB must be a whole number of megabytes from 64 to 1048576')
+        .default(1024),
+    ),
     CITEBOT_USER_RATE: rateSetting('CITEBOT_USER_RATE', DEFAULT_USER_RATE),
     CITEBOT_CHANNEL_RATE: rateSetting('CITEBOT_CHANNEL_RATE', DEFAULT_CHANNEL_RATE),
     LOG_LEVEL: z.preprocess(

@@ -106,12 +106,16 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
       return false;
     },
   );
+  const shard = shardOfProcess();
   const libraries = new Libraries({
     shared: holder,
     root: librariesDir(config),
     sharedDir: folder,
     allow: fetchAllowList(config.CITEBOT_FETCH_ALLOW),
     logger,
+    memoryBytes: config.CITEBOT_MEMORY_MB * 1024 * 1024,
+    cacheDir: cache,
+    ...(shard ? { shard } : {}),
   });
   const feeds = new FeedPoller({
     libraries,
@@ -182,6 +186,18 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
     return 1;
   }
   return stopped;
+}
+
+/**
+ * This process's shard when `npm run start:sharded` spawned it (discord.js's ShardingManager sets
+ * SHARDS and SHARD_COUNT): it loads and polls only its own servers' libraries.
+ */
+function shardOfProcess(): { id: number; count: number } | undefined {
+  const id = Number(process.env.SHARDS);
+  const count = Number(process.env.SHARD_COUNT);
+  if (!process.env.SHARDING_MANAGER || !Number.isInteger(id) || !Number.isInteger(count) || count < 2)
+    return undefined;
+  return { id, count };
 }
 
 runEntry(main);

@@ -85,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
     allow,
     logger: createLogger('warn', []),
     watch: false,
+    cacheDir: cacheDir(config, DEFAULT_CACHE_DIR),
   });
   if (request.command === 'batch') {
     if (Object.keys(request.options).length > 0) {

@@ -100,6 +100,8 @@ export class FeedPoller {
       try {
         const jobs: Promise<void>[] = [];
         for (const library of await this.options.store.libraries()) {
+          // Another shard polls the feeds of servers this process does not serve.
+          if (!this.options.libraries.serves(library)) continue;
           for (const sub of await this.options.store.list(library)) {
             if (sub.nextPoll && Date.parse(sub.nextPoll) > Date.now()) continue;
             jobs.push(this.pollOne(library, sub));

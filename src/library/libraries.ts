@@ -384,9 +384,16 @@ export class Libraries {
    * having written nothing.
    */
   async add(id: LibraryId, input: AddInput): Promise<AddOutcome> {
-    const page = await this.extract(input);
+    // Busy from the start, so that the library is not unloaded while its page is fetched.
     const state = this.ownState(id);
     state.busy++;
+    let page: PageArticle;
+    try {
+      page = await this.extract(input);
+    } catch (error) {
+      state.busy--;
+      throw error;
+    }
     const run = state.writing.then(async () => {
       await state.loading;
       const view = await this.get(id);

@@ -26,6 +26,8 @@ describe('configuration', () => {
     [{ CITEBOT_FEED_MINUTES: '0' }, /CITEBOT_FEED_MINUTES must be a number of minutes, at least 1/],
     [{ CITEBOT_FEED_MINUTES: 'soon' }, /CITEBOT_FEED_MINUTES must be a number of minutes/],
     [{ CITEBOT_LIBRARIES: SEED_FILE }, /CITEBOT_LIBRARIES .* is a file, not a folder/],
+    [{ CITEBOT_MEMORY_MB: 'lots' }, /CITEBOT_MEMORY_MB must be a whole number of megabytes/],
+    [{ CITEBOT_MEMORY_MB: '10' }, /CITEBOT_MEMORY_MB must be a whole number of megabytes from 64/],
   ])('names the variable in %j', (env, message) => {
     expect(() => config(env)).toThrow(ConfigError);
     expect(() => config(env)).toThrow(message);
@@ -41,6 +43,8 @@ describe('configuration', () => {
     const dir = tempArticles({ 'a.md': 'One sentence here.' });
     const ok = config({ CITEBOT_DATA: dir, CITEBOT_CACHE: '/tmp/not-yet-made-cache', CITEBOT_SHARDS: '4' });
     expect(ok.CITEBOT_SHARDS).toBe(4);
+    expect(ok.CITEBOT_MEMORY_MB).toBe(1024);
+    expect(config({ CITEBOT_MEMORY_MB: '512' }).CITEBOT_MEMORY_MB).toBe(512);
     expect(
       config({ CITEBOT_SHARDS: '', CITEBOT_DATA: '', CITEBOT_CACHE: 'off' }).CITEBOT_SHARDS,
     ).toBeUndefined();
