@@ -37,6 +37,8 @@ bench/results/<date>.json. Takes minutes at the largest size.
 Environment:
   BENCH_SIZES  corpus sizes in articles, comma-separated (default 1,100,1000,10000)
   (--only http: only the 200 concurrent signed /ask to the HTTP interactions endpoint)
+  (--only libraries: only the many-server-libraries figures; BENCH_LIBRARIES (1000),
+   BENCH_LIBRARY_ARTICLES (20), BENCH_SHARED (10000), BENCH_MEMORY_MB (400))
 `;
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -48,6 +50,17 @@ const only = process.argv.indexOf('--only');
 if (only >= 0 && process.argv[only + 1] === 'http') {
   const { describeHttpBench, httpBench } = await import('./http.js');
   console.log(describeHttpBench(await httpBench()));
+  process.exit(0);
+}
+
+if (only >= 0 && process.argv[only + 1] === 'libraries') {
+  const { describeLibrariesBench, librariesBench } = await import('./libraries.js');
+  const result = await librariesBench();
+  console.log(describeLibrariesBench(result));
+  const dir = path.join(PROJECT_ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `libraries-${new Date().toISOString().slice(0, 10)}.json`);
+  writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), ...result }, null, 2)}\n`);
   process.exit(0);
 }
 
