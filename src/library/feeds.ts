@@ -1,5 +1,6 @@
 /**
- * Feed subscriptions (CONTRACT §6): a new subscription adds the feed's 20 newest items; every
+ * Feed subscriptions (CONTRACT §6): a new subscription adds the feed's 20 newest items (announced in
+ * the feed's channel as one line, "Indexed 20 items from <feed>", rather than twenty); every
  * CITEBOT_FEED_MINUTES each due feed is fetched with its validators (ETag, Last-Modified) and its new
  * items are added as `/add` does. Feeds are polled concurrently, each with its own time limit, so a
  * slow or broken one never holds up the others or any answer; a failing one backs off.
@@ -71,6 +72,12 @@ export class FeedPoller {
     await this.options.store.put(library, subscription);
     const added = await this.addItems(library, subscription, items, false);
     await this.options.store.put(library, subscription);
+    // The first items go in as one line, not up to 20 messages in a row in the channel.
+    if (channel && added > 0)
+      await this.announce(
+        channel,
+        `Indexed ${added} item${added === 1 ? '' : 's'} from ${fetched.feed.title?.trim() || trimmed}`,
+      );
     return { added, feed: fetched.feed };
   }
 
@@ -163,6 +170,15 @@ export class FeedPoller {
     await this.addItems(library, sub, items, true);
   }
 
+  /** Posts in a feed's channel; a channel that cannot be posted in is logged, never an error. */
+  private async announce(channel: string, text: string): Promise<void> {
+    await this.options
+      .post?.(channel, text)
+      .catch((error) =>
+        this.options.logger.warn({ err: error, channel }, 'could not post to the feed channel'),
+      );
+  }
+
   /** Adds items oldest first; an item that cannot be added is logged and not tried again. */
   private async addItems(
     library: LibraryId,
@@ -178,15 +194,7 @@ export class FeedPoller {
           added++;
           const title =
             outcome.library.articleById.get(outcome.article)?.meta.title ?? item.title ?? item.url;
-          if (announce && sub.channel && this.options.post)
-            await this.options
-              .post(sub.channel, `Indexed: ${title}`)
-              .catch((error) =>
-                this.options.logger.warn(
-                  { err: error, channel: sub.channel },
-                  'could not post to the feed channel',
-                ),
-              );
+          if (announce && sub.channel) await this.announce(sub.channel, `Indexed: ${title}`);
         }
       } catch (error) {
         this.options.logger.warn({ library, item: item.url, err: error }, 'feed item not added');

@@ -1,4 +1,7 @@
-/** Feed polling: conditional requests, new items added, backoff, and a slow feed never holding up another. */
+/**
+ * Feed polling: the first items announced in one line, conditional requests, new items added and
+ * announced, backoff, and a slow feed never holding up another.
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -70,7 +73,8 @@ describe('feed poller', () => {
     expect(Date.now() - started).toBeLessThan(4000);
     const view = await libraries.get('guild:1');
     expect(view.articles.map((a) => a.meta.title).sort()).toEqual(['Harbour', 'Library']);
-    expect(posted).toEqual(['555 Indexed: Library']);
+    // The first item as one summary line, then each later item.
+    expect(posted).toEqual(['555 Indexed 1 item from T', '555 Indexed: Library']);
     const subs = await store.list('guild:1');
     const main = subs.find((s) => s.url.endsWith('/feed.xml'));
     const slow = subs.find((s) => s.url.endsWith('/slow.xml'));
