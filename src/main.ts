@@ -12,7 +12,7 @@ import { channelPoster } from './discord/manage.js';
 import { configOrReport, runEntry } from './entry.js';
 import { FeedPoller } from './library/feeds.js';
 import { LibraryHolder } from './library/holder.js';
-import { fetchAllowList, Libraries } from './library/libraries.js';
+import { fetchAllowList, Libraries, type LibraryId, parseLibraryId } from './library/libraries.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from './library/open.js';
 import { watchLibrary } from './library/reload.js';
 import { createLogger } from './log.js';
@@ -53,23 +53,54 @@ async function runLocalConsole(config: Config): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY);
   const holder = new LibraryHolder();
   holder.set(library);
+  const logger = createLogger('warn', []);
   // A person at the prompt sees edits to the folder; piped input answers from what was loaded.
   const reloader = interactive
-    ? watchLibrary({ holder, dataDir: folder, stamps, cacheDir: cache, logger: createLogger('warn', []) })
+    ? watchLibrary({ holder, dataDir: folder, stamps, cacheDir: cache, logger })
     : null;
+  // `npm start -- --library guild:<id>`: answer as the bot does in that server (or user:<id>, DMs).
+  const scope = libraryArgument(process.argv.slice(2));
+  if (scope === 'bad') {
+    process.stderr.write('--library must be shared, guild:<id> or user:<id>\n');
+    return 2;
+  }
+  const libraries =
+    scope && scope !== 'shared'
+      ? new Libraries({
+          shared: holder,
+          root: librariesDir(config),
+          sharedDir: folder,
+          allow: fetchAllowList(config.CITEBOT_FETCH_ALLOW),
+          logger,
+          watch: interactive,
+          cacheDir: cache,
+        })
+      : null;
+  const answering = libraries && scope ? { get: () => libraries.get(scope) } : holder;
+  const view = await answering.get();
   process.stderr.write(
-    `Citebot console: ${library.articles.length} article(s), ${sentenceCount(library.sentences)} sentences from ${folder}.\n` +
+    `Citebot console: ${view.articles.length} article(s), ${sentenceCount(view.sentences)} sentences from ${folder}${libraries ? ` and the ${scope} library` : ''}.\n` +
       (interactive ? 'Type /help for commands, /exit to leave.\n' : ''),
   );
   await runConsole(
-    holder,
+    answering,
     { input: process.stdin, output: process.stdout, interactive },
     (error, command) => {
       process.stderr.write(`internal error in ${command}: ${(error as Error)?.stack ?? String(error)}\n`);
     },
   );
   reloader?.stop();
+  libraries?.stop();
   return 0;
+}
+
+/** The value of `--library` (`--library L` or `--library=L`): a library id, 'bad', or null when absent. */
+function libraryArgument(args: readonly string[]): LibraryId | 'bad' | null {
+  const at = args.findIndex((a) => a === '--library' || a.startsWith('--library='));
+  if (at < 0) return null;
+  const arg = args[at] as string;
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[at + 1];
+  return (value && parseLibraryId(value)) || 'bad';
 }
 
 async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<number> {

@@ -8,7 +8,6 @@ import { isArticle } from '../commands/articles.js';
 import { failed, type InternalErrorHook, runCommand } from '../commands/index.js';
 import { parsePlainRequest, parseSlashLine } from '../commands/parseText.js';
 import type { CommandResult } from '../commands/results.js';
-import type { LibraryHolder } from '../library/holder.js';
 import type { Library } from '../library/library.js';
 import { toText } from '../render/text.js';
 
@@ -46,7 +45,8 @@ export interface ConsoleIo {
 
 /** Runs the prompt until end of input or `exit`. */
 export async function runConsole(
-  holder: LibraryHolder,
+  /** The library to answer from, as it is when each line is read (a holder, or one library's view). */
+  holder: { get(): Promise<Library> },
   io: ConsoleIo,
   onInternalError?: InternalErrorHook,
 ): Promise<void> {

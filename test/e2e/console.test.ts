@@ -1,8 +1,35 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_FILE } from '../support/library.js';
 import { runEntry, runProcess } from '../support/spawn.js';
 
 describe('console mode (npm start without a token)', () => {
+  it('answers from a server library with --library, as the bot does in that server', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'citebot-console-library-'));
+    mkdirSync(path.join(root, 'guild-77'));
+    writeFileSync(
+      path.join(root, 'guild-77', 'tram.md'),
+      '---\ntitle: Tram line extension approved\n---\nThe city council approved the eastern tram line extension on Thursday.\n\n"This line will connect three neighbourhoods that have waited far too long," said transport councillor Ada Brennan.\n',
+    );
+    const env = { CITEBOT_LIBRARIES: root };
+    const input = '/who-said tram line\n/sources\n';
+    const inServer = await runProcess('npm', ['start', '--silent', '--', '--library', 'guild:77'], {
+      input,
+      env,
+    });
+    expect(inServer.code).toBe(0);
+    expect(inServer.stdout).toMatch(/— Ada Brennan, transport councillor/);
+    expect(inServer.stdout).toMatch(/id tram · 2 sentences · 1 statements · server library/);
+    expect(inServer.stderr).toMatch(/2 article\(s\).* and the guild:77 library/);
+    const elsewhere = await runProcess('npm', ['start', '--silent'], { input, env });
+    expect(elsewhere.stdout).not.toMatch(/Brennan|tram ·/);
+    const bad = await runProcess('npm', ['start', '--silent', '--', '--library', 'server-77'], { env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--library must be shared, guild:<id> or user:<id>/);
+  }, 60_000);
+
   it('answers piped lines and exits 0 at end of input', async () => {
     const input = [
       '/ask Who will not discuss the exchange of territory?',
