@@ -138,12 +138,16 @@ async function writeLibraries(root: string, cache: string, count: number, perLib
   const baseDir = path.join(root, '..', 'library-base');
   rmSync(baseDir, { recursive: true, force: true });
   mkdirSync(baseDir, { recursive: true });
-  texts.forEach((text, k) => writeFileSync(path.join(baseDir, `a${String(k).padStart(2, '0')}.md`), text));
+  const writeTexts = (dir: string) => {
+    for (const [k, text] of texts.entries())
+      writeFileSync(path.join(dir, `a${String(k).padStart(2, '0')}.md`), text);
+  };
+  writeTexts(baseDir);
   const base = await buildLibrary(baseDir);
   for (let g = 1; g <= count; g++) {
     const dir = path.join(root, `guild-${g}`);
     mkdirSync(dir, { recursive: true });
-    texts.forEach((text, k) => writeFileSync(path.join(dir, `a${String(k).padStart(2, '0')}.md`), text));
+    writeTexts(dir);
     const own = path.join(dir, 'fountain.md');
     writeFileSync(own, fountain(g));
     const stamps = await stampFolder(dir);
@@ -307,6 +311,7 @@ export async function librariesBench(): Promise<LibrariesBench> {
     const sample = Math.min(count, FILES_SAMPLE);
     process.stderr.write(`bench libraries: first use from files (${sample} libraries)…\n`);
     const fresh = path.join(work, 'fresh-cache');
+    rmSync(fresh, { recursive: true, force: true });
     passes.push(pass('files', null, child(sharedDir, root, cache, sample, 0, fresh)));
     process.stderr.write('bench libraries: first use from snapshots…\n');
     passes.push(pass('snapshot', null, child(sharedDir, root, cache, count, 0, libraryCache)));
