@@ -355,6 +355,7 @@ export class Libraries {
     if (state.reloader) await state.reloader.reload();
     else await this.openAndWatch(state, state.source.dir, false);
     state.bytes = estimateBytes(state.holder.current);
+    this.trim();
   }
 
   /** Reads a library folder into its holder and, unless told not to, watches it from then on. */
