@@ -6,6 +6,7 @@
  * refused with a clear error, and the listener reconnects with backoff.
  */
 import pg from 'pg';
+import { WriteError } from './folder.js';
 import type {
   FeedStore,
   FeedSubscription,
@@ -41,8 +42,11 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
   },
 ];
 
-/** The store's own error: a user-facing message for a lost database. */
-export class StoreUnavailableError extends Error {}
+/**
+ * The store's own error: a user-facing message for a lost database. A WriteError, so every
+ * surface that explains a failed write (a full disk, a read-only folder) explains this one too.
+ */
+export class StoreUnavailableError extends WriteError {}
 
 export interface PostgresStoreOptions {
   /** Longest wait between reconnection attempts of the listener. */
@@ -54,6 +58,8 @@ export class PostgresStore implements FeedStore {
   private readonly pool: pg.Pool;
   private listener: pg.Client | null = null;
   private readonly watchers = new Map<string, Set<() => void>>();
+  /** Hear of a change to any library; `null`: the listener was away, anything may have changed. */
+  private readonly anyWatchers = new Set<(library: string | null) => void>();
   private closed = false;
   private backoffMs = 250;
 
@@ -133,11 +139,27 @@ export class PostgresStore implements FeedStore {
     this.listener = client;
     this.backoffMs = 250;
     // Changes may have been missed while away: every watcher looks again.
-    if (reconnected) for (const library of this.watchers.keys()) this.fire(library);
+    if (reconnected) {
+      for (const library of this.watchers.keys()) this.fire(library);
+      for (const callback of this.anyWatchers) callback(null);
+    }
   }
 
   private fire(library: string): void {
+    for (const callback of this.anyWatchers) callback(library);
     for (const callback of this.watchers.get(library) ?? []) callback();
+  }
+
+  /** Calls `callback` on every change to any library; returns a stop function. */
+  watchAll(callback: (library: string | null) => void): () => void {
+    this.anyWatchers.add(callback);
+    return () => this.anyWatchers.delete(callback);
+  }
+
+  /** Every library that holds at least one article. */
+  async librariesWithArticles(): Promise<LibraryId[]> {
+    const r = await this.query<{ library: LibraryId }>('SELECT DISTINCT library FROM articles');
+    return r.rows.map((row) => row.library);
   }
 
   /** A library's articles. */
@@ -166,7 +188,12 @@ export class PostgresStore implements FeedStore {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       if (error instanceof StoreUnavailableError) throw error;
-      if (isConnectionError(error)) throw new StoreUnavailableError(UNREACHABLE);
+      if (isConnectionError(error)) throw new StoreUnavailableError(UNREACHABLE, { cause: error });
+      // A character PostgreSQL text cannot hold (NUL): the article is refused, not the process.
+      if ((error as { code?: string }).code === '22021' || (error as { code?: string }).code === '22P05')
+        throw new WriteError('The article could not be saved: it holds a character the store cannot keep.', {
+          cause: error,
+        });
       throw error;
     } finally {
       client.release();

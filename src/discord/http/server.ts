@@ -49,7 +49,13 @@ export interface HttpServerOptions {
 export interface HttpInteractionsServer {
   server: Server;
   port: number;
-  /** Stops taking requests and resolves once the ones in flight are answered. */
+  /**
+   * Starts shutting down: /healthz answers 503 from now on (a load balancer takes the replica out)
+   * while the endpoint keeps listening, so requests in flight finish and late ones get a polite
+   * "restarting" reply rather than a refused connection.
+   */
+  beginDrain(): void;
+  /** Stops listening and resolves once the open requests are answered. */
   close(): Promise<void>;
 }
 
@@ -150,6 +156,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpI
   return {
     server,
     port,
+    beginDrain() {
+      closing = true;
+    },
     async close() {
       closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
