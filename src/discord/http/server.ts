@@ -127,6 +127,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpI
           auth: false,
         });
       },
+      async deleteOriginal(): Promise<void> {
+        await options.rest.delete(Routes.webhookMessage(raw.application_id, raw.token, '@original'), {
+          auth: false,
+        });
+      },
+      async followUp(body: Record<string, unknown>): Promise<void> {
+        await options.rest.post(Routes.webhook(raw.application_id, raw.token), { body, auth: false });
+      },
     };
     const interaction = new HttpInteraction(raw, transport);
     const timer = setTimeout(() => {
