@@ -131,6 +131,8 @@ export class RestStub {
           body: text ? JSON.parse(text) : null,
         });
         res.writeHead(200, { 'content-type': 'application/json' });
+        // Command registration reads and writes lists; everything else is a message.
+        if (/\/commands(?:\?|$)/.test(req.url ?? '')) return void res.end('[]');
         res.end(JSON.stringify({ id: '1', content: '', embeds: [] }));
       });
     });
