@@ -166,7 +166,7 @@ export class Libraries {
    * shared library, answered at once (a folder appears with the first article added).
    */
   private empty(id: LibraryId): boolean {
-    return !this.owns.has(id) && (id === 'shared' || !this.storage.mayHold(id));
+    return id !== 'shared' && !this.owns.has(id) && !this.storage.mayHold(id);
   }
 
   /** The library's own articles only (for /remove and its autocomplete), null while loading. */

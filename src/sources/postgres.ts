@@ -67,7 +67,8 @@ export class PostgresStore implements FeedStore {
     private readonly url: string,
     private readonly options: PostgresStoreOptions,
   ) {
-    this.pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
+    // Short enough that a refused write is answered within Discord's 3 s.
+    this.pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 2000 });
     this.pool.on('error', (error) => options.onError?.(error));
   }
 
@@ -281,7 +282,7 @@ function isConnectionError(error: unknown): boolean {
   return (
     /^(08|57P0)/.test(code) ||
     ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
-    /Connection terminated|connection timeout|not queryable/i.test(message)
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable/i.test(message)
   );
 }
 
