@@ -282,7 +282,9 @@ function isConnectionError(error: unknown): boolean {
   return (
     /^(08|57P0)/.test(code) ||
     ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
-    /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable/i.test(message)
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable/i.test(
+      message,
+    )
   );
 }
 
