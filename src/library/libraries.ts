@@ -12,7 +12,7 @@ import { type AllowList, parseAllowList } from '../sources/address.js';
 import { SourceError } from '../sources/errors.js';
 import { cleanTempFiles, FolderSource, libraryFolder } from '../sources/folder.js';
 import { articleFromHtml, fetchArticle, type PageArticle, suggestedId } from '../sources/page.js';
-import type { LibraryId, WritableArticleSource } from '../sources/source.js';
+import { IdTakenError, type LibraryId, type WritableArticleSource } from '../sources/source.js';
 import { LibraryHolder } from './holder.js';
 import {
   assembleLibrary,
@@ -294,8 +294,20 @@ export class Libraries {
       const own = await this.own(id);
       const existing = findSame(own, page, 'url' in input ? input.url : null);
       if (existing) return { added: false, article: existing, library: view };
-      const articleId = freeId(view, suggestedId(page.extraction));
-      await state.source.add(articleId, page.text);
+      let articleId = freeId(view, suggestedId(page.extraction));
+      // Another process sharing the store may take the id first: read again and choose anew.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await state.source.add(articleId, page.text);
+          break;
+        } catch (error) {
+          if (!(error instanceof IdTakenError) || attempt >= 5) throw error;
+          await this.refresh(state);
+          const again = findSame(await this.own(id), page, 'url' in input ? input.url : null);
+          if (again) return { added: false, article: again, library: await this.get(id) };
+          articleId = freeId(await this.get(id), suggestedId(page.extraction));
+        }
+      }
       await this.refresh(state);
       const library = await this.get(id);
       if (!library.articleById.has(articleId))

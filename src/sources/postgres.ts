@@ -7,13 +7,14 @@
  */
 import pg from 'pg';
 import { WriteError } from './folder.js';
-import type {
-  FeedStore,
-  FeedSubscription,
-  LibraryId,
-  SourceArticle,
-  SourceEntry,
-  WritableArticleSource,
+import {
+  type FeedStore,
+  type FeedSubscription,
+  IdTakenError,
+  type LibraryId,
+  type SourceArticle,
+  type SourceEntry,
+  type WritableArticleSource,
 } from './source.js';
 
 const CHANNEL = 'citebot_articles';
@@ -349,11 +350,15 @@ class PostgresArticleSource implements WritableArticleSource {
 
   async add(id: string, text: string): Promise<void> {
     await this.store.transaction(async (c) => {
-      await c.query(
+      // Another process may have stored a different article under this id a moment ago: never
+      // replace it (the caller picks another id); the same text again is the same article.
+      const r = await c.query(
         `INSERT INTO articles (library, id, text) VALUES ($1, $2, $3)
-         ON CONFLICT (library, id) DO UPDATE SET text = EXCLUDED.text, version = articles.version + 1, updated_at = now()`,
+         ON CONFLICT (library, id) DO UPDATE SET version = articles.version + 1, updated_at = now()
+         WHERE articles.text = EXCLUDED.text`,
         [this.library, id, text],
       );
+      if ((r.rowCount ?? 0) === 0) throw new IdTakenError(`another article is stored as ${id}`);
       // Delivered on commit only: a rolled-back add announces nothing.
       await c.query('SELECT pg_notify($1, $2)', [CHANNEL, this.library]);
     });

@@ -109,6 +109,28 @@ describe('libraries in PostgreSQL', () => {
       .toBe(false);
   });
 
+  it('two processes adding different articles that want the same id at once keep both', async () => {
+    const a = await processLike();
+    const b = await processLike();
+    const [first, second] = await Promise.all([
+      a.libraries.add('guild:44', file('gale.md', article('Gale warning', 'The gale will pass by Sunday'))),
+      b.libraries.add(
+        'guild:44',
+        file('gale.md', article('Gale warning', 'Boats must stay in port until Monday')),
+      ),
+    ]);
+    expect(first.added && second.added).toBe(true);
+    expect(first.article).not.toBe(second.article);
+    await expect
+      .poll(async () => (await a.libraries.get('guild:44')).articles.map((x) => x.id).sort(), {
+        timeout: 5000,
+      })
+      .toEqual([first.article, second.article].sort());
+    const texts = (await a.libraries.get('guild:44')).articles.map((x) => x.text).join('\n');
+    expect(texts).toContain('The gale will pass by Sunday');
+    expect(texts).toContain('Boats must stay in port until Monday');
+  });
+
   it('a process started later reads what is stored; writes refused while the database is down', async () => {
     const a = await processLike();
     const kept = await a.libraries.add(
