@@ -6,14 +6,13 @@
  * until either part changes. While a new view is assembled the previous one keeps serving.
  * Only this module turns "where a request is asked" into which articles it sees.
  */
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Logger } from '../log.js';
 import { type AllowList, parseAllowList } from '../sources/address.js';
 import { SourceError } from '../sources/errors.js';
 import { cleanTempFiles, FolderSource, libraryFolder } from '../sources/folder.js';
 import { articleFromHtml, fetchArticle, type PageArticle, suggestedId } from '../sources/page.js';
-import type { LibraryId } from '../sources/source.js';
+import { IdTakenError, type LibraryId, type WritableArticleSource } from '../sources/source.js';
 import { LibraryHolder } from './holder.js';
 import {
   assembleLibrary,
@@ -24,6 +23,7 @@ import {
 } from './library.js';
 import { openLibrary } from './open.js';
 import { type Reloader, watchLibrary } from './reload.js';
+import { folderStorage, type LibraryStorage } from './storage.js';
 
 export type { LibraryId } from '../sources/source.js';
 
@@ -77,7 +77,7 @@ export const FILE_TYPES = ['.html', '.htm', '.md', '.txt'] as const;
 
 interface Own {
   holder: LibraryHolder;
-  source: FolderSource;
+  source: WritableArticleSource;
   reloader: Reloader | null;
   loading: Promise<void>;
   /** Serialises adds and removes. */
@@ -104,6 +104,8 @@ export interface LibrariesOptions {
   /** Watch folders for changes made by others (off for one-shot CLI runs). */
   watch?: boolean;
   fetchTimeoutMs?: number;
+  /** Where server and personal libraries are kept (default: folders under `root`). */
+  storage?: LibraryStorage;
 }
 
 export class Libraries {
@@ -111,7 +113,11 @@ export class Libraries {
   private views = new Map<LibraryId, View>();
   private building = new Map<LibraryId, Promise<Library>>();
 
-  constructor(readonly options: LibrariesOptions) {}
+  private readonly storage: LibraryStorage;
+
+  constructor(readonly options: LibrariesOptions) {
+    this.storage = options.storage ?? folderStorage(options.root, options.sharedDir);
+  }
 
   get shared(): LibraryHolder {
     return this.options.shared;
@@ -160,7 +166,7 @@ export class Libraries {
    * shared library, answered at once (a folder appears with the first article added).
    */
   private empty(id: LibraryId): boolean {
-    return !this.owns.has(id) && !existsSync(this.dirOf(id));
+    return id !== 'shared' && !this.owns.has(id) && !this.storage.mayHold(id);
   }
 
   /** The library's own articles only (for /remove and its autocomplete), null while loading. */
@@ -211,7 +217,7 @@ export class Libraries {
     const holder = id === 'shared' ? this.shared : new LibraryHolder();
     const state: Own = {
       holder,
-      source: new FolderSource(id, dir),
+      source: id === 'shared' ? new FolderSource(id, dir) : this.storage.source(id),
       reloader: null,
       loading: Promise.resolve(),
       writing: Promise.resolve(),
@@ -225,6 +231,14 @@ export class Libraries {
   }
 
   private async load(state: Own, dir: string): Promise<void> {
+    const id = state.source.library;
+    if (this.storage.open && id !== 'shared') {
+      state.reloader = await this.storage.open(id, state.holder, {
+        watch: this.options.watch !== false,
+        logger: this.options.logger,
+      });
+      return;
+    }
     const exists = await stat(dir).then(
       (s) => s.isDirectory(),
       () => false,
@@ -244,7 +258,9 @@ export class Libraries {
       await state.reloader.reload();
       return;
     }
-    await this.openAndWatch(state, state.source.dir, false);
+    // A store that reads itself (a database) opens the library as it first would.
+    if (this.storage.open && state.source.library !== 'shared') return this.load(state, '');
+    await this.openAndWatch(state, this.dirOf(state.source.library), false);
   }
 
   /** Reads a library folder into its holder and, unless told not to, watches it from then on. */
@@ -278,8 +294,20 @@ export class Libraries {
       const own = await this.own(id);
       const existing = findSame(own, page, 'url' in input ? input.url : null);
       if (existing) return { added: false, article: existing, library: view };
-      const articleId = freeId(view, suggestedId(page.extraction));
-      await state.source.add(articleId, page.text);
+      let articleId = freeId(view, suggestedId(page.extraction));
+      // Another process sharing the store may take the id first: read again and choose anew.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await state.source.add(articleId, page.text);
+          break;
+        } catch (error) {
+          if (!(error instanceof IdTakenError) || attempt >= 5) throw error;
+          await this.refresh(state);
+          const again = findSame(await this.own(id), page, 'url' in input ? input.url : null);
+          if (again) return { added: false, article: again, library: await this.get(id) };
+          articleId = freeId(await this.get(id), suggestedId(page.extraction));
+        }
+      }
       await this.refresh(state);
       const library = await this.get(id);
       if (!library.articleById.has(articleId))
