@@ -22,6 +22,8 @@ export interface Attribution {
 export interface ArticleStatement extends StatementSpan {
   /** The speaker as written ("he", "Roe"). */
   mention: string;
+  /** True when no speaker was written: a quotation continuing an earlier speaker's. */
+  continued: boolean;
   /** The resolved speaker mention, before names merge across articles. */
   speaker: Mention | null;
 }
@@ -55,6 +57,7 @@ export function attributeArticle(parsed: ParsedArticle): ArticleAttribution {
       quoted: raw.quoted,
       cue: raw.cue,
       mention: raw.mention?.text ?? speaker?.text ?? '',
+      continued: raw.mention === null,
       speaker,
     };
   });
