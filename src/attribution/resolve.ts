@@ -10,10 +10,12 @@
 import type { Extraction } from './extract.js';
 import type { Mention } from './mentions.js';
 import { nameWords } from './names.js';
+import { cannotSpeak, mentionHead } from './speakingHeads.js';
 import { ROLE_WORDS } from './words.js';
 
 /** How far back (in paragraphs) a previous statement may carry its speaker to a pronoun. */
 const CARRY_PARAGRAPHS = 2;
+export const VIA = new Map<number, string>();
 /** How many sentences back, within a paragraph, a pronoun looks for its antecedent. */
 const LOOK_BACK = 4;
 
@@ -62,6 +64,16 @@ function roleHead(m: Mention): string | null {
   const words = m.name.toLowerCase().split(/\s+/);
   const head = words.at(-1) ?? '';
   return words.length <= 2 && ROLE_WORDS.has(head) ? head : null;
+}
+
+/**
+ * "the game said", "recipes said": an unnamed phrase whose head noun does not speak (see
+ * {@link cannotSpeak}) was read as a speaker by mistake; no speaker is better than that one.
+ */
+function cannotBeSpeaker(m: Mention): boolean {
+  if (m.kind !== 'group' || m.possessive) return false;
+  const head = mentionHead(m.text);
+  return head !== null && cannotSpeak(head);
 }
 
 /**
@@ -130,15 +142,26 @@ export function resolveSpeakers(
     // passing, however near: "Roe met a classmate, Ann Lee, who wrote a novel. She decided …" is Roe.
     for (const j of window) {
       const a = actor[j];
-      if (a && compatible(pronoun, a)) return a;
+      if (a && compatible(pronoun, a)) {
+        VIA.set(
+          pronoun.start,
+          `actor ${facts[j]?.paragraph === paragraph ? 'same' : 'prev'}-para d${sentence - j} ${genderOf(a) ? 'g' : '-'}`,
+        );
+        return a;
+      }
     }
     for (const j of window) {
       const introduced = facts[j]?.introduced.find((m) => compatible(pronoun, m));
-      if (introduced) return introduced;
+      if (introduced) {
+        VIA.set(pronoun.start, 'introduced');
+        return introduced;
+      }
     }
     if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS && compatible(pronoun, last.mention)) {
+      VIA.set(pronoun.start, 'last speaker');
       return last.mention;
     }
+    VIA.set(pronoun.start, 'none');
     return null;
   };
 
@@ -227,7 +250,9 @@ export function resolveSpeakers(
     speaker =
       statement.mention === null
         ? continuation(statement.firstSentence)
-        : resolveMention(statement.mention, statement.mentionSentence, true);
+        : cannotBeSpeaker(statement.mention)
+          ? null
+          : resolveMention(statement.mention, statement.mentionSentence, true);
     out.push(speaker);
     if (speaker) {
       last.mention = speaker;
