@@ -11,7 +11,7 @@ import type { Extraction } from './extract.js';
 import type { Mention } from './mentions.js';
 import { nameWords } from './names.js';
 import { cannotSpeak, mentionHead } from './speakingHeads.js';
-import { ROLE_WORDS } from './words.js';
+import { isFirstName, isPlace, ROLE_WORDS } from './words.js';
 
 /** How far back (in paragraphs) a previous statement may carry its speaker to a pronoun. */
 const CARRY_PARAGRAPHS = 2;
@@ -27,6 +27,9 @@ function isRole(m: Mention): boolean {
   const of = words.indexOf('of');
   return ROLE_WORDS.has((of > 0 ? words[of - 1] : words.at(-1)) ?? '');
 }
+
+/** "Mr. Lee", "Dr Okafor": an honorific makes a name a person's. */
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\b\.?\s/i;
 
 /** Words for a body that "the company said" may stand for whatever its name is. */
 // biome-ignore format: a word list reads best packed
@@ -113,6 +116,21 @@ export function resolveSpeakers(
         return false;
     }
   };
+  /**
+   * Evidence that a name is a person's: a title, a known gender, a first name, or a word of a full
+   * name written in the article, an honorific; never a place or a name in capitals only.
+   */
+  const hasPersonEvidence = (m: Mention): boolean => {
+    if (!/\p{Ll}/u.test(m.name) || isPlace(m.name)) return false;
+    const words = nameWords(m.name);
+    return (
+      m.title !== null ||
+      HONORIFIC.test(m.text) ||
+      genderOf(m) !== null ||
+      isFirstName(words[0] ?? '') ||
+      words.some((w) => personWords.has(w))
+    );
+  };
   const learn = (pronoun: Mention, m: Mention) => {
     if ((pronoun.name === 'he' || pronoun.name === 'she') && m.kind === 'person' && genderOf(m) === null) {
       learnt.set(key(m), pronoun.name === 'he' ? 'm' : 'f');
@@ -188,12 +206,15 @@ export function resolveSpeakers(
       }
     }
     if (holders.size === 1) return [...holders.values()][0] as Mention;
-    // Two people hold the role: which one is meant cannot be told, so it stays as written.
-    if (holders.size > 1 || !isPersonDescription(m)) return m;
+    if (!isPersonDescription(m) && holders.size === 0) return m;
     // "said the 46-year-old": one person described, as a pronoun would stand for them.
     const g = m.gender;
     const stand: Mention = { ...m, kind: 'pronoun', name: g === 'm' ? 'he' : g === 'f' ? 'she' : 'person' };
-    return antecedent(stand, sentence) ?? m;
+    const found = antecedent(stand, sentence);
+    if (holders.size === 0) return found ?? m;
+    // Two people hold the role: the one the text is about, if it is one of them; else it cannot
+    // be told, and the description stays as written.
+    return found && holders.has(key(found)) ? found : m;
   };
 
   /**
@@ -208,8 +229,11 @@ export function resolveSpeakers(
       if (!c || c.plural) continue;
       const words = c.name.toLowerCase().split(/\s+/);
       if (c.kind === 'organisation' && (words.includes(head) || GENERIC_BODIES.has(head))) return c;
-      const lone = c.kind === 'person' && words.length === 1 && !c.title && !c.gender;
-      if (lone && GENERIC_BODIES.has(head) && !personWords.has(words[0] as string))
+      // "The Lopez campaign said …; the campaign said": a named body with that head word.
+      if (c.kind === 'group' && words.length >= 2 && words.at(-1) === head && /^\p{Lu}/u.test(c.name))
+        return c;
+      // "Northwind Technologies is …; the company said": a name nothing marks as a person's.
+      if (GENERIC_BODIES.has(head) && c.kind === 'person' && !hasPersonEvidence(c))
         return { ...c, kind: 'organisation' };
     }
     return m;

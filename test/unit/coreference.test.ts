@@ -35,3 +35,40 @@ describe('nouns that cannot speak', () => {
     ]);
   });
 });
+
+describe('descriptions resolved to the entity the article names', () => {
+  it('"the company" is a name nothing marks as a person, even of two words', () => {
+    expect(
+      pairs(
+        'Northwind Technologies is not struggling like the old carmakers. But the company says it fears it could fall behind.',
+      ),
+    ).toEqual([['it fears it could fall behind', 'Northwind Technologies']]);
+  });
+
+  it('but not a name with an honorific or a first name', () => {
+    const said = pairs('Ms. Okafor is not struggling like the others. But the company says it fears a loss.');
+    expect(said.map(([, speaker]) => speaker)).not.toContain('Okafor');
+  });
+
+  it('"the campaign" is the named campaign said before', () => {
+    expect(
+      pairs(
+        'The Lopez campaign suggested that the aide was acting alone. Later the campaign said in a statement that the emails were private.',
+      ),
+    ).toEqual([
+      ['the aide was acting alone', 'Lopez campaign'],
+      ['the emails were private', 'Lopez campaign'],
+    ]);
+  });
+
+  it('with two holders of a role, "the president" is the one the text is about', () => {
+    expect(
+      pairs(
+        'President Ana Ruiz met President Tom Bell. Ruiz said the accord would create jobs. The president also said that she imagined a quieter city.',
+      ),
+    ).toEqual([
+      ['the accord would create jobs', 'Ana Ruiz'],
+      ['she imagined a quieter city', 'Ana Ruiz'],
+    ]);
+  });
+});
