@@ -212,9 +212,11 @@ export function resolveSpeakers(
     const stand: Mention = { ...m, kind: 'pronoun', name: g === 'm' ? 'he' : g === 'f' ? 'she' : 'person' };
     const found = antecedent(stand, sentence);
     if (holders.size === 0) return found ?? m;
-    // Two people hold the role: the one the text is about, if it is one of them; else it cannot
-    // be told, and the description stays as written.
-    return found && holders.has(key(found)) ? found : m;
+    // Two people hold the role: the one just quoted, if it is one of them ("Ruiz said …. The
+    // president also said …"); else it cannot be told, and the description stays as written.
+    const paragraph = facts[sentence]?.paragraph ?? 0;
+    const quoted = last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS ? last.mention : null;
+    return found && found === quoted && holders.has(key(found)) ? found : m;
   };
 
   /**
