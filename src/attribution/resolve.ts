@@ -7,6 +7,7 @@
  * said" is Roe even when someone else was quoted just before). Gender and number must agree;
  * a person's gender is learnt from the pronouns already resolved to them.
  */
+import { isDictionaryWord } from '../nlp/pipeline.js';
 import type { Extraction } from './extract.js';
 import type { Mention } from './mentions.js';
 import { nameWords } from './names.js';
@@ -15,7 +16,6 @@ import { isFirstName, isPlace, ROLE_WORDS } from './words.js';
 
 /** How far back (in paragraphs) a previous statement may carry its speaker to a pronoun. */
 const CARRY_PARAGRAPHS = 2;
-export const VIA = new Map<number, string>();
 /** How many sentences back, within a paragraph, a pronoun looks for its antecedent. */
 const LOOK_BACK = 4;
 
@@ -102,12 +102,13 @@ export function resolveSpeakers(
       case 'he':
       case 'she': {
         if (m.plural || !(m.kind === 'person' || (m.kind === 'group' && isRole(m)))) return false;
+        if (m.kind === 'person' && notAPerson(m)) return false;
         const g = genderOf(m);
         return g === null || g === (pronoun.name === 'he' ? 'm' : 'f');
       }
       case 'person':
         // A description of one person ("the rookie said"), standing in for a pronoun.
-        return m.kind === 'person' && !m.plural;
+        return m.kind === 'person' && !m.plural && !notAPerson(m);
       case 'they':
         return m.plural || m.kind === 'organisation' || m.kind === 'group';
       case 'it':
@@ -116,6 +117,21 @@ export function resolveSpeakers(
         return false;
     }
   };
+  /** Names given a title, an honorific or a first name anywhere in the article ("Mr. Lee" → lee). */
+  const personKeys = new Set<string>();
+  for (const m of [
+    ...facts.flatMap((f) => [f.subject, ...f.introduced]),
+    ...statements.map((st) => st.mention),
+  ]) {
+    if (m?.kind !== 'person') continue;
+    const words = nameWords(m.name);
+    if (
+      m.title !== null ||
+      HONORIFIC.test(`${m.text} ${m.name}`) ||
+      (words.length >= 2 && isFirstName(words[0] ?? ''))
+    )
+      personKeys.add(key(m));
+  }
   /**
    * Evidence that a name is a person's: a title, a known gender, a first name, or a word of a full
    * name written in the article, an honorific; never a place or a name in capitals only.
@@ -124,12 +140,25 @@ export function resolveSpeakers(
     if (!/\p{Ll}/u.test(m.name) || isPlace(m.name)) return false;
     const words = nameWords(m.name);
     return (
+      personKeys.has(key(m)) ||
       m.title !== null ||
-      HONORIFIC.test(m.text) ||
+      HONORIFIC.test(`${m.text} ${m.name}`) ||
       genderOf(m) !== null ||
       isFirstName(words[0] ?? '') ||
       words.some((w) => personWords.has(w))
     );
+  };
+  /** Who has been quoted so far (by key): speaking makes a common-word name likelier a person's. */
+  const spoke = new Set<string>();
+  /**
+   * A capitalised name the text shows not to be a person's, whatever the tagger made of it: a
+   * place, a name joined with "and" or "of", or common words only ("New Wave", "Radio Towers")
+   * with nothing else marking a person.
+   */
+  const notAPerson = (m: Mention): boolean => {
+    if (isPlace(m.name) || /\s(?:and|of|for|&)\s/i.test(m.name)) return true;
+    if (hasPersonEvidence(m) || spoke.has(key(m))) return false;
+    return nameWords(m.name).every((w) => isDictionaryWord(w));
   };
   const learn = (pronoun: Mention, m: Mention) => {
     if ((pronoun.name === 'he' || pronoun.name === 'she') && m.kind === 'person' && genderOf(m) === null) {
@@ -145,6 +174,8 @@ export function resolveSpeakers(
    * The nearest earlier sentence's actor (its speaker or subject), else a person it introduced by
    * full name, within the same and the previous paragraphs; then the last speaker.
    */
+  /** Whether the last antecedent found was a sentence's actor in this or the previous paragraph. */
+  let nearby = false;
   const antecedent = (pronoun: Mention, sentence: number): Mention | null => {
     const paragraph = facts[sentence]?.paragraph ?? 0;
     const window: number[] = [];
@@ -161,25 +192,18 @@ export function resolveSpeakers(
     for (const j of window) {
       const a = actor[j];
       if (a && compatible(pronoun, a)) {
-        VIA.set(
-          pronoun.start,
-          `actor ${facts[j]?.paragraph === paragraph ? 'same' : 'prev'}-para d${sentence - j} ${genderOf(a) ? 'g' : '-'}`,
-        );
+        nearby = (facts[j]?.paragraph ?? 0) >= paragraph - 1;
         return a;
       }
     }
+    nearby = false;
     for (const j of window) {
       const introduced = facts[j]?.introduced.find((m) => compatible(pronoun, m));
-      if (introduced) {
-        VIA.set(pronoun.start, 'introduced');
-        return introduced;
-      }
+      if (introduced) return introduced;
     }
     if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS && compatible(pronoun, last.mention)) {
-      VIA.set(pronoun.start, 'last speaker');
       return last.mention;
     }
-    VIA.set(pronoun.start, 'none');
     return null;
   };
 
@@ -245,7 +269,9 @@ export function resolveSpeakers(
     if (m.kind === 'group' || m.kind === 'organisation') return described(m, sentence);
     if (m.kind !== 'pronoun') return m;
     const found = antecedent(m, sentence);
-    if (found && teach) learn(m, found);
+    // Only a near antecedent teaches a gender: a far one is a guess, and a wrong gender learnt
+    // would keep every later pronoun from the person.
+    if (found && teach && nearby) learn(m, found);
     return found;
   };
 
@@ -280,6 +306,7 @@ export function resolveSpeakers(
           ? null
           : resolveMention(statement.mention, statement.mentionSentence, true);
     out.push(speaker);
+    if (speaker?.kind === 'person') spoke.add(key(speaker));
     if (speaker) {
       last.mention = speaker;
       last.paragraph = facts[statement.lastSentence]?.paragraph ?? paragraph;

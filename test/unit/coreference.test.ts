@@ -72,3 +72,21 @@ describe('descriptions resolved to the entity the article names', () => {
     ]);
   });
 });
+
+describe('he and she go to people', () => {
+  it('not to a capitalised name of common words that nothing marks as a person', () => {
+    expect(
+      pairs(
+        'Marta Olsen moved to the capital in 1950. Silver Wave then gave her a part. She said the part came late.',
+      ),
+    ).toEqual([['the part came late', 'Marta Olsen']]);
+  });
+
+  it('a far antecedent does not teach a gender that would keep the next pronoun from its person', () => {
+    const said = attribute(
+      'Councillor Reyes opened the session on Monday.\n\nThe hall was full.\n\nWhen Kiri Anaru arrived, she said the hall was too small.\n\nReyes opened the vote. He said the budget would pass.',
+    );
+    expect(said.at(-1)?.quote).toBe('the budget would pass');
+    expect(said.at(-1)?.speaker).toBe('Reyes');
+  });
+});
