@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/train/speakingHeads.ts`: counts, for each common noun that heads a mention in
- * GUM's training documents, how often GUM types the mention a person or an organisation, and
+ * GUM's training documents, how often GUM types the mention a person, how often an organisation, and
  * writes the counts to src/attribution/speakingHeads.json. Attribution reads them to tell a noun
  * that can speak ("the coach", "the ministry") from one that cannot ("the game", "recipes").
  *
@@ -26,10 +26,10 @@ interface GumDocument {
 }
 
 const GENRES = ['news', 'interview', 'academic', 'court'];
-const SPEAKING_TYPES = new Set(['person', 'organization']);
 
 const gumDir = process.env.CITEBOT_GUM_DIR ?? path.join(PROJECT_ROOT, '..', 'shared', 'gum');
-const counts = new Map<string, [number, number]>();
+/** Per head noun: mentions typed person, typed organisation, all. */
+const counts = new Map<string, [number, number, number]>();
 for (const genre of GENRES) {
   const lines = readFileSync(path.join(gumDir, `gum-${genre}.jsonl`), 'utf8').split('\n');
   for (const line of lines) {
@@ -39,16 +39,17 @@ for (const genre of GENRES) {
     for (const e of doc.entities) {
       const head = mentionHead(doc.text.slice(e.start, e.end));
       if (!head) continue;
-      const c = counts.get(head) ?? [0, 0];
-      if (SPEAKING_TYPES.has(e.type)) c[0]++;
-      c[1]++;
+      const c = counts.get(head) ?? [0, 0, 0];
+      if (e.type === 'person') c[0]++;
+      if (e.type === 'organization') c[1]++;
+      c[2]++;
       counts.set(head, c);
     }
   }
 }
-// Nouns seen at least twice: [speaking, all].
+// Nouns seen at least twice: [person, organisation, all].
 const kept = Object.fromEntries(
-  [...counts].filter(([, [, all]]) => all >= 2).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  [...counts].filter(([, [, , all]]) => all >= 2).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 );
 const out = path.join(PROJECT_ROOT, 'src', 'attribution', 'speakingHeads.json');
 writeFileSync(out, `${JSON.stringify(kept)}\n`);

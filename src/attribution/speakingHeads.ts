@@ -9,7 +9,8 @@
 import counts from './speakingHeads.json' with { type: 'json' };
 import { ORGANISATION_WORDS, ROLE_WORDS, SOURCE_NOUNS, STATEMENT_NOUNS } from './words.js';
 
-const HEADS = counts as unknown as Record<string, [number, number] | undefined>;
+/** Per head noun: GUM mentions typed person, typed organisation, all. */
+const HEADS = counts as unknown as Record<string, [number, number, number] | undefined>;
 
 /** How many GUM mentions a noun must head before its counts are trusted. */
 const MIN_SEEN = 3;
@@ -70,5 +71,5 @@ export function cannotSpeak(head: string): boolean {
       return false;
   }
   const c = HEADS[word];
-  return c !== undefined && c[1] >= MIN_SEEN && c[0] / c[1] <= MAX_SPEAKING_SHARE;
+  return c !== undefined && c[2] >= MIN_SEEN && (c[0] + c[1]) / c[2] <= MAX_SPEAKING_SHARE;
 }
