@@ -90,3 +90,18 @@ describe('he and she go to people', () => {
     expect(said.at(-1)?.speaker).toBe('Reyes');
   });
 });
+
+describe('surnames and first names the tagger reads as verbs', () => {
+  it('keeps a verb-like surname after a first name in the name', () => {
+    expect(pairs('“The plan is sound,” said Aaron Burke, a retired teacher.')).toEqual([
+      ['The plan is sound,', 'Aaron Burke'],
+    ]);
+    expect(pairs('Aaron Ward said the plan was sound.')).toEqual([['the plan was sound', 'Aaron Ward']]);
+  });
+
+  it('keeps a first name that is also a verb before the surname', () => {
+    expect(pairs('“The plan is sound,” said board secretary Josh Penrose.')).toEqual([
+      ['The plan is sound,', 'Josh Penrose'],
+    ]);
+  });
+});
