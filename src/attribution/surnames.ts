@@ -1,14 +1,17 @@
 /**
  * Surnames the tagger reads as verbs: after a first name, "Ward", "Burke" or "Earnest" is tagged
  * VERB ("said Steve Ward, director …" would name "Steve"). A capitalised verb right after a
- * capitalised known first name, inside a sentence, is taken for a proper noun before speakers are
+ * capitalised known first name or a title ("Dr. Ward") is taken for a proper noun before speakers are
  * read; so is a first name tagged as a verb ("Josh", "Mark") before a proper noun. Speech verbs
  * are left alone ("Hillary Says" in a headline stays a verb).
  */
 import type { AnalyzedSentence, Token } from '../nlp/pipeline.js';
-import { isFirstName, REPORT_VERBS } from './words.js';
+import { isFirstName, REPORT_VERBS, ROLE_WORDS } from './words.js';
 
 const isCapitalisedWord = (t: Token) => /^\p{Lu}\p{Ll}+$/u.test(t.text);
+/** "Dr.", "Mayor", "Sen.": a capitalised title, after which a capitalised word is a name. */
+const isTitle = (t: Token) =>
+  /^\p{Lu}/u.test(t.text) && ROLE_WORDS.has(t.text.toLowerCase().replace(/\.$/, ''));
 
 /** The analyses with such surnames retagged PROPN; sentences without one are returned as they are. */
 export function retagSurnames(analyses: readonly AnalyzedSentence[]): AnalyzedSentence[] {
@@ -35,9 +38,8 @@ export function retagSurnames(analyses: readonly AnalyzedSentence[]): AnalyzedSe
       if (
         (t.pos === 'VERB' || t.pos === 'AUX') &&
         isCapitalisedWord(t) &&
-        before.pos === 'PROPN' &&
-        isCapitalisedWord(before) &&
-        isFirstName(before.text) &&
+        ((before.pos === 'PROPN' && isCapitalisedWord(before) && isFirstName(before.text)) ||
+          isTitle(before)) &&
         before.end + 1 === t.start &&
         !REPORT_VERBS.has(t.lemma)
       ) {

@@ -97,6 +97,7 @@ describe('surnames and first names the tagger reads as verbs', () => {
       ['The plan is sound,', 'Aaron Burke'],
     ]);
     expect(pairs('Aaron Ward said the plan was sound.')).toEqual([['the plan was sound', 'Aaron Ward']]);
+    expect(pairs('“It works,” said Dr. Ward.')).toEqual([['It works,', 'Dr. Ward']]);
   });
 
   it('keeps a first name that is also a verb before the surname', () => {
