@@ -1,9 +1,10 @@
 /**
  * Surnames the tagger reads as verbs: after a first name, "Ward", "Burke" or "Earnest" is tagged
  * VERB ("said Steve Ward, director …" would name "Steve"). A capitalised verb right after a
- * capitalised known first name or a title ("Dr. Ward") is taken for a proper noun before speakers are
- * read; so is a first name tagged as a verb ("Josh", "Mark") before a proper noun. Speech verbs
- * are left alone ("Hillary Says" in a headline stays a verb).
+ * capitalised proper noun or a title ("Dr. Ward") is taken for a proper noun before speakers are
+ * read; so is a first name tagged as a verb ("Josh", "Ted") before a proper noun. Headlines in
+ * title case keep their verbs: speech verbs, auxiliaries ("Will", "Is") and, after a word that is
+ * not a first name, inflected forms ("Approves", "Signed") are left alone.
  */
 import type { AnalyzedSentence, Token } from '../nlp/pipeline.js';
 import { isFirstName, REPORT_VERBS, ROLE_WORDS } from './words.js';
@@ -36,9 +37,11 @@ export function retagSurnames(analyses: readonly AnalyzedSentence[]): AnalyzedSe
       const before = (tokens ?? a.tokens)[i - 1];
       if (!before) continue;
       if (
-        (t.pos === 'VERB' || t.pos === 'AUX') &&
+        t.pos === 'VERB' &&
         isCapitalisedWord(t) &&
-        ((before.pos === 'PROPN' && isCapitalisedWord(before) && isFirstName(before.text)) ||
+        ((before.pos === 'PROPN' &&
+          isCapitalisedWord(before) &&
+          (isFirstName(before.text) || !/(?:s|ed|ing)$/.test(t.text))) ||
           isTitle(before)) &&
         before.end + 1 === t.start &&
         !REPORT_VERBS.has(t.lemma)

@@ -98,6 +98,8 @@ describe('surnames and first names the tagger reads as verbs', () => {
     ]);
     expect(pairs('Aaron Ward said the plan was sound.')).toEqual([['the plan was sound', 'Aaron Ward']]);
     expect(pairs('“It works,” said Dr. Ward.')).toEqual([['It works,', 'Dr. Ward']]);
+    // A first name the list does not know, tagged a proper noun.
+    expect(pairs('“It works,” said Tavita Ward, a teacher.')).toEqual([['It works,', 'Tavita Ward']]);
   });
 
   it('keeps a first name that is also a verb before the surname', () => {
