@@ -178,7 +178,7 @@ function canSpeakHere(m: Mention, tokens: readonly Token[]): boolean {
 export function speakerAfter(tokens: readonly Token[], k: number, text: string): Mention | null {
   const j = skipForward(tokens, k + 1, tokens.length - 1);
   const span = phraseStartingAt(tokens, j);
-  if (!span) return null;
+  if (!span) return nameReadAsVerb(tokens, j, text);
   const m = classify(tokens, span[0], span[1], text);
   if (!canSpeakHere(m, tokens)) return null;
   if (!isComma(tokens[span[1] + 1]) || m.kind !== 'person') return m;
@@ -190,6 +190,16 @@ export function speakerAfter(tokens: readonly Token[], k: number, text: string):
   }
   const appositive = stripArticle(rest, text);
   return appositive && !/^(?:who|which|whose)\b/i.test(appositive) ? withTitle(m, appositive) : m;
+}
+
+/**
+ * `said Roe, explaining …` / `said Roe.`: a lone capitalised word after the cue that the tagger read
+ * as a verb or adjective is a surname when punctuation ends the phrase.
+ */
+function nameReadAsVerb(tokens: readonly Token[], j: number, text: string): Mention | null {
+  const next = tokens[j + 1];
+  if (next !== undefined && !(isComma(next) || next.text === '.' || next.text === ';')) return null;
+  return nameFromWord(tokens, j, text);
 }
 
 /** A description without its leading article, when it is short enough to be a title. */

@@ -258,3 +258,30 @@ describe('verbs read as nouns, places and marks', () => {
     ).toEqual([['The rumours may be “strategic', 'Jeff Holm']]);
   });
 });
+
+describe('structure over windows (recall)', () => {
+  it('reads a lone surname the tagger took for a verb after an inverted cue', () => {
+    expect(
+      pairs(
+        'The fund opened in May.\n\n“Having two people who understand the ledger is worth a great deal,” said Skelly, explaining he kept the accounts himself.',
+      ),
+    ).toEqual([
+      ['Having two people who understand the ledger is worth a great deal,', 'Skelly'],
+      ['he kept the accounts himself', 'Skelly'],
+    ]);
+  });
+
+  it('takes the whole clause when a quoted fragment sits inside it before ", X said"', () => {
+    expect(
+      pairs(
+        'Nadia Holm leads the tenants. Tenants had been “left in the cold” for a month, Holm said on Friday.',
+      ),
+    ).toEqual([['Tenants had been “left in the cold” for a month', 'Nadia Holm']]);
+  });
+
+  it('keeps a quotation that opens its sentence as the statement, not the clause', () => {
+    expect(pairs('“We will rebuild the pier by summer,” Holm said.')).toEqual([
+      ['We will rebuild the pier by summer,', 'Holm'],
+    ]);
+  });
+});
