@@ -30,6 +30,7 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
     if (obj) i = obj[1] + 1;
   }
   i = skipForward(tokens, i, endIndex);
+  i = thatAfterPrepositions(tokens, i, endIndex) ?? i;
   // "said that the bridge …", but not "says that is not what …" (there "that" is the subject).
   // A gerund may open the clause ("notes that scoring well is enough").
   const next = tokens[i + 1];
@@ -41,6 +42,29 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   else if (!startsClause(tokens, i, endIndex)) return null;
   return clauseBetween(tokens, i, endIndex);
 }
+
+/** Most tokens of prepositional phrases between a cue and its "that". */
+const MAX_PREPOSITIONS = 14;
+
+/**
+ * "said of the plan that …", "wrote for a weekly paper that …", "told reporters during a visit to
+ * the port on Friday that …": prepositional phrases (no verb) between the cue and "that". Returns
+ * the index of "that", or null. Only phrases that open with a preposition are stepped over: after a
+ * bare object "that" is usually relative ("wrote a book that …").
+ */
+function thatAfterPrepositions(tokens: readonly Token[], i: number, endIndex: number): number | null {
+  if (tokens[i]?.pos !== 'ADP' || lower(tokens[i]) === 'that') return null;
+  for (let k = i + 1; k <= Math.min(endIndex, i + MAX_PREPOSITIONS); k++) {
+    const t = tokens[k] as Token;
+    if (lower(t) === 'that') return k;
+    if (!PREPOSITIONAL_POS.has(t.pos) && !isComma(t) && !isQuoteMark(t) && !/^['’]s$/.test(t.text))
+      return null;
+  }
+  return null;
+}
+
+/** What a chain of prepositional phrases is made of ("of the city's new plan", "on NBC's show"). */
+const PREPOSITIONAL_POS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'ADV']);
 
 /** True when tokens from `i` read like a clause: a subject, then a verb. */
 export function startsClause(tokens: readonly Token[], i: number, endIndex: number): boolean {

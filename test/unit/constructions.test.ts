@@ -284,4 +284,16 @@ describe('structure over windows (recall)', () => {
       ['We will rebuild the pier by summer,', 'Holm'],
     ]);
   });
+
+  it('steps over prepositional phrases between the cue and "that", not over an object', () => {
+    expect(
+      pairs(
+        'Max Roe stated of the tax inquiry that the auditor’s report was not good. Dana Poe told reporters during a visit to the port on Friday that she expects the deal to hold.',
+      ),
+    ).toEqual([
+      ['the auditor’s report was not good', 'Max Roe'],
+      ['she expects the deal to hold', 'Dana Poe'],
+    ]);
+    expect(pairs('Max Roe announced a plan on Monday that would cut fares.')).toEqual([]);
+  });
 });
