@@ -296,4 +296,15 @@ describe('structure over windows (recall)', () => {
     ]);
     expect(pairs('Max Roe announced a plan on Monday that would cut fares.')).toEqual([]);
   });
+
+  it('finds the subject a participle shares across a bracket, a time phrase and several appositives', () => {
+    expect(
+      pairs(
+        'Sen. Ada Voss (D-Ore.) on Saturday criticized the accord, saying the deal goes nowhere near far enough. Tom Reyes, founder of a civic institute, a member of the league since 1990 and a committeeman from Ohio, endorsed the mayor last week, saying he has shown deep commitment to the town.',
+      ),
+    ).toEqual([
+      ['the deal goes nowhere near far enough', 'Ada Voss'],
+      ['he has shown deep commitment to the town', 'Tom Reyes'],
+    ]);
+  });
 });
