@@ -38,6 +38,8 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
     lower(tokens[i]) === 'that' &&
     (!['AUX', 'VERB'].includes(next?.pos ?? '') || (next !== undefined && /ing$/i.test(next.text)));
   if (that) i++;
+  else if (BARE_CLAUSE_VERBS.has(verb.lemma) && conditionalClause(tokens, i, endIndex))
+    return clauseBetween(tokens, i, endIndex);
   else if (!BARE_CLAUSE_VERBS.has(verb.lemma) && !BARE_CLAUSE_VERBS.has(lower(verb))) return null;
   else if (!startsClause(tokens, i, endIndex)) return null;
   return clauseBetween(tokens, i, endIndex);
@@ -65,6 +67,27 @@ function thatAfterPrepositions(tokens: readonly Token[], i: number, endIndex: nu
 
 /** What a chain of prepositional phrases is made of ("of the city's new plan", "on NBC's show"). */
 const PREPOSITIONAL_POS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'ADV']);
+
+/** Subordinators that open a reported sentence ("said if the bridge closes, the town …"). */
+const REPORTED_SUBORDINATORS = new Set(['if', 'unless', 'because', 'although', 'once']);
+
+/**
+ * "said if the plan passed, it would be a disaster" / "said even though turnout fell, the party
+ * won": a subordinate clause, a comma, then the main clause with its subject and verb. A
+ * subordinator with no main clause after it is a circumstance of the saying ("said if asked").
+ */
+function conditionalClause(tokens: readonly Token[], i: number, endIndex: number): boolean {
+  const first = lower(tokens[i]);
+  const opens =
+    REPORTED_SUBORDINATORS.has(first) || (first === 'even' && /^(?:though|if)$/.test(lower(tokens[i + 1])));
+  if (!opens) return false;
+  for (let k = i + 2; k < endIndex; k++) {
+    const t = tokens[k] as Token;
+    if (t.text === ';' || t.text === '.') return false;
+    if (t.text === ',' && startsClause(tokens, k + 1, endIndex)) return true;
+  }
+  return false;
+}
 
 /** True when tokens from `i` read like a clause: a subject, then a verb. */
 export function startsClause(tokens: readonly Token[], i: number, endIndex: number): boolean {

@@ -307,4 +307,26 @@ describe('structure over windows (recall)', () => {
       ['he has shown deep commitment to the town', 'Tom Reyes'],
     ]);
   });
+
+  it('a report verb inside the reported clause does not cut the clause at its "that"', () => {
+    expect(
+      pairs('Ines Mora chairs the panel. Mora said that the panel should repeat its call for new funding.'),
+    ).toEqual([['the panel should repeat its call for new funding', 'Ines Mora']]);
+  });
+
+  it('opens a participle after a comma inside a closing quotation mark', () => {
+    expect(
+      pairs(
+        'Dana Poe has hailed the vote as “fantastic,” telling reporters that she thinks the deal will hold.',
+      ),
+    ).toEqual([['she thinks the deal will hold', 'Dana Poe']]);
+  });
+
+  it('reads a conditional reported sentence after a bare cue, not a circumstance of the saying', () => {
+    expect(
+      pairs(
+        'Ned Gale said if the council picked him as chair, it would be a fresh start. Gale said if asked he would serve.',
+      ),
+    ).toEqual([['if the council picked him as chair, it would be a fresh start', 'Ned Gale']]);
+  });
 });

@@ -108,8 +108,11 @@ const participle: ReportedRule = {
     // ", saying …" after a comma, "issued a statement saying …" after what was issued, or
     // "before insisting …" / "by saying …" / "as saying …" after a subordinator.
     const before = ctx.tokens[k - 1];
+    // `hailed the vote as "fantastic," telling …`: the comma may sit inside the closing mark.
+    const commaInMark = isQuoteMark(before) && isComma(ctx.tokens[k - 2]);
     const opensParticiple =
       isComma(before) ||
+      commaInMark ||
       (before !== undefined && (STATEMENT_NOUNS.has(lower(before)) || PARTICIPLE_LINKS.has(lower(before))));
     if (!opensParticiple) return undefined;
     const owner = ctx.speaker ?? ctx.subject;
@@ -241,6 +244,9 @@ function nextAttribution(
     const m = speakerBefore(tokens, k, text, from);
     if (!m || m.kind === 'pronoun') continue;
     const before = tokens[m.from - 1];
+    // "said that the board should reiterate …": "that" opens the reported clause, whose own verb
+    // is no new attribution.
+    if (lower(before) === 'that') continue;
     if (before && (isComma(before) || before.pos === 'CCONJ' || before.pos === 'SCONJ')) {
       let end = m.from - 1;
       while (end > from && (isComma(tokens[end]) || tokens[end]?.pos === 'CCONJ')) end--;
