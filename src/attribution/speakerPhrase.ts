@@ -174,11 +174,33 @@ function canSpeakHere(m: Mention, tokens: readonly Token[]): boolean {
   return !SETTING_NOUNS.has(w) && !TIME_WORDS.has(w);
 }
 
+/** "one voter involved in …": a speaker phrase ends at its last noun, not at a participle after it. */
+function endAtNoun(tokens: readonly Token[], [from, to]: [number, number]): [number, number] {
+  const last = tokens[to];
+  const participle =
+    to > from && last !== undefined && /^(?:ADJ|VERB)$/.test(last.pos) && /ed$/i.test(last.text);
+  const noun = tokens[to - 1]?.pos === 'NOUN' || tokens[to - 1]?.pos === 'PROPN';
+  return participle && noun ? [from, to - 1] : [from, to];
+}
+
+/**
+ * "said one Republican involved in the talks", "said one of those advisers", "said another
+ * official": a count or "another" before the noun phrase, which the phrase reader does not take.
+ */
+function countedPhrase(tokens: readonly Token[], j: number): [number, number] | null {
+  const first = tokens[j];
+  if (!first || !(first.pos === 'NUM' || /^(?:another|several|many|some)$/i.test(first.text))) return null;
+  const from = lower(tokens[j + 1]) === 'of' ? j + 2 : j + 1;
+  const span = phraseStartingAt(tokens, from);
+  return span ? [j, span[1]] : null;
+}
+
 /** The speaker whose phrase starts just after cue `k` ("said Jane Roe, a former …"). */
 export function speakerAfter(tokens: readonly Token[], k: number, text: string): Mention | null {
   const j = skipForward(tokens, k + 1, tokens.length - 1);
-  const span = phraseStartingAt(tokens, j);
-  if (!span) return nameReadAsVerb(tokens, j, text);
+  const found = phraseStartingAt(tokens, j) ?? countedPhrase(tokens, j);
+  if (!found) return nameReadAsVerb(tokens, j, text);
+  const span = endAtNoun(tokens, found);
   const m = classify(tokens, span[0], span[1], text);
   if (!canSpeakHere(m, tokens)) return null;
   if (!isComma(tokens[span[1] + 1]) || m.kind !== 'person') return m;

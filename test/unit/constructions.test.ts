@@ -329,4 +329,28 @@ describe('structure over windows (recall)', () => {
       ),
     ).toEqual([['if the council picked him as chair, it would be a fresh start', 'Ned Gale']]);
   });
+
+  it('finds an inverted speaker after a phrase that follows the quotation', () => {
+    expect(pairs('“We are extremely happy” about the ruling, said Rosa Demir.')).toEqual([
+      ['We are extremely happy', 'Rosa Demir'],
+    ]);
+  });
+
+  it('gives a cue after "and" in a quotation’s sentence the speaker already found there', () => {
+    const said = attribute(
+      'Omar Haddad runs the campaign. “We think the plan will work,” Haddad said at a news conference, and then predicted: “We will do much better this year than last.”',
+    );
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
+      ['We think the plan will work,', 'Omar Haddad'],
+      ['We will do much better this year than last.', 'Omar Haddad'],
+    ]);
+  });
+
+  it('takes a counted description after an inverted cue as the speaker', () => {
+    expect(
+      pairs('“You are going to see a very large campaign,” said one organiser involved in the planning.').map(
+        ([, speaker]) => speaker,
+      ),
+    ).toEqual(['organiser']);
+  });
 });

@@ -103,7 +103,9 @@ function windowedTail(ctx: SentenceContext, i: number): QuoteCue | null {
     if (inQuote(t.start)) return null;
     if (t.text === '.' || t.text === ';' || isQuoteMark(t)) break;
     if (!isCue(t, QUOTE_VERBS)) continue;
-    const m = speakerBefore(tokens, k, text, i);
+    // `"…" about the plan, said Jane Roe.`: an inverted cue after a comma has its speaker after it.
+    const m =
+      speakerBefore(tokens, k, text, i) ?? (isComma(tokens[k - 1]) ? speakerAfter(tokens, k, text) : null);
     return m ? { mention: m, cue: t, head: false, reported: false } : null;
   }
   return null;
@@ -122,6 +124,16 @@ function invertedOpening(ctx: SentenceContext, i: number): QuoteCue | null {
   if (!(isComma(tokens[i]) || tokens[i]?.text === ':')) return null;
   const m = speakerAfter(tokens, k, text);
   return m ? { mention: m, cue, head: true, reported: false } : null;
+}
+
+/**
+ * `…," he said at a briefing, and then predicted: "…"`: a cue after "and" or "but" shares the
+ * speaker already found in the sentence, else its subject.
+ */
+function coordinatedSpeaker(ctx: SentenceContext, k: number): Mention | null {
+  let j = k - 1;
+  while (j >= 0 && isBetweenSubjectAndVerb(ctx.tokens[j] as Token)) j--;
+  return /^(?:and|but)$/.test(lower(ctx.tokens[j])) ? (ctx.speaker ?? ctx.subject) : null;
 }
 
 /** `X said: "…"` / `X told reporters "…"` / `X said that "…"`, in the sentence the quote opens in. */
@@ -151,7 +163,7 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
         ? (ctx.speaker ?? ctx.subject)
         : opensSentence
           ? speakerAfter(tokens, k, text)
-          : speakerBefore(tokens, k, text, 0);
+          : (speakerBefore(tokens, k, text, 0) ?? coordinatedSpeaker(ctx, k));
       if (!m) return null;
       const between = tokens.slice(k + 1, i + 1).filter((x) => !isComma(x) && x.text !== ':');
       // "X said that "…"" and "X said the council was "deeply reluctant" to …": the quote sits inside a
