@@ -169,7 +169,10 @@ function isFragmentOfClause(
 ): boolean {
   const open = q.open ?? q.start;
   const before = tokens.filter((t) => t.end <= open && !inQuote(t.start) && /[\p{L}\p{N}]/u.test(t.text));
-  return before.length >= 2 && before.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  // The tagger misses some verbs ("the vote signals …" read as a plural noun): four words are a clause too.
+  return (
+    before.length >= 4 || (before.length >= 2 && before.some((t) => t.pos === 'VERB' || t.pos === 'AUX'))
+  );
 }
 
 /** True when the sentence goes on with unquoted words after the cue ("“Only you,” she said, would …"). */

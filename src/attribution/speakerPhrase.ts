@@ -116,8 +116,11 @@ function openingNameWithAppositives(
   for (let c = from; c <= j; c++) {
     if (!isComma(tokens[c])) continue;
     const part = tokens.slice(from, c);
-    const relative = /^(?:who|which|whose|that)$/i.test(part[0]?.text ?? '');
-    if (!relative && part.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t))) return null;
+    // "a former official who also sits on the board": a noun phrase may end in a relative clause.
+    const rel = part.findIndex((t) => /^(?:who|which|whose|that)$/i.test(t.text));
+    const relative = rel === 0;
+    const head = rel > 0 ? part.slice(0, rel) : part;
+    if (!relative && head.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t))) return null;
     if (!relative && title === null && part.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN'))
       title = stripArticle(part, text);
     from = c + 1;

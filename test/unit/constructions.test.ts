@@ -353,4 +353,26 @@ describe('structure over windows (recall)', () => {
       ),
     ).toEqual(['organiser']);
   });
+
+  it('steps over an appositive ending in a relative clause between the name and the cue', () => {
+    expect(
+      pairs(
+        'Ari Fleck, a former city official who also sits on the board of the chamber, said the mayor has given voters reasons to doubt him.',
+      ),
+    ).toEqual([['the mayor has given voters reasons to doubt him', 'Ari Fleck']]);
+  });
+
+  it('closes a sentence with an inverted speaker and an appositive of any shape', () => {
+    expect(
+      pairs(
+        'The plan will fail by the spring, said Rosa Demir, head of a union that has broken away from the federation.',
+      ),
+    ).toEqual([['The plan will fail by the spring', 'Rosa Demir']]);
+  });
+
+  it('takes the clause around a quoted fragment when the tagger missed its verb', () => {
+    expect(
+      pairs('The rejection of the treaty signals “the start of the end” for the union, said Gert Wilder.'),
+    ).toEqual([['The rejection of the treaty signals “the start of the end” for the union', 'Gert Wilder']]);
+  });
 });

@@ -160,12 +160,28 @@ function skipForwardInline(tokens: readonly Token[], from: number, end: number):
   return i;
 }
 
+/**
+ * True when what follows cue `k` closes the sentence: tail words only ("said on Tuesday in
+ * Ottawa"), or an inverted speaker and then an appositive of any shape ("said Jane Roe, head of a
+ * union that has left the federation"), or a participle after a comma ("X said, adding …").
+ */
+function closesSentence(tokens: readonly Token[], k: number, end: number, text: string): boolean {
+  const rest = tokens.slice(k + 1, end + 1);
+  if (rest.every(isTailWord)) return true;
+  const comma = rest.findIndex(isComma);
+  if (comma < 0 || !rest.slice(0, comma).every(isTailWord)) return false;
+  const next = rest[comma + 1];
+  if (next && next.pos === 'VERB' && isGerund(next)) return true;
+  const inverted = speakerAfter(tokens, k, text);
+  return inverted !== null && isComma(tokens[inverted.to + 1]) && inverted.to + 1 === k + 1 + comma;
+}
+
 /** "…, X said." / "…, said X." closing the sentence: the words before the comma. */
 const closing: ReportedRule = {
   name: 'closing attribution',
   match({ tokens, text }, k, end) {
     const t = tokens[k] as Token;
-    if (!isReportVerbAt(tokens, k) || !tokens.slice(k + 1, end + 1).every(isTailWord)) return undefined;
+    if (!isReportVerbAt(tokens, k) || !closesSentence(tokens, k, end, text)) return undefined;
     const before = speakerBefore(tokens, k, text, 0);
     // The comma may sit inside a closing quotation mark: `… was "heartbreaking," she said.`
     const markBefore = before !== null && isQuoteMark(tokens[before.from - 1]) ? 1 : 0;
