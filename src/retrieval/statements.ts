@@ -57,7 +57,21 @@ export function rankStatements(
   topic: string,
   options: { article?: string; limit: number },
 ): RankedStatement[] {
-  const { speakers, used } = speakersNamedIn(library, topic);
+  const named = speakersNamedIn(library, topic);
+  const ranked = rankAmong(library, topic, options, named);
+  // "who said Ali walked the walk": a name in the topic may be what was talked about, not who
+  // talked. When that person said nothing about the rest of the topic, the name is a topic word.
+  if (ranked.length > 0 || named.speakers.length === 0) return ranked;
+  return rankAmong(library, topic, options, { speakers: [], used: new Set() });
+}
+
+/** {@link rankStatements} with the speakers the topic names (none: anyone's statements). */
+function rankAmong(
+  library: Library,
+  topic: string,
+  options: { article?: string; limit: number },
+  { speakers, used }: { speakers: SpeakerEntity[]; used: Set<string> },
+): RankedStatement[] {
   const allowed = speakers.length > 0 ? new Set(speakers.map((s) => s.id)) : null;
   const inScope = (s: Statement) =>
     (options.article === undefined || s.article === options.article) &&
