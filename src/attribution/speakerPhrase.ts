@@ -15,7 +15,7 @@ import {
   phraseStartingAt,
 } from './mentions.js';
 import { isComma, isQuoteMark, lower } from './tokens.js';
-import { SETTING_NOUNS, TIME_WORDS } from './words.js';
+import { SETTING_NOUNS, STATEMENT_NOUNS, TIME_WORDS } from './words.js';
 
 /** Longest appositive, in tokens, between a name and its cue. */
 const MAX_APPOSITIVE = 16;
@@ -174,6 +174,9 @@ function canSpeakHere(m: Mention, tokens: readonly Token[]): boolean {
   if (/\d+-year-old$/i.test(m.text)) return true;
   if (!head || !(head.pos === 'NOUN' || head.pos === 'PROPN')) return false;
   const w = lower(head);
+  // "the email says", "his letter states": next to the cue a document is its own source, though
+  // "in an email" would be a setting.
+  if (STATEMENT_NOUNS.has(w)) return true;
   return !SETTING_NOUNS.has(w) && !TIME_WORDS.has(w);
 }
 

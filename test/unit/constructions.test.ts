@@ -375,4 +375,29 @@ describe('structure over windows (recall)', () => {
       pairs('The rejection of the treaty signals “the start of the end” for the union, said Gert Wilder.'),
     ).toEqual([['The rejection of the treaty signals “the start of the end” for the union', 'Gert Wilder']]);
   });
+
+  it('takes a document next to its cue as the speaker, and "in an email" as a setting', () => {
+    expect(
+      pairs(
+        'The memo says that the depot will close in March. Ines Mora said in an email that the depot had no buyer.',
+      ),
+    ).toEqual([
+      ['the depot will close in March', 'memo'],
+      ['the depot had no buyer', 'Ines Mora'],
+    ]);
+  });
+
+  it('reads a past form tagged as an adjective before "that" as the cue', () => {
+    expect(pairs('The complaint alleged that the landlord failed to act.')).toEqual([
+      ['the landlord failed to act', 'complaint'],
+    ]);
+  });
+
+  it('finds the source after "according to" when the tagger read its first word as a verb', () => {
+    expect(
+      pairs(
+        'The campaign is paying dozens of canvassers to go door to door, according to campaign manager Jeff Weaver.',
+      ),
+    ).toEqual([['The campaign is paying dozens of canvassers to go door to door', 'Jeff Weaver']]);
+  });
 });

@@ -30,12 +30,25 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
   if (t.pos === 'VERB') return isCue(t, REPORT_VERBS);
   const before = tokens[k - 1];
   const after = lower(tokens[k + 1]);
+  // "The complaint alleged that …": a past form the tagger read as an adjective, after a noun.
+  if (t.pos === 'ADJ')
+    return (
+      after === 'that' &&
+      (before?.pos === 'NOUN' || before?.pos === 'PROPN') &&
+      pastFormLemmas(lower(t)).some((l) => REPORT_VERBS.has(l))
+    );
   return (
     t.pos === 'NOUN' &&
     after === 'that' &&
     (isComma(before) || before?.pos === 'PROPN') &&
     isCue(t, REPORT_VERBS, true)
   );
+}
+
+/** Lemmas a regular past form may have ("alleged" → allege, "claimed" → claim). */
+function pastFormLemmas(word: string): string[] {
+  if (!word.endsWith('ed')) return [];
+  return [word.slice(0, -1), word.slice(0, -2)];
 }
 
 /** Negations and modals in a verb group: "did not say", "never said", "will argue", "may claim". */
@@ -75,7 +88,9 @@ const according: ReportedRule = {
   match({ tokens, text }, k, end) {
     const t = tokens[k] as Token;
     if (!(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) return undefined;
-    const span = phraseStartingAt(tokens, k + 2);
+    // "according to campaign manager Jeff Weaver": a first word the tagger read as a verb.
+    const misread = tokens[k + 2]?.pos === 'VERB' && /^\p{Ll}/u.test(tokens[k + 2]?.text ?? '');
+    const span = phraseStartingAt(tokens, k + 2) ?? (misread ? phraseStartingAt(tokens, k + 3) : null);
     if (!span) return null;
     const m = classify(tokens, span[0], span[1], text);
     if (!canSpeak(m)) return null;
