@@ -400,4 +400,16 @@ describe('structure over windows (recall)', () => {
       ),
     ).toEqual([['The campaign is paying dozens of canvassers to go door to door', 'Jeff Weaver']]);
   });
+
+  it('takes the clause when a quoted word sits between its subject and its verb', () => {
+    expect(
+      pairs(
+        'Ned Gale said the city “clearly” needed a better plan for the harbour. Gale told reporters “we will build it,” adding that it would be cheap.',
+      ),
+    ).toEqual([
+      ['the city “clearly” needed a better plan for the harbour', 'Ned Gale'],
+      ['we will build it,', 'Ned Gale'],
+      ['it would be cheap', 'Ned Gale'],
+    ]);
+  });
 });

@@ -127,6 +127,20 @@ function invertedOpening(ctx: SentenceContext, i: number): QuoteCue | null {
 }
 
 /**
+ * True when the clause runs on right after the closing mark at `close` to a verb, with no
+ * punctuation first (`"clearly" needed …`, not `"we will," adding …`).
+ */
+function verbAfter({ tokens, text }: SentenceContext, close: number): boolean {
+  if (/[,.;:!?]/.test(text[close - 1] ?? '')) return false;
+  for (const t of tokens) {
+    if (t.start <= close) continue;
+    if (t.pos === 'PUNCT' || isQuoteMark(t)) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+  }
+  return false;
+}
+
+/**
  * `…," he said at a briefing, and then predicted: "…"`: a cue after "and" or "but" shares the
  * speaker already found in the sentence, else its subject.
  */
@@ -169,7 +183,9 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
       // "X said that "…"" and "X said the council was "deeply reluctant" to …": the quote sits inside a
       // reported clause, which is the statement.
       const insideClause = between.some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.pos === 'PRON');
-      return { mention: m, cue: t, head: true, reported: sawThat || insideClause };
+      // `X said the city "clearly" needed …`: a subject before the quotation and a verb after it.
+      const clauseGoesOn = between.length > 0 && q.close !== null && verbAfter(ctx, q.close);
+      return { mention: m, cue: t, head: true, reported: sawThat || insideClause || clauseGoesOn };
     }
     if (t.pos === 'VERB' || t.text === '.' || t.text === ';' || isQuoteMark(t)) return null;
   }
