@@ -31,6 +31,9 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   }
   i = skipForward(tokens, i, endIndex);
   i = thatAfterPrepositions(tokens, i, endIndex) ?? i;
+  // "promised on Sunday to end the programme": a commitment said aloud; its words are the infinitive.
+  if (COMMITMENT_VERBS.has(verb.lemma) && lower(tokens[i]) === 'to' && tokens[i + 1]?.pos === 'VERB')
+    return clauseBetween(tokens, i, endIndex);
   // "said that the bridge …", but not "says that is not what …" (there "that" is the subject).
   // A gerund may open the clause ("notes that scoring well is enough").
   const next = tokens[i + 1];
@@ -44,6 +47,9 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   else if (!startsClause(tokens, i, endIndex)) return null;
   return clauseBetween(tokens, i, endIndex);
 }
+
+/** Verbs of commitment whose words may be an infinitive ("vowed to fight", "pledged to repeal"). */
+const COMMITMENT_VERBS = new Set(['promise', 'pledge', 'vow']);
 
 /** Most tokens of prepositional phrases between a cue and its "that". */
 const MAX_PREPOSITIONS = 14;

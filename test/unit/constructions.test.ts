@@ -412,4 +412,12 @@ describe('structure over windows (recall)', () => {
       ['it would be cheap', 'Ned Gale'],
     ]);
   });
+
+  it('takes the infinitive of a commitment said aloud, not the object of a promise', () => {
+    expect(
+      pairs(
+        'Ines Mora promised on Sunday at a rally to end the “wasteful” programme. Mora promised her son a bike.',
+      ),
+    ).toEqual([['to end the “wasteful” programme', 'Ines Mora']]);
+  });
 });
