@@ -43,7 +43,30 @@ export function speakerBefore(
   // A capitalised word read as a verb right before the cue is a name ("Welch added that …"), even
   // opening the sentence, where two verbs in a row cannot both be verbs.
   const word = j > floor || j === k - 1 ? nameFromWord(tokens, j, text) : null;
-  return mentionEndingAt(tokens, j, text, floor) ?? word;
+  // "the tenants who wrote to the council say": the subject is before "who", not the object after it.
+  return restrictedSubject(tokens, j, text, floor) ?? mentionEndingAt(tokens, j, text, floor) ?? word;
+}
+
+/** Longest relative clause, in tokens, between a subject and its cue. */
+const MAX_RELATIVE = 12;
+
+/**
+ * "the groups who wrote to her on Thursday say …": a subject restricted by a relative clause (no
+ * commas) that ends at `j`, just before the cue. The clause has a verb of its own.
+ */
+function restrictedSubject(tokens: readonly Token[], j: number, text: string, floor: number): Mention | null {
+  for (let w = j - 1; w > floor && j - w <= MAX_RELATIVE; w--) {
+    const t = tokens[w] as Token;
+    if (isComma(t) || isQuoteMark(t) || t.text === '.' || t.text === ';') return null;
+    if (lower(t) !== 'who') continue;
+    const clause = tokens.slice(w + 1, j + 1);
+    if (!clause.some((x) => x.pos === 'VERB')) return null;
+    const span = phraseEndingAt(tokens, w - 1);
+    if (!span || span[0] < floor) return null;
+    const m = classify(tokens, span[0], span[1], text);
+    return canSpeakHere(m, tokens) && m.kind !== 'pronoun' ? m : null;
+  }
+  return null;
 }
 
 /** Verbs that carry on or begin an act of speech without changing who speaks. */

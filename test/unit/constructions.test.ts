@@ -420,4 +420,10 @@ describe('structure over windows (recall)', () => {
       ),
     ).toEqual([['to end the “wasteful” programme', 'Ines Mora']]);
   });
+
+  it('finds a subject restricted by a relative clause before the cue', () => {
+    expect(pairs('The tenants who wrote to the council on Monday say the rents are “out of reach.”')).toEqual(
+      [['the rents are “out of reach', 'tenants']],
+    );
+  });
 });
