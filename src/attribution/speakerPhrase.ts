@@ -95,6 +95,14 @@ function speakerBeforeAppositive(
   text: string,
   floor: number,
 ): Mention | null {
+  // "After the vote, Gov. Jane Roe (R-Ohio), said": a person's name with a bracket, set off by a
+  // comma before the cue, is the speaker, not an appositive of the phrase before it.
+  const direct =
+    tokens[j - 1]?.text === ')' ? mentionEndingAt(tokens, skipBack(tokens, j - 1, floor), text, floor) : null;
+  if (direct?.kind === 'person' && (direct.from === floor || isComma(tokens[direct.from - 1]))) {
+    const opening = openingNameWithAppositives(tokens, j, text, floor);
+    if (!opening || opening.kind !== 'person') return direct;
+  }
   const chained = openingNameWithAppositives(tokens, j, text, floor);
   if (chained) return chained;
   let c = j - 1;

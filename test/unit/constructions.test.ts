@@ -426,4 +426,20 @@ describe('structure over windows (recall)', () => {
       [['the rents are “out of reach', 'tenants']],
     );
   });
+
+  it('takes a name with a bracket set off by a comma before the cue, after an opening phrase', () => {
+    expect(
+      pairs(
+        'After the vote, Gov. Ana Ruiz (R-Ohio), said, “I am getting ready to rent a covered wagon for the trip.”',
+      ),
+    ).toEqual([['I am getting ready to rent a covered wagon for the trip.', 'Ana Ruiz']]);
+  });
+
+  it('walks back from a quotation over setting phrases with no verb to its cue', () => {
+    expect(
+      pairs(
+        'Ines Mora said on her blog on Monday, in reference to the new depot at the harbour, “Next summer the port is going to be busy!”',
+      ),
+    ).toEqual([['Next summer the port is going to be busy!', 'Ines Mora']]);
+  });
 });

@@ -28,8 +28,8 @@ export interface QuoteCue {
 
 /** Most tokens between a closing mark and its cue (`"…," a long job title then a name said`). */
 const TAIL_WINDOW = 12;
-/** Most tokens walked back from an opening mark to its cue. */
-const HEAD_WINDOW = 10;
+/** Most tokens walked back from an opening mark to its cue (any verb on the way stops the walk). */
+const HEAD_WINDOW = 20;
 
 /** `"…," X said` / `"…," said X` / `"…," X told reporters`, in the sentence the quote ends in. */
 export function tailAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | null {
@@ -182,7 +182,13 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
       const between = tokens.slice(k + 1, i + 1).filter((x) => !isComma(x) && x.text !== ':');
       // "X said that "…"" and "X said the council was "deeply reluctant" to …": the quote sits inside a
       // reported clause, which is the statement.
-      const insideClause = between.some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.pos === 'PRON');
+      // A possessive ("on her blog") belongs to a setting phrase, not to a clause.
+      const insideClause = between.some(
+        (x) =>
+          x.pos === 'VERB' ||
+          x.pos === 'AUX' ||
+          (x.pos === 'PRON' && !/^(?:his|her|its|their|our|my|your)$/i.test(x.text)),
+      );
       // `X said the city "clearly" needed …`: a subject before the quotation and a verb after it.
       const clauseGoesOn = between.length > 0 && q.close !== null && verbAfter(ctx, q.close);
       return { mention: m, cue: t, head: true, reported: sawThat || insideClause || clauseGoesOn };
