@@ -101,7 +101,7 @@ function speakerBeforeAppositive(
     tokens[j - 1]?.text === ')' ? mentionEndingAt(tokens, skipBack(tokens, j - 1, floor), text, floor) : null;
   if (direct?.kind === 'person' && (direct.from === floor || isComma(tokens[direct.from - 1]))) {
     const opening = openingNameWithAppositives(tokens, j, text, floor);
-    if (!opening || opening.kind !== 'person') return direct;
+    if (opening?.kind !== 'person') return direct;
   }
   const chained = openingNameWithAppositives(tokens, j, text, floor);
   if (chained) return chained;
