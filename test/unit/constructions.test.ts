@@ -442,4 +442,12 @@ describe('structure over windows (recall)', () => {
       ),
     ).toEqual([['Next summer the port is going to be busy!', 'Ines Mora']]);
   });
+
+  it('takes a quotation after "this:" as the quotation, across its sentences', () => {
+    expect(
+      pairs(
+        'Dan Axel, a former adviser, tweeted this: “She did it again and I will say it again. It is wrong.”',
+      ),
+    ).toEqual([['She did it again and I will say it again. It is wrong.', 'Dan Axel']]);
+  });
 });

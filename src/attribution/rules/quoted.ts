@@ -191,7 +191,14 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
       );
       // `X said the city "clearly" needed …`: a subject before the quotation and a verb after it.
       const clauseGoesOn = between.length > 0 && q.close !== null && verbAfter(ctx, q.close);
-      return { mention: m, cue: t, head: true, reported: sawThat || insideClause || clauseGoesOn };
+      // `X tweeted this: "…"`: a colon before the mark introduces the quotation itself.
+      const colon = tokens[i]?.text === ':';
+      return {
+        mention: m,
+        cue: t,
+        head: true,
+        reported: sawThat || (!colon && (insideClause || clauseGoesOn)),
+      };
     }
     if (t.pos === 'VERB' || t.text === '.' || t.text === ';' || isQuoteMark(t)) return null;
   }
