@@ -178,3 +178,15 @@ describe('a name in the topic', () => {
     expect(library.speakers[own!.statement.speaker!]?.name).toBe('Lena Varga');
   });
 });
+
+describe('two statements in one sentence', () => {
+  it('puts first the statement whose own words have the topic', () => {
+    const text =
+      'The port reopened on Monday.\n\n“The cranes are all working again,” harbour master Ada Quinn said, “but the night shift is still short of pilots.”';
+    const library = assembleLibrary('/tmp', [ingestArticle(parseArticle('one', 'one.md', text, 0))], []);
+    const quotes = rankStatements(library, 'night shift pilots', { limit: 5 }).map((r) =>
+      text.slice(r.statement.quoteStart, r.statement.quoteEnd),
+    );
+    expect(quotes[0]).toMatch(/night shift/);
+  });
+});
