@@ -13,11 +13,12 @@ COPY data ./data
 # Articles and snapshots live in volumes, so they outlive the container and can be edited in place
 # (the bot reloads changed articles by itself).
 ENV CITEBOT_DATA=/data/articles \
+    CITEBOT_LIBRARIES=/data/libraries \
     CITEBOT_CACHE=/cache/snapshots
-RUN mkdir -p /data/articles /cache/snapshots \
+RUN mkdir -p /data/articles /data/libraries /cache/snapshots \
     && cp -r data/articles/. /data/articles/ \
     && chown -R node:node /data /cache
-VOLUME ["/data/articles", "/cache"]
+VOLUME ["/data/articles", "/data/libraries", "/cache"]
 
 USER node
 # node itself is PID 1, so SIGTERM from `docker stop` reaches the bot, which finishes the requests

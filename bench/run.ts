@@ -26,7 +26,8 @@ import { suggestSpeakers } from '../src/retrieval/statements.js';
 import { suggestArticles } from '../src/retrieval/suggest.js';
 import { burst, startBotUnderTest } from '../test/support/botProcess.js';
 import { random, writeCorpus } from './corpus.js';
-import { describeHttpBench, httpBench } from './http.js';
+import { describeGatewayPathBench, describeHttpBench, gatewayPathBench, httpBench } from './http.js';
+import { describeShareBench, shareBench } from './pgShare.js';
 
 const USAGE = `Usage: npm run bench [-- --help]
 
@@ -36,7 +37,8 @@ bench/results/<date>.json. Takes minutes at the largest size.
 
 Environment:
   BENCH_SIZES  corpus sizes in articles, comma-separated (default 1,100,1000,10000)
-  (--only http: only the 200 concurrent signed /ask to the HTTP interactions endpoint)
+  (--only http: only the 200 concurrent signed /ask to the HTTP interactions endpoint, the same
+   through the gateway path, and add-on-one to answerable-on-other with two processes on PostgreSQL)
   (--only libraries: only the many-server-libraries figures; BENCH_LIBRARIES (1000),
    BENCH_LIBRARY_ARTICLES (20), BENCH_SHARED (10000), BENCH_MEMORY_MB (400))
 `;
@@ -48,8 +50,13 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
 
 const only = process.argv.indexOf('--only');
 if (only >= 0 && process.argv[only + 1] === 'http') {
-  const { describeHttpBench, httpBench } = await import('./http.js');
+  const { describeGatewayPathBench, describeHttpBench, gatewayPathBench, httpBench } = await import(
+    './http.js'
+  );
+  const { describeShareBench, shareBench } = await import('./pgShare.js');
   console.log(describeHttpBench(await httpBench()));
+  console.log(describeGatewayPathBench(await gatewayPathBench()));
+  console.log(describeShareBench(await shareBench()));
   process.exit(0);
 }
 
@@ -341,14 +348,17 @@ process.stderr.write('bench: 500 interactions through the test Discord…\n');
 const loadResult = await load();
 process.stderr.write('bench: 200 signed /ask to the HTTP endpoint…\n');
 const httpResult = await httpBench();
-const output = `${table(rows)}\n\n${describeHttpBench(httpResult)}\n\nLoad: ${loadResult.interactions} interactions in a burst through the test Discord, each answered ${loadResult.answeredOnce ? 'exactly once' : 'NOT exactly once'}; time to first response p50 ${loadResult.p50} ms, p99 ${loadResult.p99} ms, max ${loadResult.max} ms.`;
+const gatewayResult = await gatewayPathBench();
+process.stderr.write('bench: 20 adds on one process, answered on another (PostgreSQL)…\n');
+const shareResult = await shareBench();
+const output = `${table(rows)}\n\n${describeHttpBench(httpResult)}\n${describeGatewayPathBench(gatewayResult)}\n${describeShareBench(shareResult)}\n\nLoad: ${loadResult.interactions} interactions in a burst through the test Discord, each answered ${loadResult.answeredOnce ? 'exactly once' : 'NOT exactly once'}; time to first response p50 ${loadResult.p50} ms, p99 ${loadResult.p99} ms, max ${loadResult.max} ms.`;
 console.log(`Machine: ${machine}\n\n${output}`);
 const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ date: new Date().toISOString(), machine, sizes: SIZES, rows, http: httpResult }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, sizes: SIZES, rows, http: httpResult, gatewayPath: gatewayResult, postgresShare: shareResult }, null, 2)}\n`,
 );
 console.log(
   `\nWrote ${path.relative(PROJECT_ROOT, file)} in ${Math.round((Date.now() - started) / 1000)} s.`,

@@ -15,8 +15,8 @@ import { LibraryHolder } from './library/holder.js';
 import { fetchAllowList, Libraries, type LibraryId, parseLibraryId } from './library/libraries.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from './library/open.js';
 import { watchLibrary } from './library/reload.js';
+import { type LibraryStorage, openStorage } from './library/storage.js';
 import { createLogger } from './log.js';
-import { FileFeedStore } from './sources/folder.js';
 
 /** How long a shutdown waits for requests in flight. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -138,6 +138,19 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
     },
   );
   const shard = shardOfProcess();
+  let storage: LibraryStorage;
+  try {
+    storage = await openStorage({
+      databaseUrl: config.CITEBOT_DATABASE_URL,
+      root: librariesDir(config),
+      sharedDir: folder,
+      logger,
+    });
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not open the PostgreSQL store (CITEBOT_DATABASE_URL)');
+    return 1;
+  }
+  if (storage.kind === 'postgres') logger.info('server and personal libraries are in PostgreSQL');
   const libraries = new Libraries({
     shared: holder,
     root: librariesDir(config),
@@ -147,10 +160,12 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
     memoryBytes: config.CITEBOT_MEMORY_MB * 1024 * 1024,
     cacheDir: cache,
     ...(shard ? { shard } : {}),
+    storage,
   });
   const feeds = new FeedPoller({
     libraries,
-    store: new FileFeedStore(librariesDir(config), folder),
+    store: storage.feeds,
+    ...(storage.claimFeed ? { claim: storage.claimFeed } : {}),
     minutes: config.CITEBOT_FEED_MINUTES,
     allow: fetchAllowList(config.CITEBOT_FETCH_ALLOW),
     logger,
@@ -194,12 +209,15 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
       logger.info({ signal, inFlight: lifecycle.busy }, 'shutting down');
       reloader?.stop();
       feeds.stop();
-      libraries.stop();
-      const closing = http?.close();
+      // /healthz says 503 at once; the endpoint listens until what is in flight is answered.
+      http?.beginDrain();
       const finished = await lifecycle.drain(SHUTDOWN_GRACE_MS);
       if (!finished) logger.warn({ inFlight: lifecycle.busy }, 'gave up waiting for requests in flight');
+      const closing = http?.close();
       http?.server.closeAllConnections();
       await closing;
+      libraries.stop();
+      await storage.close().catch((error) => logger.warn({ err: error }, 'could not close the store'));
       if (client) {
         await client.destroy();
         logger.info('logged out');

@@ -89,6 +89,13 @@ export async function evalCnndm(file: string, verbose: boolean): Promise<boolean
     if (!ours.every((x, i) => x >= (lead[i] ?? 0))) ok = false;
   }
   console.log(table(header, rows));
+  if (totals.size > 1) {
+    // Both halves together: the widest view this set gives of whether a difference is real.
+    const sum = (key: 'ours' | 'lead', i: number) =>
+      [...totals.values()].reduce((a, t) => a + (t[key][i] ?? 0), 0);
+    const ratios = [0, 1, 2].map((i) => (sum('ours', i) / (sum('lead', i) || 1)).toFixed(3));
+    console.log(`Both halves together (${articles.length}): Citebot ÷ Lead-3 ${ratios.join(' / ')}`);
+  }
   console.log(
     'Split by FNV-1a of the article id (even: tuning, odd: checking); rules come from the tuning half only.',
   );

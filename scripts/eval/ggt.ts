@@ -7,7 +7,14 @@ import { predictStatements } from './analyse.js';
 import { type GgtArticle, readJsonl } from './data.js';
 import { rate, snippet, table, targetsTable } from './format.js';
 import { LAYOUTS, type Layout, layoutOf } from './layout.js';
-import { bestMatch, isNamedReference, type SpeakerOutcome, speakerOutcome, surname } from './match.js';
+import {
+  bestMatch,
+  isNamedReference,
+  type SpeakerOutcome,
+  speakerOutcome,
+  startsLikeName,
+  surname,
+} from './match.js';
 import type { SetOptions } from './options.js';
 
 interface Counts {
@@ -26,6 +33,17 @@ const emptyCounts = (): Counts => ({
   speaker: { right: 0, wrong: 0, none: 0 },
 });
 
+const WRITTEN = ['a name', 'a pronoun', 'a description', 'none (a continuation)'] as const;
+type Written = (typeof WRITTEN)[number];
+
+/** How a predicted statement's speaker was written: a name, a pronoun, a description, or nothing. */
+function writtenAs(mention: string | null): Written {
+  if (mention === null) return 'none (a continuation)';
+  const first = mention.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (/^(he|she|they|it|we|i)$/.test(first)) return 'a pronoun';
+  return startsLikeName(mention) ? 'a name' : 'a description';
+}
+
 export async function evalGgt(file: string, { verbose }: SetOptions): Promise<void> {
   const articles = readJsonl<GgtArticle>(file);
   const marked = emptyCounts();
@@ -34,6 +52,10 @@ export async function evalGgt(file: string, { verbose }: SetOptions): Promise<vo
   const byLayout = new Map<Layout, Counts>(LAYOUTS.map((l) => [l, emptyCounts()]));
   /** Speaker outcomes of matched quotes whose resolved speaker is a name (not "a person familiar …"). */
   const named: Record<SpeakerOutcome, number> = { right: 0, wrong: 0, none: 0 };
+  /** Speaker outcomes of matched quotes by how Citebot found the speaker written. */
+  const byWritten = new Map<Written, Record<SpeakerOutcome, number>>(
+    WRITTEN.map((w) => [w, { right: 0, wrong: 0, none: 0 }]),
+  );
   let differentMax = 0;
   const misses: string[] = [];
   for (const a of articles) {
@@ -51,6 +73,7 @@ export async function evalGgt(file: string, { verbose }: SetOptions): Promise<vo
       hit.matched = true;
       const outcome = speakerOutcome(hit.speaker, g.reference);
       if (isNamedReference(g.reference)) named[outcome]++;
+      (byWritten.get(writtenAs(hit.mention)) as Record<SpeakerOutcome, number>)[outcome]++;
       for (const b of buckets) {
         b.found++;
         b.speaker[outcome]++;
@@ -135,6 +158,16 @@ export async function evalGgt(file: string, { verbose }: SetOptions): Promise<vo
         rate(c.speaker.wrong, c.found),
         rate(c.speaker.none, c.found),
       ]),
+    ),
+  );
+  console.log();
+  console.log(
+    table(
+      ['speaker as Citebot found it written', 'found', 'right', 'wrong speaker', 'no speaker'],
+      [...byWritten].map(([w, o]) => {
+        const n = o.right + o.wrong + o.none;
+        return [w, String(n), rate(o.right, n), rate(o.wrong, n), rate(o.none, n)];
+      }),
     ),
   );
   console.log();

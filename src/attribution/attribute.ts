@@ -10,6 +10,7 @@ import { type Extraction, extractStatements } from './extract.js';
 import type { Mention } from './mentions.js';
 import { expandAcronym, nameWords } from './names.js';
 import { resolveSpeakers } from './resolve.js';
+import { retagSurnames } from './surnames.js';
 import type { SpeakerEntity, Statement, StatementSpan } from './types.js';
 import { genderOfFirstName, isFirstName, NAME_PARTICLES, ROLE_WORDS } from './words.js';
 
@@ -22,6 +23,8 @@ export interface Attribution {
 export interface ArticleStatement extends StatementSpan {
   /** The speaker as written ("he", "Roe"). */
   mention: string;
+  /** True when no speaker was written: a quotation continuing an earlier speaker's. */
+  continued: boolean;
   /** The resolved speaker mention, before names merge across articles. */
   speaker: Mention | null;
 }
@@ -55,6 +58,7 @@ export function attributeArticle(parsed: ParsedArticle): ArticleAttribution {
       quoted: raw.quoted,
       cue: raw.cue,
       mention: raw.mention?.text ?? speaker?.text ?? '',
+      continued: raw.mention === null,
       speaker,
     };
   });
@@ -62,7 +66,9 @@ export function attributeArticle(parsed: ParsedArticle): ArticleAttribution {
 }
 
 /** The phases for one article: names in the text, statements, common words demoted, speakers resolved. */
-function readArticle({ article, analyses }: ParsedArticle, tokens: readonly Token[]) {
+function readArticle({ article, analyses: tagged }: ParsedArticle, taggedTokens: readonly Token[]) {
+  const analyses = retagSurnames(tagged);
+  const tokens = analyses === tagged ? taggedTokens : analyses.flatMap((a) => a.tokens);
   const knownNames = fullNamesIn(tokens, article.text);
   const extraction = demoteCommonWords(extractStatements(article, analyses), tokens, knownNames);
   const personWords = new Set(knownNames.flatMap((n) => nameWords(n)));

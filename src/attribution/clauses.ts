@@ -30,6 +30,10 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
     if (obj) i = obj[1] + 1;
   }
   i = skipForward(tokens, i, endIndex);
+  i = thatAfterPrepositions(tokens, i, endIndex) ?? i;
+  // "promised on Sunday to end the programme": a commitment said aloud; its words are the infinitive.
+  if (COMMITMENT_VERBS.has(verb.lemma) && lower(tokens[i]) === 'to' && tokens[i + 1]?.pos === 'VERB')
+    return clauseBetween(tokens, i, endIndex);
   // "said that the bridge …", but not "says that is not what …" (there "that" is the subject).
   // A gerund may open the clause ("notes that scoring well is enough").
   const next = tokens[i + 1];
@@ -37,9 +41,58 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
     lower(tokens[i]) === 'that' &&
     (!['AUX', 'VERB'].includes(next?.pos ?? '') || (next !== undefined && /ing$/i.test(next.text)));
   if (that) i++;
+  else if (BARE_CLAUSE_VERBS.has(verb.lemma) && conditionalClause(tokens, i, endIndex))
+    return clauseBetween(tokens, i, endIndex);
   else if (!BARE_CLAUSE_VERBS.has(verb.lemma) && !BARE_CLAUSE_VERBS.has(lower(verb))) return null;
   else if (!startsClause(tokens, i, endIndex)) return null;
   return clauseBetween(tokens, i, endIndex);
+}
+
+/** Verbs of commitment whose words may be an infinitive ("vowed to fight", "pledged to repeal"). */
+const COMMITMENT_VERBS = new Set(['promise', 'pledge', 'vow']);
+
+/** Most tokens of prepositional phrases between a cue and its "that". */
+const MAX_PREPOSITIONS = 14;
+
+/**
+ * "said of the plan that …", "wrote for a weekly paper that …", "told reporters during a visit to
+ * the port on Friday that …": prepositional phrases (no verb) between the cue and "that". Returns
+ * the index of "that", or null. Only phrases that open with a preposition are stepped over: after a
+ * bare object "that" is usually relative ("wrote a book that …").
+ */
+function thatAfterPrepositions(tokens: readonly Token[], i: number, endIndex: number): number | null {
+  if (tokens[i]?.pos !== 'ADP' || lower(tokens[i]) === 'that') return null;
+  for (let k = i + 1; k <= Math.min(endIndex, i + MAX_PREPOSITIONS); k++) {
+    const t = tokens[k] as Token;
+    if (lower(t) === 'that') return k;
+    if (!PREPOSITIONAL_POS.has(t.pos) && !isComma(t) && !isQuoteMark(t) && !/^['’]s$/.test(t.text))
+      return null;
+  }
+  return null;
+}
+
+/** What a chain of prepositional phrases is made of ("of the city's new plan", "on NBC's show"). */
+const PREPOSITIONAL_POS = new Set(['ADP', 'DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART', 'ADV']);
+
+/** Subordinators that open a reported sentence ("said if the bridge closes, the town …"). */
+const REPORTED_SUBORDINATORS = new Set(['if', 'unless', 'because', 'although', 'once']);
+
+/**
+ * "said if the plan passed, it would be a disaster" / "said even though turnout fell, the party
+ * won": a subordinate clause, a comma, then the main clause with its subject and verb. A
+ * subordinator with no main clause after it is a circumstance of the saying ("said if asked").
+ */
+function conditionalClause(tokens: readonly Token[], i: number, endIndex: number): boolean {
+  const first = lower(tokens[i]);
+  const opens =
+    REPORTED_SUBORDINATORS.has(first) || (first === 'even' && /^(?:though|if)$/.test(lower(tokens[i + 1])));
+  if (!opens) return false;
+  for (let k = i + 2; k < endIndex; k++) {
+    const t = tokens[k] as Token;
+    if (t.text === ';' || t.text === '.') return false;
+    if (t.text === ',' && startsClause(tokens, k + 1, endIndex)) return true;
+  }
+  return false;
 }
 
 /** True when tokens from `i` read like a clause: a subject, then a verb. */

@@ -69,6 +69,7 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
   });
   const usedCues = new Set<number>();
   const coveredQuotes = new Set<QuoteSpan>();
+  const fragments: { statement: RawStatement; quote: QuoteSpan }[] = [];
 
   // 1. Quotations with a cue next to them.
   for (const q of quotes) {
@@ -84,10 +85,8 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
       (q.open ?? q.start) <= (sentences[first] as Sentence).start + 1 &&
       !continuesAfterCue(analyses[last]?.tokens ?? [], found.cue, inQuote);
     if (wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS && !found.head && !opensSentence) continue;
-    usedCues.add(found.cue.start);
-    coveredQuotes.add(q);
     const cueSentence = found.head ? first : last;
-    statements.push({
+    const statement: RawStatement = {
       firstSentence: Math.min(first, cueSentence),
       lastSentence: Math.max(last, cueSentence),
       quoteStart: q.start,
@@ -96,7 +95,17 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
       cue: found.cue.text,
       mention: found.mention,
       mentionSentence: cueSentence,
-    });
+    };
+    // `The plan had "no chance" of passing, she said.`: a quoted fragment inside a clause that a
+    // closing attribution reports. The clause is the statement when the reported-speech rules find
+    // it; the quotation alone stands only when they do not.
+    if (!found.head && first === last && isFragmentOfClause(analyses[first]?.tokens ?? [], q, inQuote)) {
+      fragments.push({ statement, quote: q });
+      continue;
+    }
+    usedCues.add(found.cue.start);
+    coveredQuotes.add(q);
+    statements.push(statement);
   }
 
   // 2. Reported speech, sentence by sentence.
@@ -119,6 +128,13 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
     }
   });
 
+  for (const { statement, quote } of fragments) {
+    if (statements.some((s) => s.quoteStart < statement.quoteEnd && statement.quoteStart < s.quoteEnd))
+      continue;
+    coveredQuotes.add(quote);
+    statements.push(statement);
+  }
+
   // 3. Quotations with no cue that carry on from the previous speaker.
   for (const q of quotes) {
     if (coveredQuotes.has(q)) continue;
@@ -140,6 +156,23 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
 
   statements.sort((a, b) => a.quoteStart - b.quoteStart);
   return { statements: dropOverlaps(statements), facts };
+}
+
+/**
+ * True when unquoted words with a verb open the sentence before the quotation: the quotation is
+ * part of a clause ("Voters were "tired of waiting," she said"), not the whole of what was said.
+ */
+function isFragmentOfClause(
+  tokens: readonly Token[],
+  q: QuoteSpan,
+  inQuote: (at: number) => boolean,
+): boolean {
+  const open = q.open ?? q.start;
+  const before = tokens.filter((t) => t.end <= open && !inQuote(t.start) && /[\p{L}\p{N}]/u.test(t.text));
+  // The tagger misses some verbs ("the vote signals …" read as a plural noun): four words are a clause too.
+  return (
+    before.length >= 4 || (before.length >= 2 && before.some((t) => t.pos === 'VERB' || t.pos === 'AUX'))
+  );
 }
 
 /** True when the sentence goes on with unquoted words after the cue ("“Only you,” she said, would …"). */

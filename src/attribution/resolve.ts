@@ -7,10 +7,12 @@
  * said" is Roe even when someone else was quoted just before). Gender and number must agree;
  * a person's gender is learnt from the pronouns already resolved to them.
  */
+import { isDictionaryWord } from '../nlp/pipeline.js';
 import type { Extraction } from './extract.js';
 import type { Mention } from './mentions.js';
 import { nameWords } from './names.js';
-import { ROLE_WORDS } from './words.js';
+import { cannotSpeak, mentionHead } from './speakingHeads.js';
+import { isFirstName, isPlace, ROLE_WORDS } from './words.js';
 
 /** How far back (in paragraphs) a previous statement may carry its speaker to a pronoun. */
 const CARRY_PARAGRAPHS = 2;
@@ -25,6 +27,9 @@ function isRole(m: Mention): boolean {
   const of = words.indexOf('of');
   return ROLE_WORDS.has((of > 0 ? words[of - 1] : words.at(-1)) ?? '');
 }
+
+/** "Mr. Lee", "Dr Okafor": an honorific makes a name a person's. */
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\b\.?\s/i;
 
 /** Words for a body that "the company said" may stand for whatever its name is. */
 // biome-ignore format: a word list reads best packed
@@ -65,6 +70,16 @@ function roleHead(m: Mention): string | null {
 }
 
 /**
+ * "the game said", "recipes said": an unnamed phrase whose head noun does not speak (see
+ * {@link cannotSpeak}) was read as a speaker by mistake; no speaker is better than that one.
+ */
+function cannotBeSpeaker(m: Mention): boolean {
+  if (m.kind !== 'group' || m.possessive) return false;
+  const head = mentionHead(m.text);
+  return head !== null && cannotSpeak(head);
+}
+
+/**
  * @param genderHints gender by surname from full names elsewhere in the article ("Lisa Morgan" →
  *   "Morgan" is f), used when a mention itself does not tell
  * @param personWords the words of full names written in the article (lower case): a lone name
@@ -87,12 +102,13 @@ export function resolveSpeakers(
       case 'he':
       case 'she': {
         if (m.plural || !(m.kind === 'person' || (m.kind === 'group' && isRole(m)))) return false;
+        if (m.kind === 'person' && notAPerson(m)) return false;
         const g = genderOf(m);
         return g === null || g === (pronoun.name === 'he' ? 'm' : 'f');
       }
       case 'person':
         // A description of one person ("the rookie said"), standing in for a pronoun.
-        return m.kind === 'person' && !m.plural;
+        return m.kind === 'person' && !m.plural && !notAPerson(m);
       case 'they':
         return m.plural || m.kind === 'organisation' || m.kind === 'group';
       case 'it':
@@ -100,6 +116,49 @@ export function resolveSpeakers(
       default:
         return false;
     }
+  };
+  /** Names given a title, an honorific or a first name anywhere in the article ("Mr. Lee" → lee). */
+  const personKeys = new Set<string>();
+  for (const m of [
+    ...facts.flatMap((f) => [f.subject, ...f.introduced]),
+    ...statements.map((st) => st.mention),
+  ]) {
+    if (m?.kind !== 'person') continue;
+    const words = nameWords(m.name);
+    if (
+      m.title !== null ||
+      HONORIFIC.test(`${m.text} ${m.name}`) ||
+      (words.length >= 2 && isFirstName(words[0] ?? ''))
+    )
+      personKeys.add(key(m));
+  }
+  /**
+   * Evidence that a name is a person's: a title, a known gender, a first name, or a word of a full
+   * name written in the article, an honorific; never a place or a name in capitals only.
+   */
+  const hasPersonEvidence = (m: Mention): boolean => {
+    if (!/\p{Ll}/u.test(m.name) || isPlace(m.name)) return false;
+    const words = nameWords(m.name);
+    return (
+      personKeys.has(key(m)) ||
+      m.title !== null ||
+      HONORIFIC.test(`${m.text} ${m.name}`) ||
+      genderOf(m) !== null ||
+      isFirstName(words[0] ?? '') ||
+      words.some((w) => personWords.has(w))
+    );
+  };
+  /** Who has been quoted so far (by key): speaking makes a common-word name likelier a person's. */
+  const spoke = new Set<string>();
+  /**
+   * A capitalised name the text shows not to be a person's, whatever the tagger made of it: a
+   * place, a name joined with "and" or "of", or common words only ("New Wave", "Radio Towers")
+   * with nothing else marking a person.
+   */
+  const notAPerson = (m: Mention): boolean => {
+    if (isPlace(m.name) || /\s(?:and|of|for|&)\s/i.test(m.name)) return true;
+    if (hasPersonEvidence(m) || spoke.has(key(m))) return false;
+    return nameWords(m.name).every((w) => isDictionaryWord(w));
   };
   const learn = (pronoun: Mention, m: Mention) => {
     if ((pronoun.name === 'he' || pronoun.name === 'she') && m.kind === 'person' && genderOf(m) === null) {
@@ -115,6 +174,8 @@ export function resolveSpeakers(
    * The nearest earlier sentence's actor (its speaker or subject), else a person it introduced by
    * full name, within the same and the previous paragraphs; then the last speaker.
    */
+  /** Whether the last antecedent found was a sentence's actor in this or the previous paragraph. */
+  let nearby = false;
   const antecedent = (pronoun: Mention, sentence: number): Mention | null => {
     const paragraph = facts[sentence]?.paragraph ?? 0;
     const window: number[] = [];
@@ -130,8 +191,12 @@ export function resolveSpeakers(
     // passing, however near: "Roe met a classmate, Ann Lee, who wrote a novel. She decided …" is Roe.
     for (const j of window) {
       const a = actor[j];
-      if (a && compatible(pronoun, a)) return a;
+      if (a && compatible(pronoun, a)) {
+        nearby = (facts[j]?.paragraph ?? 0) >= paragraph - 1;
+        return a;
+      }
     }
+    nearby = false;
     for (const j of window) {
       const introduced = facts[j]?.introduced.find((m) => compatible(pronoun, m));
       if (introduced) return introduced;
@@ -165,12 +230,17 @@ export function resolveSpeakers(
       }
     }
     if (holders.size === 1) return [...holders.values()][0] as Mention;
-    // Two people hold the role: which one is meant cannot be told, so it stays as written.
-    if (holders.size > 1 || !isPersonDescription(m)) return m;
+    if (!isPersonDescription(m) && holders.size === 0) return m;
     // "said the 46-year-old": one person described, as a pronoun would stand for them.
     const g = m.gender;
     const stand: Mention = { ...m, kind: 'pronoun', name: g === 'm' ? 'he' : g === 'f' ? 'she' : 'person' };
-    return antecedent(stand, sentence) ?? m;
+    const found = antecedent(stand, sentence);
+    if (holders.size === 0) return found ?? m;
+    // Two people hold the role: the one just quoted, if it is one of them ("Ruiz said …. The
+    // president also said …"); else it cannot be told, and the description stays as written.
+    const paragraph = facts[sentence]?.paragraph ?? 0;
+    const quoted = last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS ? last.mention : null;
+    return found && found === quoted && holders.has(key(found)) ? found : m;
   };
 
   /**
@@ -185,8 +255,11 @@ export function resolveSpeakers(
       if (!c || c.plural) continue;
       const words = c.name.toLowerCase().split(/\s+/);
       if (c.kind === 'organisation' && (words.includes(head) || GENERIC_BODIES.has(head))) return c;
-      const lone = c.kind === 'person' && words.length === 1 && !c.title && !c.gender;
-      if (lone && GENERIC_BODIES.has(head) && !personWords.has(words[0] as string))
+      // "The Lopez campaign said …; the campaign said": a named body with that head word.
+      if (c.kind === 'group' && words.length >= 2 && words.at(-1) === head && /^\p{Lu}/u.test(c.name))
+        return c;
+      // "Northwind Technologies is …; the company said": a name nothing marks as a person's.
+      if (GENERIC_BODIES.has(head) && c.kind === 'person' && !hasPersonEvidence(c))
         return { ...c, kind: 'organisation' };
     }
     return m;
@@ -196,7 +269,9 @@ export function resolveSpeakers(
     if (m.kind === 'group' || m.kind === 'organisation') return described(m, sentence);
     if (m.kind !== 'pronoun') return m;
     const found = antecedent(m, sentence);
-    if (found && teach) learn(m, found);
+    // Only a near antecedent teaches a gender: a far one is a guess, and a wrong gender learnt
+    // would keep every later pronoun from the person.
+    if (found && teach && nearby) learn(m, found);
     return found;
   };
 
@@ -227,8 +302,11 @@ export function resolveSpeakers(
     speaker =
       statement.mention === null
         ? continuation(statement.firstSentence)
-        : resolveMention(statement.mention, statement.mentionSentence, true);
+        : cannotBeSpeaker(statement.mention)
+          ? null
+          : resolveMention(statement.mention, statement.mentionSentence, true);
     out.push(speaker);
+    if (speaker?.kind === 'person') spoke.add(key(speaker));
     if (speaker) {
       last.mention = speaker;
       last.paragraph = facts[statement.lastSentence]?.paragraph ?? paragraph;

@@ -15,7 +15,7 @@ import {
   phraseStartingAt,
 } from './mentions.js';
 import { isComma, isQuoteMark, lower } from './tokens.js';
-import { SETTING_NOUNS, TIME_WORDS } from './words.js';
+import { SETTING_NOUNS, STATEMENT_NOUNS, TIME_WORDS } from './words.js';
 
 /** Longest appositive, in tokens, between a name and its cue. */
 const MAX_APPOSITIVE = 16;
@@ -43,7 +43,30 @@ export function speakerBefore(
   // A capitalised word read as a verb right before the cue is a name ("Welch added that …"), even
   // opening the sentence, where two verbs in a row cannot both be verbs.
   const word = j > floor || j === k - 1 ? nameFromWord(tokens, j, text) : null;
-  return mentionEndingAt(tokens, j, text, floor) ?? word;
+  // "the tenants who wrote to the council say": the subject is before "who", not the object after it.
+  return restrictedSubject(tokens, j, text, floor) ?? mentionEndingAt(tokens, j, text, floor) ?? word;
+}
+
+/** Longest relative clause, in tokens, between a subject and its cue. */
+const MAX_RELATIVE = 12;
+
+/**
+ * "the groups who wrote to her on Thursday say …": a subject restricted by a relative clause (no
+ * commas) that ends at `j`, just before the cue. The clause has a verb of its own.
+ */
+function restrictedSubject(tokens: readonly Token[], j: number, text: string, floor: number): Mention | null {
+  for (let w = j - 1; w > floor && j - w <= MAX_RELATIVE; w--) {
+    const t = tokens[w] as Token;
+    if (isComma(t) || isQuoteMark(t) || t.text === '.' || t.text === ';') return null;
+    if (lower(t) !== 'who') continue;
+    const clause = tokens.slice(w + 1, j + 1);
+    if (!clause.some((x) => x.pos === 'VERB')) return null;
+    const span = phraseEndingAt(tokens, w - 1);
+    if (!span || span[0] < floor) return null;
+    const m = classify(tokens, span[0], span[1], text);
+    return canSpeakHere(m, tokens) && m.kind !== 'pronoun' ? m : null;
+  }
+  return null;
 }
 
 /** Verbs that carry on or begin an act of speech without changing who speaks. */
@@ -72,6 +95,14 @@ function speakerBeforeAppositive(
   text: string,
   floor: number,
 ): Mention | null {
+  // "After the vote, Gov. Jane Roe (R-Ohio), said": a person's name with a bracket, set off by a
+  // comma before the cue, is the speaker, not an appositive of the phrase before it.
+  const direct =
+    tokens[j - 1]?.text === ')' ? mentionEndingAt(tokens, skipBack(tokens, j - 1, floor), text, floor) : null;
+  if (direct?.kind === 'person' && (direct.from === floor || isComma(tokens[direct.from - 1]))) {
+    const opening = openingNameWithAppositives(tokens, j, text, floor);
+    if (opening?.kind !== 'person') return direct;
+  }
   const chained = openingNameWithAppositives(tokens, j, text, floor);
   if (chained) return chained;
   let c = j - 1;
@@ -116,8 +147,11 @@ function openingNameWithAppositives(
   for (let c = from; c <= j; c++) {
     if (!isComma(tokens[c])) continue;
     const part = tokens.slice(from, c);
-    const relative = /^(?:who|which|whose|that)$/i.test(part[0]?.text ?? '');
-    if (!relative && part.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t))) return null;
+    // "a former official who also sits on the board": a noun phrase may end in a relative clause.
+    const rel = part.findIndex((t) => /^(?:who|which|whose|that)$/i.test(t.text));
+    const relative = rel === 0;
+    const head = rel > 0 ? part.slice(0, rel) : part;
+    if (!relative && head.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t))) return null;
     if (!relative && title === null && part.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN'))
       title = stripArticle(part, text);
     from = c + 1;
@@ -171,14 +205,39 @@ function canSpeakHere(m: Mention, tokens: readonly Token[]): boolean {
   if (/\d+-year-old$/i.test(m.text)) return true;
   if (!head || !(head.pos === 'NOUN' || head.pos === 'PROPN')) return false;
   const w = lower(head);
+  // "the email says", "his letter states": next to the cue a document is its own source, though
+  // "in an email" would be a setting.
+  if (STATEMENT_NOUNS.has(w)) return true;
   return !SETTING_NOUNS.has(w) && !TIME_WORDS.has(w);
+}
+
+/** "one voter involved in …": a speaker phrase ends at its last noun, not at a participle after it. */
+function endAtNoun(tokens: readonly Token[], [from, to]: [number, number]): [number, number] {
+  const last = tokens[to];
+  const participle =
+    to > from && last !== undefined && /^(?:ADJ|VERB)$/.test(last.pos) && /ed$/i.test(last.text);
+  const noun = tokens[to - 1]?.pos === 'NOUN' || tokens[to - 1]?.pos === 'PROPN';
+  return participle && noun ? [from, to - 1] : [from, to];
+}
+
+/**
+ * "said one Republican involved in the talks", "said one of those advisers", "said another
+ * official": a count or "another" before the noun phrase, which the phrase reader does not take.
+ */
+function countedPhrase(tokens: readonly Token[], j: number): [number, number] | null {
+  const first = tokens[j];
+  if (!first || !(first.pos === 'NUM' || /^(?:another|several|many|some)$/i.test(first.text))) return null;
+  const from = lower(tokens[j + 1]) === 'of' ? j + 2 : j + 1;
+  const span = phraseStartingAt(tokens, from);
+  return span ? [j, span[1]] : null;
 }
 
 /** The speaker whose phrase starts just after cue `k` ("said Jane Roe, a former …"). */
 export function speakerAfter(tokens: readonly Token[], k: number, text: string): Mention | null {
   const j = skipForward(tokens, k + 1, tokens.length - 1);
-  const span = phraseStartingAt(tokens, j);
-  if (!span) return null;
+  const found = phraseStartingAt(tokens, j) ?? countedPhrase(tokens, j);
+  if (!found) return nameReadAsVerb(tokens, j, text);
+  const span = endAtNoun(tokens, found);
   const m = classify(tokens, span[0], span[1], text);
   if (!canSpeakHere(m, tokens)) return null;
   if (!isComma(tokens[span[1] + 1]) || m.kind !== 'person') return m;
@@ -190,6 +249,16 @@ export function speakerAfter(tokens: readonly Token[], k: number, text: string):
   }
   const appositive = stripArticle(rest, text);
   return appositive && !/^(?:who|which|whose)\b/i.test(appositive) ? withTitle(m, appositive) : m;
+}
+
+/**
+ * `said Roe, explaining …` / `said Roe.`: a lone capitalised word after the cue that the tagger read
+ * as a verb or adjective is a surname when punctuation ends the phrase.
+ */
+function nameReadAsVerb(tokens: readonly Token[], j: number, text: string): Mention | null {
+  const next = tokens[j + 1];
+  if (next !== undefined && !(isComma(next) || next.text === '.' || next.text === ';')) return null;
+  return nameFromWord(tokens, j, text);
 }
 
 /** A description without its leading article, when it is short enough to be a title. */

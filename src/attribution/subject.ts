@@ -1,5 +1,6 @@
 /** Who a sentence is about: its grammatical subject, and people it introduces by full name. */
 import type { Token } from '../nlp/pipeline.js';
+import { skipForward } from './gaps.js';
 import {
   canSpeak,
   classify,
@@ -8,7 +9,7 @@ import {
   phraseEndingAt,
   phraseStartingAt,
 } from './mentions.js';
-import { isComma } from './tokens.js';
+import { closingBracket, isComma } from './tokens.js';
 
 /**
  * The subject of a sentence when it is someone who can speak: after any opening conjunction or
@@ -43,15 +44,7 @@ export function sentenceSubject(
 function subjectAt(tokens: readonly Token[], i: number, text: string): Mention | null {
   const span = phraseStartingAt(tokens, i);
   if (!span) return null;
-  let after = span[1] + 1;
-  // "Jane Roe, a former spokeswoman, said" / "Jane Roe — a former prosecutor, and … — went": step
-  // over an appositive, to the matching dash when it opened with one.
-  const opener = tokens[after];
-  if (isComma(opener)) {
-    const dash = opener?.text === '—' || opener?.text === '–';
-    const close = tokens.findIndex((t, k) => k > after && (dash ? t.text === opener?.text : isComma(t)));
-    if (close > 0 && close - after < (dash ? 30 : 16)) after = close + 1;
-  }
+  let after = stepOverAppositives(tokens, span[1] + 1);
   // Step over adverbs and time words, but an auxiliary may be the verb itself ("Roe has …").
   while (
     after < tokens.length &&
@@ -59,10 +52,57 @@ function subjectAt(tokens: readonly Token[], i: number, text: string): Mention |
     isBetweenSubjectAndVerb(tokens[after] as Token)
   )
     after++;
-  const verb = tokens[after];
-  if (!verb || !(verb.pos === 'VERB' || verb.pos === 'AUX')) return null;
+  // "Sen. Roe (D-Ore.) on Saturday criticized …": a time or setting phrase before the verb.
+  if (!isVerb(tokens[after])) {
+    const skipped = skipForward(tokens, after, tokens.length - 1);
+    if (skipped > after && !isComma(tokens[skipped - 1]) && isVerb(tokens[skipped])) after = skipped;
+  }
+  if (!isVerb(tokens[after])) return null;
   const m = classify(tokens, span[0], span[1], text);
   return canSpeak(m) ? m : null;
+}
+
+const isVerb = (t: Token | undefined) => t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');
+
+/** Most appositives stepped over after a subject, and most tokens in all of them. */
+const MAX_APPOSITIVES = 4;
+const MAX_APPOSITIVE_TOKENS = 45;
+
+/**
+ * The token after a subject's brackets and appositives ("Jane Roe (D-Ore.)", "Jane Roe, founder of
+ * a club, a member since 1990 and a former mayor, …", "Jane Roe — a former prosecutor — …"). An
+ * appositive is a part between commas (or dashes) with no verb, a relative clause, or the first
+ * short part; a later part with a verb is a clause of its own, and the subject ends before it.
+ */
+function stepOverAppositives(tokens: readonly Token[], from: number): number {
+  let after = from;
+  if (tokens[after]?.text === '(') {
+    const close = closingBracket(tokens, after);
+    if (close > 0) after = close + 1;
+  }
+  for (
+    let n = 0;
+    n < MAX_APPOSITIVES && isComma(tokens[after]) && after - from < MAX_APPOSITIVE_TOKENS;
+    n++
+  ) {
+    const opener = tokens[after] as Token;
+    const dash = opener.text === '—' || opener.text === '–';
+    const close = tokens.findIndex((t, k) => k > after && (dash ? t.text === opener.text : isComma(t)));
+    if (close < 0 || close - from > MAX_APPOSITIVE_TOKENS) break;
+    const part = tokens.slice(after + 1, close);
+    const relative = /^(?:who|which|whose)$/i.test(part[0]?.text ?? '');
+    // The first short part may be anything ("Roe, elected in 2010, said"); later ones are noun phrases.
+    const short = n === 0 && part.length < 16;
+    if (part.length === 0 || (!dash && !relative && !short && part.some(isVerb))) break;
+    const next = tokens[close + 1];
+    if (next !== undefined && (isVerb(next) || isBetweenSubjectAndVerb(next) || next.text === '(')) {
+      after = close + 1;
+      break;
+    }
+    // The closing comma opens the next appositive (a dash pair ends at its second dash).
+    after = dash ? close + 1 : close;
+  }
+  return after;
 }
 
 /** Full names (two words or more) outside quotes, other than the subject, last first. */

@@ -13,6 +13,7 @@ import { LibraryHolder } from '../library/holder.js';
 import { fetchAllowList, Libraries } from '../library/libraries.js';
 import type { Library } from '../library/library.js';
 import { DEFAULT_CACHE_DIR, openLibrary } from '../library/open.js';
+import { type LibraryStorage, openStorage } from '../library/storage.js';
 import { createLogger } from '../log.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
@@ -78,14 +79,36 @@ async function main(argv: string[]): Promise<number> {
   for (const s of library.skipped) process.stderr.write(`skipped ${s.file}: ${s.reason}\n`);
   const holder = new LibraryHolder();
   holder.set(library);
+  const logger = createLogger('warn', []);
+  let storage: LibraryStorage;
+  try {
+    storage = await openStorage({
+      databaseUrl: config.CITEBOT_DATABASE_URL,
+      root: librariesDir(config),
+      sharedDir: folder,
+      logger,
+    });
+  } catch (error) {
+    return report(
+      failure(
+        request.command,
+        new CommandError(
+          'internal',
+          `the PostgreSQL store (CITEBOT_DATABASE_URL) cannot be reached: ${(error as Error).message}`,
+        ),
+      ),
+      json,
+    );
+  }
   const libraries = new Libraries({
     shared: holder,
     root: librariesDir(config),
     sharedDir: folder,
     allow,
-    logger: createLogger('warn', []),
+    logger,
     watch: false,
     cacheDir: cacheDir(config, DEFAULT_CACHE_DIR),
+    storage,
   });
   if (request.command === 'batch') {
     if (Object.keys(request.options).length > 0) {
@@ -102,10 +125,13 @@ async function main(argv: string[]): Promise<number> {
       process.stdin,
       (line) => process.stdout.write(`${line}\n`),
     );
+    libraries.stop();
+    await storage.close();
     return 0;
   }
   const result = await runScoped(libraries, request.command, request.options, 'cli', logInternal);
   libraries.stop();
+  await storage.close();
   return report(result, json);
 }
 

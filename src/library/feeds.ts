@@ -11,6 +11,7 @@ import { SourceError } from '../sources/errors.js';
 import { type Feed, type FeedItem, fetchFeed, newItems } from '../sources/feed.js';
 import type { FeedStore, FeedSubscription, LibraryId } from '../sources/source.js';
 import type { Libraries } from './libraries.js';
+import type { FeedRelease } from './storage.js';
 
 /** Item ids and URLs remembered per feed. */
 const SEEN_KEPT = 500;
@@ -28,6 +29,11 @@ export interface FeedOptions {
   /** One feed's whole poll (its fetch and its items); default 2 minutes. */
   pollLimitMs?: number;
   fetchTimeoutMs?: number;
+  /**
+   * Claims a feed for this process (several processes share one database): null when another
+   * process is polling it. Without it every due feed is polled here.
+   */
+  claim?: (library: LibraryId, url: string) => Promise<FeedRelease | null>;
 }
 
 export class FeedPoller {
@@ -111,7 +117,7 @@ export class FeedPoller {
           if (!this.options.libraries.serves(library)) continue;
           for (const sub of await this.options.store.list(library)) {
             if (sub.nextPoll && Date.parse(sub.nextPoll) > Date.now()) continue;
-            jobs.push(this.pollOne(library, sub));
+            jobs.push(this.options.claim ? this.pollClaimed(library, sub.url) : this.pollOne(library, sub));
           }
         }
         await Promise.allSettled(jobs);
@@ -129,6 +135,33 @@ export class FeedPoller {
       allow: this.options.allow,
       ...(this.options.fetchTimeoutMs ? { timeoutMs: this.options.fetchTimeoutMs } : {}),
     };
+  }
+
+  /** Polls a feed only when this process gets it, and only if no other process has just polled it. */
+  private async pollClaimed(library: LibraryId, url: string): Promise<void> {
+    let release: FeedRelease | null;
+    try {
+      release = (await this.options.claim?.(library, url)) ?? null;
+    } catch (error) {
+      this.options.logger.warn(
+        { library, feed: url, err: error },
+        'could not claim the feed; not polled now',
+      );
+      return;
+    }
+    if (!release) return;
+    try {
+      // Read again now that it is ours: another process may have polled it meanwhile.
+      const sub = (await this.options.store.list(library)).find((f) => f.url === url);
+      if (!sub || (sub.nextPoll && Date.parse(sub.nextPoll) > Date.now())) return;
+      const halfInterval = Math.max(1, this.options.minutes) * 30_000;
+      if (sub.lastSuccess && Date.now() - Date.parse(sub.lastSuccess) < halfInterval) return;
+      await this.pollOne(library, sub);
+    } catch (error) {
+      this.options.logger.warn({ library, feed: url, err: error }, 'feed poll failed');
+    } finally {
+      await release();
+    }
   }
 
   private async pollOne(library: LibraryId, sub: FeedSubscription): Promise<void> {

@@ -6,7 +6,7 @@
  * {@link libraryView}); the shared library is never copied. Only this module turns "where a request
  * is asked" into which articles it sees.
  */
-import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../log.js';
@@ -14,11 +14,12 @@ import { type AllowList, parseAllowList } from '../sources/address.js';
 import { SourceError } from '../sources/errors.js';
 import { cleanTempFiles, FolderSource, libraryFolder } from '../sources/folder.js';
 import { articleFromHtml, fetchArticle, type PageArticle, suggestedId } from '../sources/page.js';
-import type { LibraryId } from '../sources/source.js';
+import { IdTakenError, type LibraryId, type WritableArticleSource } from '../sources/source.js';
 import { LibraryHolder } from './holder.js';
 import { assembleLibrary, type Library, type LibraryKind } from './library.js';
 import { openLibrary } from './open.js';
 import { type Reloader, watchLibrary } from './reload.js';
+import { folderStorage, type LibraryStorage } from './storage.js';
 import { libraryView } from './view.js';
 
 export type { LibraryId } from '../sources/source.js';
@@ -73,7 +74,7 @@ export const FILE_TYPES = ['.html', '.htm', '.md', '.txt'] as const;
 
 interface Own {
   holder: LibraryHolder;
-  source: FolderSource;
+  source: WritableArticleSource;
   reloader: Reloader | null;
   loading: Promise<void>;
   /** Serialises adds and removes. */
@@ -139,6 +140,8 @@ export interface LibrariesOptions {
   cacheDir?: string | null;
   /** This process's shard and the shard count: only its own servers' libraries are loaded. */
   shard?: { id: number; count: number };
+  /** Where server and personal libraries are kept (default: folders under `root`). */
+  storage?: LibraryStorage;
 }
 
 export class Libraries {
@@ -149,7 +152,10 @@ export class Libraries {
   /** How many libraries were unloaded to keep within the memory budget. */
   evictions = 0;
 
+  private readonly storage: LibraryStorage;
+
   constructor(readonly options: LibrariesOptions) {
+    this.storage = options.storage ?? folderStorage(options.root, options.sharedDir);
     if (options.watch !== false) this.watchRoot();
   }
 
@@ -202,7 +208,7 @@ export class Libraries {
    * shared library, answered at once (a folder appears with the first article added).
    */
   private empty(id: LibraryId): boolean {
-    return !this.owns.has(id) && !existsSync(this.dirOf(id));
+    return id !== 'shared' && !this.owns.has(id) && !this.storage.mayHold(id);
   }
 
   /** The library's own articles only (for /remove and its autocomplete), null while loading. */
@@ -281,7 +287,7 @@ export class Libraries {
     const holder = id === 'shared' ? this.shared : new LibraryHolder();
     const state: Own = {
       holder,
-      source: new FolderSource(id, dir),
+      source: id === 'shared' ? new FolderSource(id, dir) : this.storage.source(id),
       reloader: null,
       loading: Promise.resolve(),
       writing: Promise.resolve(),
@@ -337,6 +343,14 @@ export class Libraries {
   }
 
   private async load(state: Own, dir: string): Promise<void> {
+    const id = state.source.library;
+    if (this.storage.open && id !== 'shared') {
+      state.reloader = await this.storage.open(id, state.holder, {
+        watch: this.options.watch !== false,
+        logger: this.options.logger,
+      });
+      return;
+    }
     const exists = await stat(dir).then(
       (s) => s.isDirectory(),
       () => false,
@@ -353,7 +367,9 @@ export class Libraries {
   /** Reads the folder again now (after a write), starting to watch it if it is new. */
   private async refresh(state: Own): Promise<void> {
     if (state.reloader) await state.reloader.reload();
-    else await this.openAndWatch(state, state.source.dir, false);
+    // A store that reads itself (a database) opens the library as it first would.
+    else if (this.storage.open && state.source.library !== 'shared') await this.load(state, '');
+    else await this.openAndWatch(state, this.dirOf(state.source.library), false);
     state.bytes = estimateBytes(state.holder.current);
     this.trim();
   }
@@ -401,8 +417,20 @@ export class Libraries {
       const own = await this.own(id);
       const existing = findSame(own, page, 'url' in input ? input.url : null);
       if (existing) return { added: false, article: existing, library: view };
-      const articleId = freeId(view, suggestedId(page.extraction));
-      await state.source.add(articleId, page.text);
+      let articleId = freeId(view, suggestedId(page.extraction));
+      // Another process sharing the store may take the id first: read again and choose anew.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await state.source.add(articleId, page.text);
+          break;
+        } catch (error) {
+          if (!(error instanceof IdTakenError) || attempt >= 5) throw error;
+          await this.refresh(state);
+          const again = findSame(await this.own(id), page, 'url' in input ? input.url : null);
+          if (again) return { added: false, article: again, library: await this.get(id) };
+          articleId = freeId(await this.get(id), suggestedId(page.extraction));
+        }
+      }
       await this.refresh(state);
       const library = await this.get(id);
       if (!library.articleById.has(articleId))

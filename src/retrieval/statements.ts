@@ -19,6 +19,8 @@ export interface RankedStatement {
 const UNATTRIBUTED_WEIGHT = 0.5;
 /** Weight of a statement that contains the topic word for word. */
 const PHRASE_BONUS = 1.5;
+/** Weight of a statement that has none of the topic's words itself (its sentence has them). */
+const OWN_WORDS_FLOOR = 0.5;
 /** How many candidates per wanted result get the word-for-word check. */
 const PHRASE_POOL = 4;
 
@@ -57,7 +59,21 @@ export function rankStatements(
   topic: string,
   options: { article?: string; limit: number },
 ): RankedStatement[] {
-  const { speakers, used } = speakersNamedIn(library, topic);
+  const named = speakersNamedIn(library, topic);
+  const ranked = rankAmong(library, topic, options, named);
+  // "who said Ali walked the walk": a name in the topic may be what was talked about, not who
+  // talked. When that person said nothing about the rest of the topic, the name is a topic word.
+  if (ranked.length > 0 || named.speakers.length === 0) return ranked;
+  return rankAmong(library, topic, options, { speakers: [], used: new Set() });
+}
+
+/** {@link rankStatements} with the speakers the topic names (none: anyone's statements). */
+function rankAmong(
+  library: Library,
+  topic: string,
+  options: { article?: string; limit: number },
+  { speakers, used }: { speakers: SpeakerEntity[]; used: Set<string> },
+): RankedStatement[] {
   const allowed = speakers.length > 0 ? new Set(speakers.map((s) => s.id)) : null;
   const inScope = (s: Statement) =>
     (options.article === undefined || s.article === options.article) &&
@@ -108,11 +124,23 @@ export function rankStatements(
     .sort(byScore)
     .slice(0, Math.max(options.limit * PHRASE_POOL, 20));
   // The topic's exact words, in order, in what was said (checked on the leading candidates only).
+  // A sentence may hold two statements ("…," she said, "…"): each is weighed by how many of the
+  // topic's words are in its own words, so the one that has them comes first.
+  const topicStems = new Set(
+    words(rest)
+      .filter((w) => !isStopWord(w))
+      .map((w) => w.stem),
+  );
   for (const r of ranked) {
     const text = library
       .article(r.statement.article)
       .text.slice(r.statement.quoteStart, r.statement.quoteEnd);
     if (phrase.length > 0 && asPhrase(text).includes(phrase)) r.score *= PHRASE_BONUS;
+    if (topicStems.size > 0) {
+      const own = new Set(words(text).map((w) => w.stem));
+      const covered = [...topicStems].filter((stem) => own.has(stem)).length / topicStems.size;
+      r.score *= OWN_WORDS_FLOOR + (1 - OWN_WORDS_FLOOR) * covered;
+    }
   }
   return ranked.sort(byScore).slice(0, options.limit);
 }

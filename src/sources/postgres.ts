@@ -6,13 +6,15 @@
  * refused with a clear error, and the listener reconnects with backoff.
  */
 import pg from 'pg';
-import type {
-  FeedStore,
-  FeedSubscription,
-  LibraryId,
-  SourceArticle,
-  SourceEntry,
-  WritableArticleSource,
+import { WriteError } from './folder.js';
+import {
+  type FeedStore,
+  type FeedSubscription,
+  IdTakenError,
+  type LibraryId,
+  type SourceArticle,
+  type SourceEntry,
+  type WritableArticleSource,
 } from './source.js';
 
 const CHANNEL = 'citebot_articles';
@@ -41,8 +43,11 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
   },
 ];
 
-/** The store's own error: a user-facing message for a lost database. */
-export class StoreUnavailableError extends Error {}
+/**
+ * The store's own error: a user-facing message for a lost database. A WriteError, so every
+ * surface that explains a failed write (a full disk, a read-only folder) explains this one too.
+ */
+export class StoreUnavailableError extends WriteError {}
 
 export interface PostgresStoreOptions {
   /** Longest wait between reconnection attempts of the listener. */
@@ -54,6 +59,8 @@ export class PostgresStore implements FeedStore {
   private readonly pool: pg.Pool;
   private listener: pg.Client | null = null;
   private readonly watchers = new Map<string, Set<() => void>>();
+  /** Hear of a change to any library; `null`: the listener was away, anything may have changed. */
+  private readonly anyWatchers = new Set<(library: string | null) => void>();
   private closed = false;
   private backoffMs = 250;
 
@@ -61,7 +68,8 @@ export class PostgresStore implements FeedStore {
     private readonly url: string,
     private readonly options: PostgresStoreOptions,
   ) {
-    this.pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 3000 });
+    // Short enough that a refused write is answered within Discord's 3 s.
+    this.pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 2000 });
     this.pool.on('error', (error) => options.onError?.(error));
   }
 
@@ -133,11 +141,27 @@ export class PostgresStore implements FeedStore {
     this.listener = client;
     this.backoffMs = 250;
     // Changes may have been missed while away: every watcher looks again.
-    if (reconnected) for (const library of this.watchers.keys()) this.fire(library);
+    if (reconnected) {
+      for (const library of this.watchers.keys()) this.fire(library);
+      for (const callback of this.anyWatchers) callback(null);
+    }
   }
 
   private fire(library: string): void {
+    for (const callback of this.anyWatchers) callback(library);
     for (const callback of this.watchers.get(library) ?? []) callback();
+  }
+
+  /** Calls `callback` on every change to any library; returns a stop function. */
+  watchAll(callback: (library: string | null) => void): () => void {
+    this.anyWatchers.add(callback);
+    return () => this.anyWatchers.delete(callback);
+  }
+
+  /** Every library that holds at least one article. */
+  async librariesWithArticles(): Promise<LibraryId[]> {
+    const r = await this.query<{ library: LibraryId }>('SELECT DISTINCT library FROM articles');
+    return r.rows.map((row) => row.library);
   }
 
   /** A library's articles. */
@@ -166,7 +190,12 @@ export class PostgresStore implements FeedStore {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
       if (error instanceof StoreUnavailableError) throw error;
-      if (isConnectionError(error)) throw new StoreUnavailableError(UNREACHABLE);
+      if (isConnectionError(error)) throw new StoreUnavailableError(UNREACHABLE, { cause: error });
+      // A character PostgreSQL text cannot hold (NUL): the article is refused, not the process.
+      if ((error as { code?: string }).code === '22021' || (error as { code?: string }).code === '22P05')
+        throw new WriteError('The article could not be saved: it holds a character the store cannot keep.', {
+          cause: error,
+        });
       throw error;
     } finally {
       client.release();
@@ -254,7 +283,9 @@ function isConnectionError(error: unknown): boolean {
   return (
     /^(08|57P0)/.test(code) ||
     ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code) ||
-    /Connection terminated|connection timeout|not queryable/i.test(message)
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable/i.test(
+      message,
+    )
   );
 }
 
@@ -319,11 +350,15 @@ class PostgresArticleSource implements WritableArticleSource {
 
   async add(id: string, text: string): Promise<void> {
     await this.store.transaction(async (c) => {
-      await c.query(
+      // Another process may have stored a different article under this id a moment ago: never
+      // replace it (the caller picks another id); the same text again is the same article.
+      const r = await c.query(
         `INSERT INTO articles (library, id, text) VALUES ($1, $2, $3)
-         ON CONFLICT (library, id) DO UPDATE SET text = EXCLUDED.text, version = articles.version + 1, updated_at = now()`,
+         ON CONFLICT (library, id) DO UPDATE SET version = articles.version + 1, updated_at = now()
+         WHERE articles.text = EXCLUDED.text`,
         [this.library, id, text],
       );
+      if ((r.rowCount ?? 0) === 0) throw new IdTakenError(`another article is stored as ${id}`);
       // Delivered on commit only: a rolled-back add announces nothing.
       await c.query('SELECT pg_notify($1, $2)', [CHANNEL, this.library]);
     });

@@ -36,12 +36,19 @@ export interface ArticleSource {
   watch(onChange: () => void): () => void;
 }
 
+/**
+ * `add` found a different article already stored under the id (another process chose the same id
+ * a moment earlier): nothing was written; choose another id.
+ */
+export class IdTakenError extends Error {}
+
 /** A store people can add to and remove from (server and personal libraries). */
 export interface WritableArticleSource extends ArticleSource {
   /**
    * Stores a whole article, atomically: after a crash there is either no article or the whole one.
    * Rejects with an Error with a user-facing message on a full disk, a read-only folder or a lost
-   * database, having written nothing.
+   * database, having written nothing. A store shared by several processes rejects with
+   * {@link IdTakenError} rather than replace a different article stored under `id`.
    */
   add(id: string, text: string): Promise<void>;
   /** Removes an article; false when it was not there. */

@@ -2,12 +2,16 @@
  * Whether a sentence can stand alone in a summary: general news-layout rules, read from the text.
  *
  * - A photo caption glued into the text ("Scroll down for video …", "Sale: Actor … is selling …",
- *   "… (left) …") is not part of the story.
+ *   "… (left) …"), or a short line that does not end like a sentence (a caption or heading that lost
+ *   its full stop), is not part of the story.
  * - A quote sentence whose speaker is not in it (a sentence inside a quotation that began earlier,
  *   or a quotation with no attribution) says something nobody is shown to have said.
  * - A sentence that opens on a pronoun or connective ("He added …", "But …", "This …"), on a bare
  *   verb ("Be able to …": speech or a list that lost its subject), or whose quotation is attributed
- *   only to a pronoun ("…," he said) needs the sentence before it.
+ *   only to a pronoun ("…," he said) needs the story sentence before it: the one before it that is
+ *   not a caption, since a caption between two sentences of a story interrupts the story without
+ *   changing what "he" or "but" refers to. News paragraphs are often one sentence long, so a "He
+ *   said" paragraph leans on the paragraph before it.
  */
 import type { Sentence } from '../corpus/types.js';
 import { REPORT_VERBS } from '../nlp/lexicon.js';
@@ -16,7 +20,7 @@ import { isStopWord, words } from '../nlp/terms.js';
 export type Standing =
   /** Reads on its own. */
   | 'alone'
-  /** Needs the sentence before it in the same paragraph. */
+  /** Needs the story sentence before it. */
   | 'leans'
   /** Never a summary sentence: a glued caption, or a quotation without its speaker. */
   | 'never';
@@ -31,9 +35,24 @@ const DANGLING =
 const BARE_VERB =
   /^[\s"“‘'(]*(?:be|let|make|take|keep|stop|look|imagine|remember|consider|try|get|give|tell|ask|see|come|put|bring|think|go)\b(?!\s+(?:to|of|is|are|was|were)\b)/i;
 
-/** Daily Mail and wire layout glued into the text: video prompts, labelled captions, picture positions. */
-const GLUED_CAPTION =
-  /^\s*scroll down\b|^\s*['‘"“]?(?:\p{Lu}[\p{L}\p{N}'’-]*\s+){0,3}\p{Lu}[\p{L}\p{N}'’-]*[!?]?['’"”]?:\s|\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|second left|second right|far left|far right|front|back)\b[^)]*\)|\bpictured\b/iu;
+/** Daily Mail and wire layout glued into the text: video prompts and picture positions. */
+const CAPTION_MARK =
+  /^\s*scroll down\b|\((?:left|right|centre|center|pictured|above|below|top|bottom|inset|second left|second right|far left|far right|front|back)\b[^)]*\)|\bpictured\b/i;
+
+/**
+ * A caption's label: one to three words, the first capitalised, then a colon ("Sale: …", "Opening
+ * day: …"). Case-sensitive on purpose: under the `i` flag `\p{Lu}` matches lower case too, and
+ * any sentence with a colon after its first few words would look like a caption.
+ */
+const CAPTION_LABEL = /^\s*['‘"“]?(\p{Lu}[\p{L}\p{N}'’-]*(?:\s+[\p{L}\p{N}'’-]+){0,2})[!?]?['’"”]?:\s/u;
+
+/** A sentence that does not end like one is a caption or heading glued into the text, when short. */
+const LONG_UNFINISHED = 20;
+
+/** Ends like a sentence (a caption or heading glued into the text usually does not). */
+export function endsLikeASentence(text: string): boolean {
+  return /[.!?…]["'”’)\]]*\s*$|["”’]\s*$/.test(text);
+}
 
 /** Pronouns, and time words that can follow a speech verb ("he said Tuesday"): not a speaker's name. */
 const NOT_SPEAKER = new Set([
@@ -146,36 +165,74 @@ function namesASpeaker(outside: string): boolean {
   );
 }
 
-/** How each sentence stands, by sentence id, for the sentences of one article (in order). */
-export function standings(sentences: readonly Sentence[]): Map<number, Standing> {
-  const out = new Map<number, Standing>();
+/**
+ * A caption glued into the text: a video prompt, a picture position, a label ("Sale: …"; not a
+ * speech introduction such as "He said: …" or "Police told reporters: …"), or a short line that does
+ * not end like a sentence.
+ */
+export function isGluedCaption(text: string): boolean {
+  if (CAPTION_MARK.test(text)) return true;
+  if (!endsLikeASentence(text) && words(text).length < LONG_UNFINISHED) return true;
+  const label = CAPTION_LABEL.exec(text)?.[1];
+  return (
+    label !== undefined && !words(label).some((w) => SPEECH_STEMS.has(w.stem) || NOT_SPEAKER.has(w.plain))
+  );
+}
+
+/** How a sentence reads in a summary. */
+export interface Reading {
+  standing: Standing;
+  /**
+   * For a sentence that leans: the id of the story sentence it needs (the one before it, captions
+   * skipped), or -1 when there is none.
+   */
+  leansOn: number | null;
+}
+
+/** How each sentence reads, by sentence id, for the sentences of one article (in order). */
+export function readings(sentences: readonly Sentence[]): Map<number, Reading> {
+  const out = new Map<number, Reading>();
   let paragraph = -1;
   let open: '"' | "'" | null = null;
   let first = true;
+  /** The last story sentence so far. */
+  let previous = -1;
   for (const s of sentences) {
     if (s.paragraph !== paragraph) {
       paragraph = s.paragraph;
       open = null;
     }
     if (s.kind !== 'sentence') {
-      out.set(s.id, 'never');
+      out.set(s.id, { standing: 'never', leansOn: null });
+      continue;
+    }
+    // Quotation marks are counted through glued captions too: straight quotes only pair up when
+    // none is skipped, and a "caption" may be a piece of the quotation that lost its full stop.
+    const startsOpen = open !== null;
+    const parts = quoteParts(s.text, open);
+    open = parts.open;
+    if (isGluedCaption(s.text)) {
+      out.set(s.id, { standing: 'never', leansOn: null });
       continue;
     }
     // The story's first sentence has nothing before it to lean on ("They may not be …" is a lead).
     const opening = first;
     first = false;
-    const startsOpen = open !== null;
-    const parts = quoteParts(s.text, open);
-    open = parts.open;
     const quotation = parts.letters > 0 && parts.quoted / parts.letters >= 0.4;
-    if (GLUED_CAPTION.test(s.text)) out.set(s.id, 'never');
-    else if (quotation && !namesASpeaker(parts.outside)) {
+    let standing: Standing = 'alone';
+    if (quotation && !namesASpeaker(parts.outside)) {
       // Inside a quotation from an earlier sentence, or quoted with no attribution: speakerless;
       // "…," he said: the speaker is in the sentence before.
       const pronounCue = /\p{L}/u.test(parts.outside) && !startsOpen;
-      out.set(s.id, pronounCue ? (opening ? 'alone' : 'leans') : 'never');
-    } else if (DANGLING.test(s.text) || BARE_VERB.test(s.text)) out.set(s.id, opening ? 'alone' : 'leans');
-    else out.set(s.id, 'alone');
+      standing = pronounCue ? (opening ? 'alone' : 'leans') : 'never';
+    } else if (!opening && (DANGLING.test(s.text) || BARE_VERB.test(s.text))) standing = 'leans';
+    out.set(s.id, { standing, leansOn: standing === 'leans' ? previous : null });
+    previous = s.id;
   }
   return out;
+}
+
+/** How each sentence stands, by sentence id, for the sentences of one article (in order). */
+export function standings(sentences: readonly Sentence[]): Map<number, Standing> {
+  return new Map([...readings(sentences)].map(([id, r]) => [id, r.standing]));
 }

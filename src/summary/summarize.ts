@@ -11,7 +11,7 @@
  */
 import type { Sentence } from '../corpus/types.js';
 import { isStopWord, words } from '../nlp/terms.js';
-import { standings } from './context.js';
+import { readings } from './context.js';
 
 export interface SummaryOptions {
   /** How many sentences (at most). */
@@ -46,11 +46,6 @@ const MMR_LAMBDA = 0.75;
 const DUPLICATE_SIMILARITY = 0.65;
 /** Shortest sentence worth choosing, in words. */
 const MIN_WORDS = 6;
-/**
- * A sentence that does not end like one is usually a caption glued into the text; from this many
- * words on it is more likely a sentence that lost its full stop.
- */
-const LONG_UNFINISHED = 20;
 
 function stems(text: string): string[] {
   return words(text)
@@ -77,18 +72,13 @@ function cosine(a: Vector, b: Vector): number {
   return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
 }
 
-/** Ends like a sentence (a caption or heading glued into the text usually does not). */
-function isComplete(text: string): boolean {
-  return /[.!?…]["'”’)\]]*\s*$|["”’]\s*$/.test(text);
-}
-
 export interface Scored {
   sentence: Sentence;
   score: number;
   /** The score without the position prior: what the sentence says, not where it stands. */
   content: number;
   vector: Vector;
-  /** Needs the sentence before it (its id here; -1 when that one is in another paragraph). */
+  /** Needs the story sentence before it (its id here; -1 when there is none). */
   leansOn: number | null;
 }
 
@@ -98,15 +88,10 @@ export function scoreSentences(
   options: Omit<SummaryOptions, 'count'>,
 ): Scored[] {
   const all = sentences.filter((s) => s.kind === 'sentence');
-  const standing = standings(sentences);
-  let candidates = all.filter((s) => {
-    const length = words(s.text).length;
-    return (
-      standing.get(s.id) !== 'never' &&
-      length >= MIN_WORDS &&
-      (isComplete(s.text) || length >= LONG_UNFINISHED)
-    );
-  });
+  const reading = readings(sentences);
+  let candidates = all.filter(
+    (s) => reading.get(s.id)?.standing !== 'never' && words(s.text).length >= MIN_WORDS,
+  );
   if (candidates.length === 0) candidates = all;
   const termLists = candidates.map((s) => stems(s.text));
   const df = new Map<string, number>();
@@ -131,13 +116,7 @@ export function scoreSentences(
     const centrality = cosine(vector, centroid);
     const lengthPenalty = Math.sqrt(Math.max(1, length / LONG_SENTENCE));
     const titleBoost = 1 + TITLE_WEIGHT * cosine(vector, title);
-    const previous = all[place - 1];
-    const leansOn =
-      standing.get(sentence.id) !== 'leans'
-        ? null
-        : previous?.paragraph === sentence.paragraph && previous.article === sentence.article
-          ? previous.id
-          : -1;
+    const leansOn = reading.get(sentence.id)?.leansOn ?? null;
     let content = (centrality * titleBoost) / lengthPenalty;
     if (options.focus) content *= options.focus(sentence) ** 2;
     return { sentence, score: position * content, content, vector, leansOn };

@@ -59,7 +59,7 @@ describe('cli add, remove and --library', () => {
     expect(readdirSync(path.join(libraries, 'guild-42'))).toHaveLength(0);
     const gone = await cli(['remove', entry.article, '--library', 'guild:42']);
     expect(JSON.parse(gone.stdout).error.code).toBe('not-found');
-  }, 40_000);
+  }, 90_000); // eight spawned CLI runs: a guard against a hang, generous for a loaded machine
 
   it('adds a local text file to a personal library', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'citebot-file-')), 'note.txt');

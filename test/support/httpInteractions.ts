@@ -114,7 +114,10 @@ export function askPayload(question: string, extra: Record<string, unknown> = {}
 
 /** A stand-in for Discord's REST: records every request (the webhook edits). */
 export class RestStub {
-  readonly requests: { method: string; path: string; body: unknown }[] = [];
+  /** Every request, with when it arrived (performance.now()). */
+  readonly requests: { method: string; path: string; body: unknown; at: number }[] = [];
+  /** Hears of each request as it arrives. */
+  onRequest: ((request: { method: string; path: string; body: unknown; at: number }) => void) | null = null;
   private server: Server | undefined;
   get apiUrl(): string {
     return `http://127.0.0.1:${(this.server?.address() as AddressInfo | undefined)?.port ?? 0}/api`;
@@ -125,12 +128,18 @@ export class RestStub {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        this.requests.push({
-          method: req.method ?? '',
-          path: req.url ?? '',
-          body: text ? JSON.parse(text) : null,
-        });
+        let body: unknown = null;
+        try {
+          body = text ? JSON.parse(text) : null;
+        } catch {
+          body = text; // a multipart upload (discord.js sends some callbacks so)
+        }
+        const request = { method: req.method ?? '', path: req.url ?? '', body, at: performance.now() };
+        this.requests.push(request);
+        this.onRequest?.(request);
         res.writeHead(200, { 'content-type': 'application/json' });
+        // Command registration reads and writes lists; everything else is a message.
+        if (/\/commands(?:\?|$)/.test(req.url ?? '')) return void res.end('[]');
         res.end(JSON.stringify({ id: '1', content: '', embeds: [] }));
       });
     });

@@ -258,3 +258,196 @@ describe('verbs read as nouns, places and marks', () => {
     ).toEqual([['The rumours may be “strategic', 'Jeff Holm']]);
   });
 });
+
+describe('structure over windows (recall)', () => {
+  it('reads a lone surname the tagger took for a verb after an inverted cue', () => {
+    expect(
+      pairs(
+        'The fund opened in May.\n\n“Having two people who understand the ledger is worth a great deal,” said Skelly, explaining he kept the accounts himself.',
+      ),
+    ).toEqual([
+      ['Having two people who understand the ledger is worth a great deal,', 'Skelly'],
+      ['he kept the accounts himself', 'Skelly'],
+    ]);
+  });
+
+  it('takes the whole clause when a quoted fragment sits inside it before ", X said"', () => {
+    expect(
+      pairs(
+        'Nadia Holm leads the tenants. Tenants had been “left in the cold” for a month, Holm said on Friday.',
+      ),
+    ).toEqual([['Tenants had been “left in the cold” for a month', 'Nadia Holm']]);
+  });
+
+  it('keeps a quotation that opens its sentence as the statement, not the clause', () => {
+    expect(pairs('“We will rebuild the pier by summer,” Holm said.')).toEqual([
+      ['We will rebuild the pier by summer,', 'Holm'],
+    ]);
+  });
+
+  it('steps over prepositional phrases between the cue and "that", not over an object', () => {
+    expect(
+      pairs(
+        'Max Roe stated of the tax inquiry that the auditor’s report was not good. Dana Poe told reporters during a visit to the port on Friday that she expects the deal to hold.',
+      ),
+    ).toEqual([
+      ['the auditor’s report was not good', 'Max Roe'],
+      ['she expects the deal to hold', 'Dana Poe'],
+    ]);
+    expect(pairs('Max Roe announced a plan on Monday that would cut fares.')).toEqual([]);
+  });
+
+  it('finds the subject a participle shares across a bracket, a time phrase and several appositives', () => {
+    expect(
+      pairs(
+        'Sen. Ada Voss (D-Ore.) on Saturday criticized the accord, saying the deal goes nowhere near far enough. Tom Reyes, founder of a civic institute, a member of the league since 1990 and a committeeman from Ohio, endorsed the mayor last week, saying he has shown deep commitment to the town.',
+      ),
+    ).toEqual([
+      ['the deal goes nowhere near far enough', 'Ada Voss'],
+      ['he has shown deep commitment to the town', 'Tom Reyes'],
+    ]);
+  });
+
+  it('a report verb inside the reported clause does not cut the clause at its "that"', () => {
+    expect(
+      pairs('Ines Mora chairs the panel. Mora said that the panel should repeat its call for new funding.'),
+    ).toEqual([['the panel should repeat its call for new funding', 'Ines Mora']]);
+  });
+
+  it('opens a participle after a comma inside a closing quotation mark', () => {
+    expect(
+      pairs(
+        'Dana Poe has hailed the vote as “fantastic,” telling reporters that she thinks the deal will hold.',
+      ),
+    ).toEqual([['she thinks the deal will hold', 'Dana Poe']]);
+  });
+
+  it('reads a conditional reported sentence after a bare cue, not a circumstance of the saying', () => {
+    expect(
+      pairs(
+        'Ned Gale said if the council picked him as chair, it would be a fresh start. Gale said if asked he would serve.',
+      ),
+    ).toEqual([['if the council picked him as chair, it would be a fresh start', 'Ned Gale']]);
+  });
+
+  it('finds an inverted speaker after a phrase that follows the quotation', () => {
+    expect(pairs('“We are extremely happy” about the ruling, said Rosa Demir.')).toEqual([
+      ['We are extremely happy', 'Rosa Demir'],
+    ]);
+  });
+
+  it('gives a cue after "and" in a quotation’s sentence the speaker already found there', () => {
+    const said = attribute(
+      'Omar Haddad runs the campaign. “We think the plan will work,” Haddad said at a news conference, and then predicted: “We will do much better this year than last.”',
+    );
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
+      ['We think the plan will work,', 'Omar Haddad'],
+      ['We will do much better this year than last.', 'Omar Haddad'],
+    ]);
+  });
+
+  it('takes a counted description after an inverted cue as the speaker', () => {
+    expect(
+      pairs('“You are going to see a very large campaign,” said one organiser involved in the planning.').map(
+        ([, speaker]) => speaker,
+      ),
+    ).toEqual(['organiser']);
+  });
+
+  it('steps over an appositive ending in a relative clause between the name and the cue', () => {
+    expect(
+      pairs(
+        'Ari Fleck, a former city official who also sits on the board of the chamber, said the mayor has given voters reasons to doubt him.',
+      ),
+    ).toEqual([['the mayor has given voters reasons to doubt him', 'Ari Fleck']]);
+  });
+
+  it('closes a sentence with an inverted speaker and an appositive of any shape', () => {
+    expect(
+      pairs(
+        'The plan will fail by the spring, said Rosa Demir, head of a union that has broken away from the federation.',
+      ),
+    ).toEqual([['The plan will fail by the spring', 'Rosa Demir']]);
+  });
+
+  it('takes the clause around a quoted fragment when the tagger missed its verb', () => {
+    expect(
+      pairs('The rejection of the treaty signals “the start of the end” for the union, said Gert Wilder.'),
+    ).toEqual([['The rejection of the treaty signals “the start of the end” for the union', 'Gert Wilder']]);
+  });
+
+  it('takes a document next to its cue as the speaker, and "in an email" as a setting', () => {
+    expect(
+      pairs(
+        'The memo says that the depot will close in March. Ines Mora said in an email that the depot had no buyer.',
+      ),
+    ).toEqual([
+      ['the depot will close in March', 'memo'],
+      ['the depot had no buyer', 'Ines Mora'],
+    ]);
+  });
+
+  it('reads a past form tagged as an adjective before "that" as the cue', () => {
+    expect(pairs('The complaint alleged that the landlord failed to act.')).toEqual([
+      ['the landlord failed to act', 'complaint'],
+    ]);
+  });
+
+  it('finds the source after "according to" when the tagger read its first word as a verb', () => {
+    expect(
+      pairs(
+        'The campaign is paying dozens of canvassers to go door to door, according to campaign manager Jeff Weaver.',
+      ),
+    ).toEqual([['The campaign is paying dozens of canvassers to go door to door', 'Jeff Weaver']]);
+  });
+
+  it('takes the clause when a quoted word sits between its subject and its verb', () => {
+    expect(
+      pairs(
+        'Ned Gale said the city “clearly” needed a better plan for the harbour. Gale told reporters “we will build it,” adding that it would be cheap.',
+      ),
+    ).toEqual([
+      ['the city “clearly” needed a better plan for the harbour', 'Ned Gale'],
+      ['we will build it,', 'Ned Gale'],
+      ['it would be cheap', 'Ned Gale'],
+    ]);
+  });
+
+  it('takes the infinitive of a commitment said aloud, not the object of a promise', () => {
+    expect(
+      pairs(
+        'Ines Mora promised on Sunday at a rally to end the “wasteful” programme. Mora promised her son a bike.',
+      ),
+    ).toEqual([['to end the “wasteful” programme', 'Ines Mora']]);
+  });
+
+  it('finds a subject restricted by a relative clause before the cue', () => {
+    expect(pairs('The tenants who wrote to the council on Monday say the rents are “out of reach.”')).toEqual(
+      [['the rents are “out of reach', 'tenants']],
+    );
+  });
+
+  it('takes a name with a bracket set off by a comma before the cue, after an opening phrase', () => {
+    expect(
+      pairs(
+        'After the vote, Gov. Ana Ruiz (R-Ohio), said, “I am getting ready to rent a covered wagon for the trip.”',
+      ),
+    ).toEqual([['I am getting ready to rent a covered wagon for the trip.', 'Ana Ruiz']]);
+  });
+
+  it('walks back from a quotation over setting phrases with no verb to its cue', () => {
+    expect(
+      pairs(
+        'Ines Mora said on her blog on Monday, in reference to the new depot at the harbour, “Next summer the port is going to be busy!”',
+      ),
+    ).toEqual([['Next summer the port is going to be busy!', 'Ines Mora']]);
+  });
+
+  it('takes a quotation after "this:" as the quotation, across its sentences', () => {
+    expect(
+      pairs(
+        'Dan Axel, a former adviser, tweeted this: “She did it again and I will say it again. It is wrong.”',
+      ),
+    ).toEqual([['She did it again and I will say it again. It is wrong.', 'Dan Axel']]);
+  });
+});

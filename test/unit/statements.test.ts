@@ -166,3 +166,27 @@ describe('across articles', () => {
     expect(new Set(ranked.map((r) => r.statement.speaker)).size).toBe(1);
   });
 });
+
+describe('a name in the topic', () => {
+  it('is a topic word when the person it names said nothing about the rest of the topic', () => {
+    const text =
+      'Coach Lena Varga said the team would train all summer.\n\nTeammate Joel Brandt said that Varga “talked the talk and walked the walk.”';
+    const library = assembleLibrary('/tmp', [ingestArticle(parseArticle('one', 'one.md', text, 0))], []);
+    const [top] = rankStatements(library, 'talked walked Varga', { limit: 5 });
+    expect(library.speakers[top!.statement.speaker!]?.name).toBe('Joel Brandt');
+    const [own] = rankStatements(library, 'Varga train summer', { limit: 5 });
+    expect(library.speakers[own!.statement.speaker!]?.name).toBe('Lena Varga');
+  });
+});
+
+describe('two statements in one sentence', () => {
+  it('puts first the statement whose own words have the topic', () => {
+    const text =
+      'The port reopened on Monday.\n\n“The cranes are all working again,” harbour master Ada Quinn said, “but the night shift is still short of pilots.”';
+    const library = assembleLibrary('/tmp', [ingestArticle(parseArticle('one', 'one.md', text, 0))], []);
+    const quotes = rankStatements(library, 'night shift pilots', { limit: 5 }).map((r) =>
+      text.slice(r.statement.quoteStart, r.statement.quoteEnd),
+    );
+    expect(quotes[0]).toMatch(/night shift/);
+  });
+});

@@ -3,7 +3,7 @@ import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
 import { parseArticle } from '../../src/ingest/parse.js';
 import { assembleLibrary, ingestArticle } from '../../src/library/library.js';
-import { standings } from '../../src/summary/context.js';
+import { isGluedCaption, readings, standings } from '../../src/summary/context.js';
 import { summarize } from '../../src/summary/summarize.js';
 import { bundledLibrary } from '../support/library.js';
 
@@ -217,5 +217,58 @@ describe('focus', () => {
     ]);
     const sets = lib.sentenceIndex.wordSets('spend');
     expect(sets[0]?.ids.size).toBe(2);
+  });
+});
+
+describe('captions and the sentence a pronoun leans on', () => {
+  const text = [
+    '---\ntitle: Storm closes the ferry\npublished: 2025-05-01\n---',
+    'Ferry crossings cancelled as the storm reaches the coast',
+    'They will not sail again before Thursday, the ferry company said on Tuesday evening.',
+    'Harbour staff tied down the boats and closed the waiting room at noon.',
+    'Stormy: Waves crash over the harbour wall in the afternoon',
+    'It said the first boats would leave at six in the morning if the wind dropped.',
+    'The harbour master said: “Nobody should go near the wall until the wind drops.”',
+    'He said: “We have never closed the port for this long.”',
+  ].join('\n');
+  const lib = library(['ferry', text]);
+  const sentences = lib.articles[0]!.sentences;
+  const find = (start: string) => sentences.find((s) => s.text.startsWith(start))!;
+  const reading = readings(sentences);
+
+  it('takes a short line without a full stop for a caption or heading, not for story text', () => {
+    expect(reading.get(find('Ferry crossings cancelled').id)?.standing).toBe('never');
+    expect(reading.get(find('Stormy:').id)?.standing).toBe('never');
+  });
+
+  it('opens the story at its first story sentence, after a heading', () => {
+    expect(reading.get(find('They will not sail').id)?.standing).toBe('alone');
+  });
+
+  it('has a pronoun after a glued caption lean on the story sentence before the caption', () => {
+    expect(reading.get(find('It said the first boats').id)).toEqual({
+      standing: 'leans',
+      leansOn: find('Harbour staff tied down').id,
+    });
+    const chosen = summarize(sentences, { count: 3 }).map((s) => s.text.slice(0, 16));
+    expect(chosen).toEqual(['They will not sa', 'Harbour staff ti', 'It said the firs']);
+  });
+
+  it('reads "He said:" as a quotation that leans on its speaker, not as a caption label', () => {
+    expect(reading.get(find('He said:').id)).toEqual({
+      standing: 'leans',
+      leansOn: find('The harbour master said:').id,
+    });
+    expect(reading.get(find('The harbour master said:').id)?.standing).toBe('alone');
+  });
+
+  it('tells a caption label from a speech introduction and a title with a colon', () => {
+    expect(isGluedCaption('Sale: The actor is selling his collection of old maps.')).toBe(true);
+    expect(isGluedCaption('Opening day: Crowds walk across the new bridge.')).toBe(true);
+    expect(isGluedCaption('She said: “The bridge will open in May.”')).toBe(false);
+    expect(isGluedCaption('Police told reporters: “Two men were arrested.”')).toBe(false);
+    expect(
+      isGluedCaption('Rise of the Machines: The Sequel opened in cinemas across the country on Friday.'),
+    ).toBe(false);
   });
 });

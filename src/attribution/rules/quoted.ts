@@ -28,8 +28,8 @@ export interface QuoteCue {
 
 /** Most tokens between a closing mark and its cue (`"…," a long job title then a name said`). */
 const TAIL_WINDOW = 12;
-/** Most tokens walked back from an opening mark to its cue. */
-const HEAD_WINDOW = 10;
+/** Most tokens walked back from an opening mark to its cue (any verb on the way stops the walk). */
+const HEAD_WINDOW = 20;
 
 /** `"…," X said` / `"…," said X` / `"…," X told reporters`, in the sentence the quote ends in. */
 export function tailAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | null {
@@ -103,7 +103,9 @@ function windowedTail(ctx: SentenceContext, i: number): QuoteCue | null {
     if (inQuote(t.start)) return null;
     if (t.text === '.' || t.text === ';' || isQuoteMark(t)) break;
     if (!isCue(t, QUOTE_VERBS)) continue;
-    const m = speakerBefore(tokens, k, text, i);
+    // `"…" about the plan, said Jane Roe.`: an inverted cue after a comma has its speaker after it.
+    const m =
+      speakerBefore(tokens, k, text, i) ?? (isComma(tokens[k - 1]) ? speakerAfter(tokens, k, text) : null);
     return m ? { mention: m, cue: t, head: false, reported: false } : null;
   }
   return null;
@@ -122,6 +124,30 @@ function invertedOpening(ctx: SentenceContext, i: number): QuoteCue | null {
   if (!(isComma(tokens[i]) || tokens[i]?.text === ':')) return null;
   const m = speakerAfter(tokens, k, text);
   return m ? { mention: m, cue, head: true, reported: false } : null;
+}
+
+/**
+ * True when the clause runs on right after the closing mark at `close` to a verb, with no
+ * punctuation first (`"clearly" needed …`, not `"we will," adding …`).
+ */
+function verbAfter({ tokens, text }: SentenceContext, close: number): boolean {
+  if (/[,.;:!?]/.test(text[close - 1] ?? '')) return false;
+  for (const t of tokens) {
+    if (t.start <= close) continue;
+    if (t.pos === 'PUNCT' || isQuoteMark(t)) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+  }
+  return false;
+}
+
+/**
+ * `…," he said at a briefing, and then predicted: "…"`: a cue after "and" or "but" shares the
+ * speaker already found in the sentence, else its subject.
+ */
+function coordinatedSpeaker(ctx: SentenceContext, k: number): Mention | null {
+  let j = k - 1;
+  while (j >= 0 && isBetweenSubjectAndVerb(ctx.tokens[j] as Token)) j--;
+  return /^(?:and|but)$/.test(lower(ctx.tokens[j])) ? (ctx.speaker ?? ctx.subject) : null;
 }
 
 /** `X said: "…"` / `X told reporters "…"` / `X said that "…"`, in the sentence the quote opens in. */
@@ -151,13 +177,28 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
         ? (ctx.speaker ?? ctx.subject)
         : opensSentence
           ? speakerAfter(tokens, k, text)
-          : speakerBefore(tokens, k, text, 0);
+          : (speakerBefore(tokens, k, text, 0) ?? coordinatedSpeaker(ctx, k));
       if (!m) return null;
       const between = tokens.slice(k + 1, i + 1).filter((x) => !isComma(x) && x.text !== ':');
       // "X said that "…"" and "X said the council was "deeply reluctant" to …": the quote sits inside a
       // reported clause, which is the statement.
-      const insideClause = between.some((x) => x.pos === 'VERB' || x.pos === 'AUX' || x.pos === 'PRON');
-      return { mention: m, cue: t, head: true, reported: sawThat || insideClause };
+      // A possessive ("on her blog") belongs to a setting phrase, not to a clause.
+      const insideClause = between.some(
+        (x) =>
+          x.pos === 'VERB' ||
+          x.pos === 'AUX' ||
+          (x.pos === 'PRON' && !/^(?:his|her|its|their|our|my|your)$/i.test(x.text)),
+      );
+      // `X said the city "clearly" needed …`: a subject before the quotation and a verb after it.
+      const clauseGoesOn = between.length > 0 && q.close !== null && verbAfter(ctx, q.close);
+      // `X tweeted this: "…"`: a colon before the mark introduces the quotation itself.
+      const colon = tokens[i]?.text === ':';
+      return {
+        mention: m,
+        cue: t,
+        head: true,
+        reported: sawThat || (!colon && (insideClause || clauseGoesOn)),
+      };
     }
     if (t.pos === 'VERB' || t.text === '.' || t.text === ';' || isQuoteMark(t)) return null;
   }

@@ -30,12 +30,25 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
   if (t.pos === 'VERB') return isCue(t, REPORT_VERBS);
   const before = tokens[k - 1];
   const after = lower(tokens[k + 1]);
+  // "The complaint alleged that …": a past form the tagger read as an adjective, after a noun.
+  if (t.pos === 'ADJ')
+    return (
+      after === 'that' &&
+      (before?.pos === 'NOUN' || before?.pos === 'PROPN') &&
+      pastFormLemmas(lower(t)).some((l) => REPORT_VERBS.has(l))
+    );
   return (
     t.pos === 'NOUN' &&
     after === 'that' &&
     (isComma(before) || before?.pos === 'PROPN') &&
     isCue(t, REPORT_VERBS, true)
   );
+}
+
+/** Lemmas a regular past form may have ("alleged" → allege, "claimed" → claim). */
+function pastFormLemmas(word: string): string[] {
+  if (!word.endsWith('ed')) return [];
+  return [word.slice(0, -1), word.slice(0, -2)];
 }
 
 /** Negations and modals in a verb group: "did not say", "never said", "will argue", "may claim". */
@@ -75,7 +88,9 @@ const according: ReportedRule = {
   match({ tokens, text }, k, end) {
     const t = tokens[k] as Token;
     if (!(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) return undefined;
-    const span = phraseStartingAt(tokens, k + 2);
+    // "according to campaign manager Jeff Weaver": a first word the tagger read as a verb.
+    const misread = tokens[k + 2]?.pos === 'VERB' && /^\p{Ll}/u.test(tokens[k + 2]?.text ?? '');
+    const span = phraseStartingAt(tokens, k + 2) ?? (misread ? phraseStartingAt(tokens, k + 3) : null);
     if (!span) return null;
     const m = classify(tokens, span[0], span[1], text);
     if (!canSpeak(m)) return null;
@@ -108,8 +123,11 @@ const participle: ReportedRule = {
     // ", saying …" after a comma, "issued a statement saying …" after what was issued, or
     // "before insisting …" / "by saying …" / "as saying …" after a subordinator.
     const before = ctx.tokens[k - 1];
+    // `hailed the vote as "fantastic," telling …`: the comma may sit inside the closing mark.
+    const commaInMark = isQuoteMark(before) && isComma(ctx.tokens[k - 2]);
     const opensParticiple =
       isComma(before) ||
+      commaInMark ||
       (before !== undefined && (STATEMENT_NOUNS.has(lower(before)) || PARTICIPLE_LINKS.has(lower(before))));
     if (!opensParticiple) return undefined;
     const owner = ctx.speaker ?? ctx.subject;
@@ -157,12 +175,28 @@ function skipForwardInline(tokens: readonly Token[], from: number, end: number):
   return i;
 }
 
+/**
+ * True when what follows cue `k` closes the sentence: tail words only ("said on Tuesday in
+ * Ottawa"), or an inverted speaker and then an appositive of any shape ("said Jane Roe, head of a
+ * union that has left the federation"), or a participle after a comma ("X said, adding …").
+ */
+function closesSentence(tokens: readonly Token[], k: number, end: number, text: string): boolean {
+  const rest = tokens.slice(k + 1, end + 1);
+  if (rest.every(isTailWord)) return true;
+  const comma = rest.findIndex(isComma);
+  if (comma < 0 || !rest.slice(0, comma).every(isTailWord)) return false;
+  const next = rest[comma + 1];
+  if (next && next.pos === 'VERB' && isGerund(next)) return true;
+  const inverted = speakerAfter(tokens, k, text);
+  return inverted !== null && isComma(tokens[inverted.to + 1]) && inverted.to + 1 === k + 1 + comma;
+}
+
 /** "…, X said." / "…, said X." closing the sentence: the words before the comma. */
 const closing: ReportedRule = {
   name: 'closing attribution',
   match({ tokens, text }, k, end) {
     const t = tokens[k] as Token;
-    if (!isReportVerbAt(tokens, k) || !tokens.slice(k + 1, end + 1).every(isTailWord)) return undefined;
+    if (!isReportVerbAt(tokens, k) || !closesSentence(tokens, k, end, text)) return undefined;
     const before = speakerBefore(tokens, k, text, 0);
     // The comma may sit inside a closing quotation mark: `… was "heartbreaking," she said.`
     const markBefore = before !== null && isQuoteMark(tokens[before.from - 1]) ? 1 : 0;
@@ -241,6 +275,9 @@ function nextAttribution(
     const m = speakerBefore(tokens, k, text, from);
     if (!m || m.kind === 'pronoun') continue;
     const before = tokens[m.from - 1];
+    // "said that the board should reiterate …": "that" opens the reported clause, whose own verb
+    // is no new attribution.
+    if (lower(before) === 'that') continue;
     if (before && (isComma(before) || before.pos === 'CCONJ' || before.pos === 'SCONJ')) {
       let end = m.from - 1;
       while (end > from && (isComma(tokens[end]) || tokens[end]?.pos === 'CCONJ')) end--;

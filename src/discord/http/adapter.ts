@@ -19,6 +19,30 @@ export interface Transport {
   respond(body: CallbackBody): boolean;
   /** PATCH /webhooks/{application}/{token}/messages/@original. */
   editOriginal(body: Record<string, unknown>): Promise<void>;
+  /** DELETE /webhooks/{application}/{token}/messages/@original. */
+  deleteOriginal?(): Promise<void>;
+  /** POST /webhooks/{application}/{token}: a follow-up message. */
+  followUp?(body: Record<string, unknown>): Promise<void>;
+}
+
+/** An uploaded file as the payload's `resolved.attachments` (or a message's `attachments`) gives it. */
+interface RawAttachment {
+  id?: string;
+  filename?: string;
+  url?: string;
+  size?: number;
+}
+
+/** The part of a discord.js Attachment the handler reads. */
+export interface AttachmentLike {
+  name: string;
+  url: string;
+  size: number;
+}
+
+function attachmentOf(raw: RawAttachment | undefined): AttachmentLike | null {
+  if (!raw || typeof raw.url !== 'string') return null;
+  return { name: String(raw.filename ?? 'file'), url: raw.url, size: Number(raw.size ?? 0) };
 }
 
 type ReplyLike = Partial<DiscordReply> & { flags?: number };
@@ -43,8 +67,12 @@ export interface RawInteraction {
     custom_id?: string;
     component_type?: number;
     target_id?: string;
-    resolved?: { messages?: Record<string, { content?: string }> };
+    resolved?: {
+      messages?: Record<string, { content?: string; attachments?: RawAttachment[] }>;
+      attachments?: Record<string, RawAttachment>;
+    };
   };
+  guild_id?: string;
   channel_id?: string;
   channel?: { id?: string };
   member?: { user?: { id: string } };
@@ -82,6 +110,8 @@ export class HttpInteraction {
   readonly commandName: string;
   readonly customId: string;
   readonly channelId: string | null;
+  /** The server it was asked in; null in DMs. */
+  readonly guildId: string | null;
   readonly user: { id: string };
   /** A deferred (type 5 or 6) response went as the HTTP response. */
   deferred = false;
@@ -98,6 +128,7 @@ export class HttpInteraction {
     this.commandName = raw.data?.name ?? '';
     this.customId = raw.data?.custom_id ?? '';
     this.channelId = raw.channel_id ?? raw.channel?.id ?? null;
+    this.guildId = typeof raw.guild_id === 'string' ? raw.guild_id : null;
     this.user = { id: raw.member?.user?.id ?? raw.user?.id ?? 'unknown' };
   }
 
@@ -119,8 +150,35 @@ export class HttpInteraction {
 
   get options() {
     const data = flatten(this.raw.data?.options ?? []);
+    const value = (name: string) => data.find((o) => o.name === name)?.value;
+    const resolved = this.raw.data?.resolved;
     return {
       data,
+      getString: (name: string, _required?: boolean): string | null => {
+        const v = value(name);
+        return typeof v === 'string' ? v : null;
+      },
+      getBoolean: (name: string): boolean | null => {
+        const v = value(name);
+        return typeof v === 'boolean' ? v : null;
+      },
+      getInteger: (name: string): number | null => {
+        const v = value(name);
+        return typeof v === 'number' && Number.isInteger(v) ? v : null;
+      },
+      getAttachment: (name: string): AttachmentLike | null => {
+        const v = value(name);
+        return typeof v === 'string' ? attachmentOf(resolved?.attachments?.[v]) : null;
+      },
+      getChannel: (name: string): { id: string } | null => {
+        const v = value(name);
+        return typeof v === 'string' ? { id: v } : null;
+      },
+      getSubcommand: (): string => {
+        const first = this.raw.data?.options?.[0];
+        const sub = first?.type === 2 ? first.options?.[0] : first;
+        return sub?.type === 1 ? sub.name : '';
+      },
       getFocused: (_full: true) => {
         const focused = data.find((o) => o.focused) ?? { name: '', value: '' };
         return { name: focused.name, value: focused.value ?? '' };
@@ -128,10 +186,15 @@ export class HttpInteraction {
     };
   }
 
-  get targetMessage(): { content: string } {
+  get targetMessage(): { content: string; attachments: Map<string, AttachmentLike> } {
     const target = this.raw.data?.target_id;
     const message = target ? this.raw.data?.resolved?.messages?.[target] : undefined;
-    return { content: message?.content ?? '' };
+    const attachments = new Map<string, AttachmentLike>();
+    (Array.isArray(message?.attachments) ? message.attachments : []).forEach((a, i) => {
+      const attachment = attachmentOf(a);
+      if (attachment) attachments.set(String(a.id ?? i), attachment);
+    });
+    return { content: typeof message?.content === 'string' ? message.content : '', attachments };
   }
 
   get message() {
@@ -173,8 +236,18 @@ export class HttpInteraction {
     await this.edit(reply);
   }
 
-  /** The handler only follows up to report a failure after an answer went; one message is enough. */
-  async followUp(_reply: ReplyLike): Promise<void> {}
+  /** Removes the deferred "thinking…" message (before a private refusal follows up). */
+  async deleteReply(): Promise<void> {
+    if (!this.deferred || this.edited) return;
+    this.edited = true;
+    await this.transport.deleteOriginal?.();
+  }
+
+  /** A follow-up message (a private refusal after a public deferral). */
+  async followUp(reply: ReplyLike): Promise<void> {
+    if (!this.deferred && !this.replied) return;
+    await this.transport.followUp?.(apiBody(reply, true));
+  }
 
   async respond(choices: { name: string; value: string }[]): Promise<void> {
     if (this.replied) return;

@@ -49,7 +49,13 @@ export interface HttpServerOptions {
 export interface HttpInteractionsServer {
   server: Server;
   port: number;
-  /** Stops taking requests and resolves once the ones in flight are answered. */
+  /**
+   * Starts shutting down: /healthz answers 503 from now on (a load balancer takes the replica out)
+   * while the endpoint keeps listening, so requests in flight finish and late ones get a polite
+   * "restarting" reply rather than a refused connection.
+   */
+  beginDrain(): void;
+  /** Stops listening and resolves once the open requests are answered. */
   close(): Promise<void>;
 }
 
@@ -121,6 +127,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpI
           auth: false,
         });
       },
+      async deleteOriginal(): Promise<void> {
+        await options.rest.delete(Routes.webhookMessage(raw.application_id, raw.token, '@original'), {
+          auth: false,
+        });
+      },
+      async followUp(body: Record<string, unknown>): Promise<void> {
+        await options.rest.post(Routes.webhook(raw.application_id, raw.token), { body, auth: false });
+      },
     };
     const interaction = new HttpInteraction(raw, transport);
     const timer = setTimeout(() => {
@@ -150,6 +164,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<HttpI
   return {
     server,
     port,
+    beginDrain() {
+      closing = true;
+    },
     async close() {
       closing = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
