@@ -207,7 +207,7 @@ export class TextIndex implements SearchIndex {
     const filter = options.filter;
     const all = [...terms.map((t) => t.term), ...other];
     const exact = new Set(all);
-    const common = this.commonTerms(all, fuzzy, options);
+    const common = this.commonTerms(all, options);
     const searched = common.size > 0 ? all.filter((t) => !common.has(t)) : all;
     const results: SearchResult[] = this.mini.search(searched.join(' '), {
       fuzzy: (term) => (fuzzy.has(term) ? NAME_FUZZINESS : false),
@@ -237,14 +237,10 @@ export class TextIndex implements SearchIndex {
    * documents its rarer words find: scoring every sentence that says "president" costs far more
    * than the query's other words and rarely changes the top answers, which hold the rarer words
    * too (the benchmark measures recall@5 against the exhaustive ranking). The rarest word is
-   * always searched in full, so a query of common words still finds everything holding that one;
-   * names under typos are always searched in full.
+   * always searched in full, so a query of common words still finds everything holding that one.
+   * A name this common is scored as written only: its typo spellings are not looked up.
    */
-  private commonTerms(
-    all: readonly string[],
-    fuzzy: ReadonlySet<string>,
-    options: QueryOptions,
-  ): Set<string> {
+  private commonTerms(all: readonly string[], options: QueryOptions): Set<string> {
     const common = new Set<string>();
     if (!bounded || this.fields.length !== 1 || options.boost) return common;
     const frequency = all.map((term) => ({ term, n: documentFrequency(this.mini, term) }));
@@ -253,7 +249,7 @@ export class TextIndex implements SearchIndex {
       frequency[0] as { term: string; n: number },
     );
     for (const { term, n } of frequency)
-      if (n > COMMON_TERM_DOCUMENTS && term !== rarest.term && !fuzzy.has(term)) common.add(term);
+      if (n > COMMON_TERM_DOCUMENTS && term !== rarest.term) common.add(term);
     return common;
   }
 
