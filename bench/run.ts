@@ -72,7 +72,8 @@ const QUERIES = 200;
 const searchCount = (articles: number) => (articles >= 5000 ? 60 : QUERIES);
 let SEARCHES = QUERIES;
 const SEED = path.join(DEFAULT_DATA_DIR, 'cnn-2025-02-12-hegseth-nato-ukraine.md');
-const work = path.join(os.tmpdir(), 'citebot-bench');
+// One folder per run: two benches at once (or another checkout's) must not remove each other's corpora.
+const work = path.join(os.tmpdir(), `citebot-bench-${process.pid}`);
 
 const nlp = winkNLP(model);
 const gc = (globalThis as { gc?: () => void }).gc;

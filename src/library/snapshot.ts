@@ -12,10 +12,16 @@ import { listArticleFiles } from '../corpus/load.js';
 import type { SkippedFile } from '../corpus/types.js';
 import { TextIndex } from '../retrieval/textIndex.js';
 import { assembleLibrary, type Library } from './library.js';
-import { decodeArticle, decodeIndex, encodeArticle, encodeIndex } from './snapshotCodec.js';
+import {
+  decodeArticle,
+  decodeIndex,
+  encodeArticle,
+  encodeAttribution,
+  encodeIndex,
+} from './snapshotCodec.js';
 
 /** Bumped when the snapshot layout changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Snapshots kept per cache folder (older ones are removed). */
 const KEEP = 3;
 
@@ -82,7 +88,8 @@ interface Meta {
 
 /**
  * Saves a library under `cacheDir/<key>/`: articles as JSON Lines (one per line, so no string
- * grows past the engine's limit; see {@link encodeArticle}), the statements and speakers as merged
+ * grows past the engine's limit; see {@link encodeArticle}), their attributions likewise in a
+ * file of their own (read lazily, {@link decodeArticle}), the statements and speakers as merged
  * across articles (merging is the slowest part of assembling a library), the index as a binary
  * file with a JSON head, and a small meta file written last.
  */
@@ -97,6 +104,10 @@ export async function saveSnapshot(
   await mkdir(temp, { recursive: true });
   try {
     await writeFile(path.join(temp, 'articles.jsonl'), library.ingested.map(encodeArticle).join('\n'));
+    await writeFile(
+      path.join(temp, 'attributions.jsonl'),
+      library.ingested.map(encodeAttribution).join('\n'),
+    );
     const merged: Attribution = { statements: library.statements, speakers: library.speakers };
     await writeFile(path.join(temp, 'merged.json'), JSON.stringify(merged));
     const index = encodeIndex(library.sentenceIndex.toBinary());
@@ -120,7 +131,10 @@ export async function loadSnapshot(cacheDir: string, key: string): Promise<Libra
     const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as Meta;
     if (meta.format !== FORMAT || meta.key !== key) return null;
     const text = await readFile(path.join(dir, 'articles.jsonl'), 'utf8');
-    const ingested = text === '' ? [] : text.split('\n').map(decodeArticle);
+    const attributions = (await readFile(path.join(dir, 'attributions.jsonl'), 'utf8')).split('\n');
+    const lines = text === '' ? [] : text.split('\n');
+    if (lines.length !== attributions.length && lines.length > 0) return null;
+    const ingested = lines.map((line, i) => decodeArticle(line, attributions[i] as string));
     const merged = JSON.parse(await readFile(path.join(dir, 'merged.json'), 'utf8')) as Attribution;
     const index = TextIndex.fromBinary(
       decodeIndex(

@@ -20,13 +20,10 @@ interface SentenceColumns {
   caption: number[];
 }
 
-interface SavedArticle {
-  article: Omit<Article, 'sentences'> & { sentences: SentenceColumns };
-  attribution: ArticleAttribution;
-}
+type SavedArticle = Omit<Article, 'sentences'> & { sentences: SentenceColumns };
 
-/** One ingested article (sentence ids from 0) as a line of JSON. */
-export function encodeArticle({ article, attribution }: IngestedArticle): string {
+/** One ingested article's own part (sentence ids from 0) as a line of JSON. */
+export function encodeArticle({ article }: IngestedArticle): string {
   const columns: SentenceColumns = {
     paragraph: [],
     sentence: [],
@@ -43,13 +40,21 @@ export function encodeArticle({ article, attribution }: IngestedArticle): string
     columns.features.push(s.features);
     if (s.kind === 'caption') columns.caption.push(i);
   });
-  const saved: SavedArticle = { article: { ...article, sentences: columns }, attribution };
+  const saved: SavedArticle = { ...article, sentences: columns };
   return JSON.stringify(saved);
 }
 
-/** The article {@link encodeArticle} wrote, its sentences numbered from 0. */
-export function decodeArticle(line: string): IngestedArticle {
-  const { article, attribution } = JSON.parse(line) as SavedArticle;
+/** One ingested article's attribution as a line of JSON. */
+export const encodeAttribution = ({ attribution }: IngestedArticle): string => JSON.stringify(attribution);
+
+/**
+ * The article {@link encodeArticle} wrote, its sentences numbered from 0, with its attribution
+ * read from `attributionLine` only when first asked for: a library loaded from a snapshot has its
+ * statements and speakers merged already, and needs an article's attribution again only to merge
+ * anew (a reload, a combined view), so most starts never parse it.
+ */
+export function decodeArticle(line: string, attributionLine: string): IngestedArticle {
+  const article = JSON.parse(line) as SavedArticle;
   const c = article.sentences;
   const captions = new Set(c.caption);
   const sentences: Sentence[] = c.start.map((start, i) => {
@@ -66,7 +71,18 @@ export function decodeArticle(line: string): IngestedArticle {
       features: c.features[i] as number,
     };
   });
-  return { article: { ...article, sentences }, attribution };
+  let pending: string | null = attributionLine;
+  let attribution: ArticleAttribution | undefined;
+  return {
+    article: { ...article, sentences },
+    get attribution(): ArticleAttribution {
+      if (attribution === undefined) {
+        attribution = JSON.parse(pending as string) as ArticleAttribution;
+        pending = null;
+      }
+      return attribution;
+    },
+  };
 }
 
 /** The JSON head of a saved index (the arrays' lengths say where each starts in the binary file). */

@@ -98,12 +98,96 @@ export function toBinary(mini: MiniSearch<never> | MiniSearch<object>): BinaryIn
   };
 }
 
+/**
+ * One term's postings (field id → document → term frequency) as MiniSearch keeps them, built
+ * from the binary arrays only when first used: a start does not build the maps of the many terms
+ * no query asks for (building them all was a second of a 10,000-article start and most of the
+ * index's memory). Every Map method builds them first, so MiniSearch sees an ordinary map.
+ */
+class LazyPostings extends Map<number, Map<number, number>> {
+  private source: { binary: BinaryIndex; at: number; offset: number; fields: number } | null;
+
+  constructor(binary: BinaryIndex, at: number, offset: number, fields: number) {
+    super();
+    this.source = { binary, at, offset, fields };
+  }
+
+  /** Postings in field `field` without building them. */
+  countOf(field: number): number {
+    if (!this.source) return super.get(field)?.size ?? 0;
+    return this.source.binary.counts[this.source.at + field] ?? 0;
+  }
+
+  private fill(): void {
+    const source = this.source;
+    if (!source) return;
+    this.source = null;
+    const { counts, postings } = source.binary;
+    let p = source.offset;
+    for (let f = 0; f < source.fields; f++) {
+      const n = counts[source.at + f] as number;
+      if (n === 0) continue;
+      const docs = new Map<number, number>();
+      for (let k = 0; k < n; k++, p += 2) docs.set(postings[p] as number, postings[p + 1] as number);
+      super.set(f, docs);
+    }
+  }
+
+  override get(key: number) {
+    this.fill();
+    return super.get(key);
+  }
+  override has(key: number) {
+    this.fill();
+    return super.has(key);
+  }
+  override set(key: number, value: Map<number, number>) {
+    this.fill();
+    return super.set(key, value);
+  }
+  override delete(key: number) {
+    this.fill();
+    return super.delete(key);
+  }
+  override clear() {
+    this.source = null;
+    super.clear();
+  }
+  override get size() {
+    this.fill();
+    return super.size;
+  }
+  override entries() {
+    this.fill();
+    return super.entries();
+  }
+  override keys() {
+    this.fill();
+    return super.keys();
+  }
+  override values() {
+    this.fill();
+    return super.values();
+  }
+  override [Symbol.iterator]() {
+    this.fill();
+    return super[Symbol.iterator]();
+  }
+  override forEach(
+    callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void,
+    thisArg?: unknown,
+  ) {
+    this.fill();
+    super.forEach(callback, thisArg);
+  }
+}
+
 /** A MiniSearch with `options` holding the index {@link toBinary} gave. */
 export function fromBinary<T>(
   binary: BinaryIndex,
   options: ConstructorParameters<typeof MiniSearch<T>>[0],
 ): MiniSearch<T> {
-  const { head, documents, counts, postings } = binary;
+  const { head, documents, counts } = binary;
   const mini = MiniSearch.loadJS<T>(
     {
       documentCount: head.documentCount,
@@ -131,15 +215,8 @@ export function fromBinary<T>(
   let c = 0;
   let p = 0;
   for (const term of head.terms) {
-    const data: FieldPostings = new Map();
-    for (let f = 0; f < fields; f++) {
-      const n = counts[c++] as number;
-      if (n === 0) continue;
-      const docs = new Map<number, number>();
-      for (let k = 0; k < n; k++, p += 2) docs.set(postings[p] as number, postings[p + 1] as number);
-      data.set(f, docs);
-    }
-    s._index.set(term, data);
+    s._index.set(term, new LazyPostings(binary, c, p, fields));
+    for (let f = 0; f < fields; f++) p += 2 * (counts[c++] as number);
   }
   return mini;
 }
@@ -149,7 +226,8 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 
 /** How many documents hold `term` in field 0 (the whole count, discarded documents included). */
 export function documentFrequency(mini: MiniSearch<never> | MiniSearch<object>, term: string): number {
-  return stateOf(mini)._index.get(term)?.get(0)?.size ?? 0;
+  const data = stateOf(mini)._index.get(term);
+  return data instanceof LazyPostings ? data.countOf(0) : (data?.get(0)?.size ?? 0);
 }
 
 /**
