@@ -1,8 +1,10 @@
 /**
- * `npm run bench`: Citebot at corpus scale. Builds synthetic corpora (1, 100, 1,000 and 10,000
- * variants of the bundled article; BENCH_SIZES=1,100 to choose), then measures ingest against raw
- * wink-nlp, index build, memory, snapshot save and load, command latency against a bare MiniSearch
- * search, and start to first answer from a snapshot. Prints a table; writes bench/results/<date>.json.
+ * `npm run bench`: Citebot at corpus scale. First the one-big-shared-library goals (bench/scale.ts:
+ * real news text and synthetic variants at 2,000 and 10,000 articles, each built and served in
+ * fresh processes), then synthetic corpora (1, 100 and 1,000 variants of the bundled article;
+ * BENCH_SIZES to choose) measured in process: ingest against raw wink-nlp, index build, memory,
+ * snapshot save and load, command latency against a bare MiniSearch search, start to first answer.
+ * Prints tables; writes bench/results/<date>.json.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,17 +30,29 @@ import { burst, startBotUnderTest } from '../test/support/botProcess.js';
 import { random, writeCorpus } from './corpus.js';
 import { describeGatewayPathBench, describeHttpBench, gatewayPathBench, httpBench } from './http.js';
 import { describeShareBench, shareBench } from './pgShare.js';
+import { EVAL_DIR } from './realCorpus.js';
+import { type ScaleRow, scaleRow, scaleTable } from './scale.js';
 
 const USAGE = `Usage: npm run bench [-- --help]
 
-Builds synthetic corpora from the bundled article and measures ingest, index build, memory,
-snapshot save and load, start to first answer, and command latency. Prints a table and writes
-bench/results/<date>.json. Takes minutes at the largest size.
+Measures one big shared library against the goals of issue 14 (serving RSS, warm start, cold
+ingest rate, who-said and ask latency next to a bare MiniSearch search, recall@5 of the bounded
+search) on real news text from ../shared/eval (when present; CITEBOT_EVAL_DIR to move it) and on
+synthetic variants of the bundled article, each built and then served in a fresh process; then
+smaller synthetic corpora in process, a 500-interaction burst and 200 signed HTTP /ask. Prints
+tables and writes bench/results/<date>.json. Takes 10 to 20 minutes.
+
+Options:
+  --only scale   only the big-library goals
+  --only http    only the 200 concurrent signed /ask to the HTTP interactions endpoint
+  --only libraries  only the many-server-libraries figures
 
 Environment:
-  BENCH_SIZES  corpus sizes in articles, comma-separated (default 1,100,1000,10000)
-  (--only http: only the 200 concurrent signed /ask to the HTTP interactions endpoint, the same
-   through the gateway path, and add-on-one to answerable-on-other with two processes on PostgreSQL)
+  BENCH_SCALE_SIZES  big-library sizes in articles, comma-separated (default 2000,10000)
+  BENCH_CORPORA      which big-library corpora (default real,synthetic)
+  BENCH_SIZES        in-process synthetic sizes (default 1,100,1000)
+  (--only http: also the same /ask through the gateway path, and add-on-one to answerable-on-other
+   with two processes on PostgreSQL)
   (--only libraries: only the many-server-libraries figures; BENCH_LIBRARIES (1000),
    BENCH_LIBRARY_ARTICLES (20), BENCH_SHARED (10000), BENCH_MEMORY_MB (400))
 `;
@@ -48,19 +62,16 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.exit(0);
 }
 
-const only = process.argv.indexOf('--only');
-if (only >= 0 && process.argv[only + 1] === 'http') {
-  const { describeGatewayPathBench, describeHttpBench, gatewayPathBench, httpBench } = await import(
-    './http.js'
-  );
-  const { describeShareBench, shareBench } = await import('./pgShare.js');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only === 'http') {
   console.log(describeHttpBench(await httpBench()));
   console.log(describeGatewayPathBench(await gatewayPathBench()));
   console.log(describeShareBench(await shareBench()));
   process.exit(0);
 }
 
-if (only >= 0 && process.argv[only + 1] === 'libraries') {
+if (only === 'libraries') {
   const { describeLibrariesBench, librariesBench } = await import('./libraries.js');
   const result = await librariesBench();
   console.log(describeLibrariesBench(result));
@@ -71,13 +82,16 @@ if (only >= 0 && process.argv[only + 1] === 'libraries') {
   process.exit(0);
 }
 
-const SIZES = (process.env.BENCH_SIZES ?? '1,100,1000,10000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '1,100,1000').split(',').map(Number);
+const SCALE_SIZES = (process.env.BENCH_SCALE_SIZES ?? '2000,10000').split(',').map(Number);
+const CORPORA = (process.env.BENCH_CORPORA ?? 'real,synthetic').split(',') as ('real' | 'synthetic')[];
 const QUERIES = 200;
 /** Searches per command; fewer on the largest corpus, where each takes long (keeps the run under 10 minutes). */
 const searchCount = (articles: number) => (articles >= 5000 ? 60 : QUERIES);
 let SEARCHES = QUERIES;
 const SEED = path.join(DEFAULT_DATA_DIR, 'cnn-2025-02-12-hegseth-nato-ukraine.md');
-const work = path.join(os.tmpdir(), 'citebot-bench');
+// One folder per run: two benches at once (or another checkout's) must not remove each other's corpora.
+const work = path.join(os.tmpdir(), `citebot-bench-${process.pid}`);
 
 const nlp = winkNLP(model);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -312,8 +326,32 @@ function table(rows: Row[]): string {
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}`;
-const rows: Row[] = [];
 const started = Date.now();
+const scaleRows: ScaleRow[] = [];
+mkdirSync(work, { recursive: true });
+for (const corpus of CORPORA) {
+  for (const size of SCALE_SIZES) {
+    process.stderr.write(`bench: one shared library, ${corpus} text, ${size} articles…\n`);
+    const row = scaleRow(corpus, size, work);
+    if (row) scaleRows.push(row);
+    else process.stderr.write(`bench: no real news text in ${EVAL_DIR}; skipped\n`);
+  }
+}
+const scaleOutput = `One shared library (fresh processes: a cold build that saves the snapshot, then a start from it):\n\n${scaleTable(scaleRows)}`;
+const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+const resultsFile = path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}.json`);
+if (only === 'scale') {
+  console.log(`Machine: ${machine}\n\n${scaleOutput}`);
+  writeFileSync(
+    resultsFile,
+    `${JSON.stringify({ date: new Date().toISOString(), machine: machine, scale: scaleRows }, null, 2)}\n`,
+  );
+  console.log(`\nWrote ${path.relative(PROJECT_ROOT, resultsFile)}.`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+const rows: Row[] = [];
 for (const size of SIZES) {
   process.stderr.write(`bench: ${size} articles…\n`);
   rows.push(await measure(size));
@@ -351,16 +389,13 @@ const httpResult = await httpBench();
 const gatewayResult = await gatewayPathBench();
 process.stderr.write('bench: 20 adds on one process, answered on another (PostgreSQL)…\n');
 const shareResult = await shareBench();
-const output = `${table(rows)}\n\n${describeHttpBench(httpResult)}\n${describeGatewayPathBench(gatewayResult)}\n${describeShareBench(shareResult)}\n\nLoad: ${loadResult.interactions} interactions in a burst through the test Discord, each answered ${loadResult.answeredOnce ? 'exactly once' : 'NOT exactly once'}; time to first response p50 ${loadResult.p50} ms, p99 ${loadResult.p99} ms, max ${loadResult.max} ms.`;
+const output = `${scaleOutput}\n\nSynthetic corpora in one process:\n\n${table(rows)}\n\n${describeHttpBench(httpResult)}\n${describeGatewayPathBench(gatewayResult)}\n${describeShareBench(shareResult)}\n\nLoad: ${loadResult.interactions} interactions in a burst through the test Discord, each answered ${loadResult.answeredOnce ? 'exactly once' : 'NOT exactly once'}; time to first response p50 ${loadResult.p50} ms, p99 ${loadResult.p99} ms, max ${loadResult.max} ms.`;
 console.log(`Machine: ${machine}\n\n${output}`);
-const resultsDir = path.join(PROJECT_ROOT, 'bench', 'results');
-mkdirSync(resultsDir, { recursive: true });
-const file = path.join(resultsDir, `${new Date().toISOString().slice(0, 10)}.json`);
 writeFileSync(
-  file,
-  `${JSON.stringify({ date: new Date().toISOString(), machine, sizes: SIZES, rows, http: httpResult, gatewayPath: gatewayResult, postgresShare: shareResult }, null, 2)}\n`,
+  resultsFile,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, scale: scaleRows, sizes: SIZES, rows, http: httpResult, gatewayPath: gatewayResult, postgresShare: shareResult }, null, 2)}\n`,
 );
 console.log(
-  `\nWrote ${path.relative(PROJECT_ROOT, file)} in ${Math.round((Date.now() - started) / 1000)} s.`,
+  `\nWrote ${path.relative(PROJECT_ROOT, resultsFile)} in ${Math.round((Date.now() - started) / 1000)} s.`,
 );
 rmSync(work, { recursive: true, force: true });

@@ -4,7 +4,7 @@
  * {@link IngestedArticle} (its tokens are dropped); the library is assembled from those.
  */
 import path from 'node:path';
-import { type ArticleAttribution, mergeAttributions } from '../attribution/attribute.js';
+import { type ArticleAttribution, type Attribution, mergeAttributions } from '../attribution/attribute.js';
 import type { SpeakerEntity, Statement } from '../attribution/types.js';
 import { listArticleFiles } from '../corpus/load.js';
 import type { Article, Sentence, SkippedFile } from '../corpus/types.js';
@@ -85,17 +85,21 @@ export async function buildLibrary(
   return assembleLibrary(dataDir, ingested, skipped);
 }
 
-/** Builds a library from ingested articles, in the order given (sources order). */
+/**
+ * Builds a library from ingested articles, in the order given (sources order). A snapshot passes
+ * the index and the merged statements and speakers it saved for exactly these articles.
+ */
 export function assembleLibrary(
   dataDir: string,
   ingested: readonly IngestedArticle[],
   skipped: SkippedFile[],
   sentenceIndex?: TextIndex,
+  merged?: Attribution,
 ): Library {
   const placed = placeArticles(ingested);
   const index = sentenceIndex ?? new TextIndex(['text']);
   if (!sentenceIndex) index.addAll(indexDocs(placed.sentences));
-  return finish(dataDir, ingested, placed, index, skipped);
+  return finish(dataDir, ingested, placed, index, skipped, merged);
 }
 
 /** {@link assembleLibrary}, indexing in chunks so that a library already serving keeps answering. */
@@ -148,9 +152,10 @@ function finish(
   { placed, sentences }: Placed,
   sentenceIndex: TextIndex,
   skipped: SkippedFile[],
+  merged?: Attribution,
 ): Library {
   const articles = placed.map((p) => p.article);
-  const { statements, speakers } = mergeAttributions(placed);
+  const { statements, speakers } = merged ?? mergeAttributions(placed);
   const articleById = new Map(articles.map((a) => [a.id, a]));
   // Statements are found through the sentence index (their excerpts are sentences), so their
   // words are indexed once; a word map of speakers covers names and roles.

@@ -6,14 +6,22 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Attribution } from '../attribution/attribute.js';
 import { PROJECT_ROOT } from '../config.js';
 import { listArticleFiles } from '../corpus/load.js';
 import type { SkippedFile } from '../corpus/types.js';
-import { TextIndex, type TextIndexJson } from '../retrieval/textIndex.js';
-import { assembleLibrary, type IngestedArticle, type Library, localCopy } from './library.js';
+import { TextIndex } from '../retrieval/textIndex.js';
+import { assembleLibrary, type Library } from './library.js';
+import {
+  decodeArticle,
+  decodeIndex,
+  encodeArticle,
+  encodeAttribution,
+  encodeIndex,
+} from './snapshotCodec.js';
 
 /** Bumped when the snapshot layout changes. */
-const FORMAT = 1;
+const FORMAT = 3;
 /** Snapshots kept per cache folder (older ones are removed). */
 const KEEP = 3;
 
@@ -80,7 +88,10 @@ interface Meta {
 
 /**
  * Saves a library under `cacheDir/<key>/`: articles as JSON Lines (one per line, so no string
- * grows past the engine's limit), the index as JSON, and a small meta file written last.
+ * grows past the engine's limit; see {@link encodeArticle}), their attributions likewise in a
+ * file of their own (read lazily, {@link decodeArticle}), the statements and speakers as merged
+ * across articles (merging is the slowest part of assembling a library), the index as a binary
+ * file with a JSON head, and a small meta file written last.
  */
 export async function saveSnapshot(
   cacheDir: string,
@@ -92,9 +103,16 @@ export async function saveSnapshot(
   const temp = `${final}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(temp, { recursive: true });
   try {
-    const lines = library.ingested.map((a) => JSON.stringify(localCopy(a)));
-    await writeFile(path.join(temp, 'articles.jsonl'), lines.join('\n'));
-    await writeFile(path.join(temp, 'index.json'), JSON.stringify(library.sentenceIndex.toJSON()));
+    await writeFile(path.join(temp, 'articles.jsonl'), library.ingested.map(encodeArticle).join('\n'));
+    await writeFile(
+      path.join(temp, 'attributions.jsonl'),
+      library.ingested.map(encodeAttribution).join('\n'),
+    );
+    const merged: Attribution = { statements: library.statements, speakers: library.speakers };
+    await writeFile(path.join(temp, 'merged.json'), JSON.stringify(merged));
+    const index = encodeIndex(library.sentenceIndex.toBinary());
+    await writeFile(path.join(temp, 'index.json'), index.head);
+    await writeFile(path.join(temp, 'index.bin'), index.body);
     const meta: Meta = { format: FORMAT, key, dataDir: library.dataDir, skipped: library.skipped, stamps };
     await writeFile(path.join(temp, 'meta.json'), JSON.stringify(meta));
     await rm(final, { recursive: true, force: true });
@@ -113,11 +131,18 @@ export async function loadSnapshot(cacheDir: string, key: string): Promise<Libra
     const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as Meta;
     if (meta.format !== FORMAT || meta.key !== key) return null;
     const text = await readFile(path.join(dir, 'articles.jsonl'), 'utf8');
-    const ingested = text === '' ? [] : text.split('\n').map((line) => JSON.parse(line) as IngestedArticle);
-    const index = TextIndex.fromJSON(
-      JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8')) as TextIndexJson,
+    const attributions = (await readFile(path.join(dir, 'attributions.jsonl'), 'utf8')).split('\n');
+    const lines = text === '' ? [] : text.split('\n');
+    if (lines.length !== attributions.length && lines.length > 0) return null;
+    const ingested = lines.map((line, i) => decodeArticle(line, attributions[i] as string));
+    const merged = JSON.parse(await readFile(path.join(dir, 'merged.json'), 'utf8')) as Attribution;
+    const index = TextIndex.fromBinary(
+      decodeIndex(
+        await readFile(path.join(dir, 'index.json'), 'utf8'),
+        await readFile(path.join(dir, 'index.bin')),
+      ),
     );
-    return assembleLibrary(meta.dataDir, ingested, meta.skipped, index);
+    return assembleLibrary(meta.dataDir, ingested, meta.skipped, index, merged);
   } catch {
     return null;
   }

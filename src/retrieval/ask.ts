@@ -126,15 +126,21 @@ export function rankSentences(
         )
       : [],
   );
+  // A sentence with the kind of answer asked for holds the words that ask for it, and a
+  // statement by the subject's people holds the subject (the sets made once, not per hit).
+  const givenFor = [
+    new Set<string>(),
+    typeWords,
+    subjectWords,
+    new Set([...typeWords, ...subjectWords]),
+  ] as const;
   const ranked: RankedSentence[] = [];
   for (const hit of hits) {
     const sentence = sentences[hit.id];
     if (!sentence) continue;
     const typed = wanted !== null && (sentence.features & FEATURE_FOR[wanted]) !== 0;
     const preferred = options.prefer?.(sentence) === true;
-    // A sentence with the kind of answer asked for holds the words that ask for it, and a
-    // statement by the subject's people holds the subject.
-    const given = new Set([...(typed ? typeWords : []), ...(preferred ? subjectWords : [])]);
+    const given = givenFor[(typed ? 1 : 0) + (preferred ? 2 : 0)] as ReadonlySet<string>;
     let satisfied = 0;
     if (given.size > 0) {
       const stems = new Set(words(sentence.text).map((w) => w.stem));

@@ -4,6 +4,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { isStopWord, queryTerms, termsOf, type Word, words } from '../nlp/terms.js';
+import { addTermScores, type BinaryIndex, documentFrequency, fromBinary, toBinary } from './miniInternals.js';
 import { oneWordNames, placesIn } from './places.js';
 
 /** A document to index: its id and one text per field. */
@@ -28,6 +29,13 @@ export interface QueryOptions {
   boost?: Record<string, number>;
 }
 
+/**
+ * A query word in more documents than this is a common word: when the query has rarer words, it
+ * scores only the documents they found instead of every document that holds it (see
+ * {@link TextIndex.search}).
+ */
+export const COMMON_TERM_DOCUMENTS = 2000;
+
 /** Edit distance allowed for names, as a fraction of the word's length. */
 const NAME_FUZZINESS = 0.3;
 
@@ -38,12 +46,29 @@ const VARIANT_MIN_LENGTH = 5;
 /** A near variant shares this many first letters with the word. */
 const VARIANT_PREFIX = 4;
 
+/** Whether searches bound their candidate sets (off only to measure the exhaustive ranking). */
+let bounded = true;
+/** Turns candidate bounding on or off for every index (the benchmark's recall check). */
+export function setSearchBound(on: boolean): void {
+  bounded = on;
+}
+/** Whether candidate bounding is on. */
+export const searchBounded = (): boolean => bounded;
+
 const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /** What {@link TextIndex.toJSON} gives and {@link TextIndex.fromJSON} takes. */
 export interface TextIndexJson {
   fields: string[];
   mini: unknown;
+  capitalised: string[];
+  lowercase: string[];
+}
+
+/** What {@link TextIndex.toBinary} gives and {@link TextIndex.fromBinary} takes. */
+export interface TextIndexBinary {
+  fields: string[];
+  binary: BinaryIndex;
   capitalised: string[];
   lowercase: string[];
 }
@@ -72,13 +97,15 @@ export class TextIndex implements SearchIndex {
   private readonly capitalised = new Set<string>();
   private readonly lowercase = new Set<string>();
 
-  /** An empty index over `fields`, or one restored from {@link toJSON}'s output. */
-  constructor(fields: readonly string[], saved?: TextIndexJson) {
+  /** An empty index over `fields`, or one restored from {@link toJSON}'s or {@link toBinary}'s output. */
+  constructor(fields: readonly string[], saved?: TextIndexJson | TextIndexBinary) {
     this.fields = fields;
     const options = TextIndex.options(fields, this);
-    this.mini = saved
-      ? MiniSearch.loadJS<IndexedDoc>(saved.mini as never, options)
-      : new MiniSearch<IndexedDoc>(options);
+    this.mini = !saved
+      ? new MiniSearch<IndexedDoc>(options)
+      : 'binary' in saved
+        ? fromBinary<IndexedDoc>(saved.binary, options)
+        : MiniSearch.loadJS<IndexedDoc>(saved.mini as never, options);
     for (const w of saved?.capitalised ?? []) this.capitalised.add(w);
     for (const w of saved?.lowercase ?? []) this.lowercase.add(w);
   }
@@ -110,6 +137,20 @@ export class TextIndex implements SearchIndex {
 
   static fromJSON(json: TextIndexJson): TextIndex {
     return new TextIndex(json.fields, json);
+  }
+
+  /** The index as flat arrays plus the name lists: loads without rebuilding maps from JSON. */
+  toBinary(): TextIndexBinary {
+    return {
+      fields: [...this.fields],
+      binary: toBinary(this.mini),
+      capitalised: [...this.capitalised],
+      lowercase: [...this.lowercase],
+    };
+  }
+
+  static fromBinary(saved: TextIndexBinary): TextIndex {
+    return new TextIndex(saved.fields, saved);
   }
 
   /** Adds documents; call once per document. */
@@ -164,8 +205,11 @@ export class TextIndex implements SearchIndex {
       }
     }
     const filter = options.filter;
-    const exact = new Set([...terms.map((t) => t.term), ...other]);
-    const results: SearchResult[] = this.mini.search([...terms.map((t) => t.term), ...other].join(' '), {
+    const all = [...terms.map((t) => t.term), ...other];
+    const exact = new Set(all);
+    const common = this.commonTerms(all, options);
+    const searched = common.size > 0 ? all.filter((t) => !common.has(t)) : all;
+    const results: SearchResult[] = this.mini.search(searched.join(' '), {
       fuzzy: (term) => (fuzzy.has(term) ? NAME_FUZZINESS : false),
       boostTerm: (term) => (other.has(term) ? OTHER_NAME_WEIGHT : 1),
       // A typo-level match must be a name in the text too: "Latte" finds "Latte", never "latter".
@@ -175,6 +219,10 @@ export class TextIndex implements SearchIndex {
       ...(options.boost ? { boost: options.boost } : {}),
       ...(filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {}),
     });
+    if (common.size > 0) {
+      addTermScores(this.mini, results, [...common], (term) => (other.has(term) ? OTHER_NAME_WEIGHT : 1));
+      results.sort((a, b) => b.score - a.score);
+    }
     const hits = results.map((r) => ({
       id: r.id as number,
       score: r.score,
@@ -182,6 +230,27 @@ export class TextIndex implements SearchIndex {
       queryWords,
     }));
     return options.limit === undefined ? hits : hits.slice(0, options.limit);
+  }
+
+  /**
+   * The query's common words ({@link COMMON_TERM_DOCUMENTS}) that are scored only on the
+   * documents its rarer words find: scoring every sentence that says "president" costs far more
+   * than the query's other words and rarely changes the top answers, which hold the rarer words
+   * too (the benchmark measures recall@5 against the exhaustive ranking). The rarest word is
+   * always searched in full, so a query of common words still finds everything holding that one.
+   * A name this common is scored as written only: its typo spellings are not looked up.
+   */
+  private commonTerms(all: readonly string[], options: QueryOptions): Set<string> {
+    const common = new Set<string>();
+    if (!bounded || this.fields.length !== 1 || options.boost) return common;
+    const frequency = all.map((term) => ({ term, n: documentFrequency(this.mini, term) }));
+    const rarest = frequency.reduce(
+      (a, b) => (b.n < a.n ? b : a),
+      frequency[0] as { term: string; n: number },
+    );
+    for (const { term, n } of frequency)
+      if (n > COMMON_TERM_DOCUMENTS && term !== rarest.term) common.add(term);
+    return common;
   }
 
   /**

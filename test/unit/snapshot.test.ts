@@ -56,6 +56,14 @@ describe('snapshots', () => {
     expect(loaded.library.skipped).toEqual(built.library.skipped);
     expect(answers(loaded.library)).toEqual(answers(built.library));
     expect(loaded.library.sentenceIndex.isKnownName('hegses')).toBe(true);
+    // Sentences hold the article's own words; attributions, read lazily, are the saved ones.
+    for (const s of loaded.library.sentences)
+      expect(s.text).toBe(loaded.library.article(s.article).text.slice(s.start, s.end));
+    expect(loaded.library.ingested.map((a) => a.attribution)).toEqual(
+      built.library.ingested.map((a) => a.attribution),
+    );
+    expect(loaded.library.statements).toEqual(built.library.statements);
+    expect(loaded.library.speakers).toEqual(built.library.speakers);
   });
 
   it('builds afresh when an article changes, and without a cache folder writes nothing', async () => {
