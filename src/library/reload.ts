@@ -9,6 +9,7 @@ import { ArticleError } from '../corpus/load.js';
 import type { SkippedFile } from '../corpus/types.js';
 import { readArticleFile } from '../ingest/parse.js';
 import type { Logger } from '../log.js';
+import { coalesced } from './coalesce.js';
 import type { LibraryHolder } from './holder.js';
 import {
   assembleLibraryAsync,
@@ -42,8 +43,6 @@ const sameStamp = (a: FileStamp | undefined, b: FileStamp) =>
 /** Watches the folder and keeps the holder's library up to date. */
 export function watchLibrary(options: ReloadOptions): Reloader {
   let stamps = new Map(options.stamps.map((s) => [s.file, s]));
-  let running: Promise<boolean> | null = null;
-  let again = false;
   let timer: NodeJS.Timeout | undefined;
 
   const reloadOnce = async (): Promise<boolean> => {
@@ -107,30 +106,11 @@ export function watchLibrary(options: ReloadOptions): Reloader {
     return true;
   };
 
-  const reload = async (): Promise<boolean> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      let any = false;
-      do {
-        again = false;
-        try {
-          any = (await reloadOnce()) || any;
-        } catch (error) {
-          // A failed reload leaves the current library serving.
-          options.logger.error({ err: error }, 'reload failed; still serving the previous articles');
-        }
-      } while (again);
-      return any;
-    })();
-    try {
-      return await running;
-    } finally {
-      running = null;
-    }
-  };
+  const reload = coalesced(
+    () => reloadOnce(),
+    // A failed reload leaves the current library serving.
+    (error) => options.logger.error({ err: error }, 'reload failed; still serving the previous articles'),
+  );
 
   let watcher: FSWatcher | undefined;
   try {

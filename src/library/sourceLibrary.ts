@@ -9,6 +9,7 @@ import type { SkippedFile } from '../corpus/types.js';
 import { parseArticle } from '../ingest/parse.js';
 import type { Logger } from '../log.js';
 import type { ArticleSource } from '../sources/source.js';
+import { coalesced } from './coalesce.js';
 import type { LibraryHolder } from './holder.js';
 import { assembleLibraryAsync, type IngestedArticle, ingestArticle, localCopy } from './library.js';
 import type { Reloader } from './reload.js';
@@ -30,8 +31,6 @@ export async function openSourceLibrary(
 ): Promise<Reloader> {
   const { holder, logger } = options;
   let stamps = new Map<string, string>();
-  let running: Promise<boolean> | null = null;
-  let again = false;
   const name = `${source.library}`;
 
   const reloadOnce = async (first: boolean): Promise<boolean> => {
@@ -73,30 +72,12 @@ export async function openSourceLibrary(
     return true;
   };
 
-  const reload = async (): Promise<boolean> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      let any = false;
-      do {
-        again = false;
-        try {
-          any = (await reloadOnce(false)) || any;
-        } catch (error) {
-          // A failed reload leaves the current library serving.
-          logger.error({ err: error, library: name }, 'reload failed; still serving the previous articles');
-        }
-      } while (again);
-      return any;
-    })();
-    try {
-      return await running;
-    } finally {
-      running = null;
-    }
-  };
+  const reload = coalesced(
+    () => reloadOnce(false),
+    // A failed reload leaves the current library serving.
+    (error) =>
+      logger.error({ err: error, library: name }, 'reload failed; still serving the previous articles'),
+  );
 
   await reloadOnce(true);
   const stop = options.watch ? source.watch(() => void reload()) : () => {};
