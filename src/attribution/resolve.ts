@@ -152,7 +152,7 @@ export function resolveSpeakers(
   const spoke = new Set<string>();
   /**
    * A capitalised name the text shows not to be a person's, whatever the tagger made of it: a
-   * place, a name joined with "and" or "of", or common words only ("New Wave", "Radio Towers")
+   * place, a name joined with "and" or "of", or common words only ("Blue Harbour", "Radio Towers")
    * with nothing else marking a person.
    */
   const notAPerson = (m: Mention): boolean => {

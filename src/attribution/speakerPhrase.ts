@@ -221,7 +221,7 @@ function endAtNoun(tokens: readonly Token[], [from, to]: [number, number]): [num
 }
 
 /**
- * "said one Republican involved in the talks", "said one of those advisers", "said another
+ * "said one delegate involved in the talks", "said one of those advisers", "said another
  * official": a count or "another" before the noun phrase, which the phrase reader does not take.
  */
 function countedPhrase(tokens: readonly Token[], j: number): [number, number] | null {

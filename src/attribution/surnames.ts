@@ -1,7 +1,7 @@
 /**
- * Surnames the tagger reads as verbs: after a first name, "Ward", "Burke" or "Earnest" is tagged
- * VERB ("said Steve Ward, director …" would name "Steve"). A capitalised verb right after a
- * capitalised proper noun or a title ("Dr. Ward") is taken for a proper noun before speakers are
+ * Surnames the tagger reads as verbs: after a first name, "Ward", "Burke" or "Hunt" is tagged
+ * VERB ("said Nora Ward, director …" would name "Steve"). A capitalised verb right after a
+ * capitalised proper noun or a title ("Dr. Halloran") is taken for a proper noun before speakers are
  * read; so is a first name tagged as a verb ("Josh", "Ted") before a proper noun. Headlines in
  * title case keep their verbs: speech verbs, auxiliaries ("Will", "Is") and, after a word that is
  * not a first name, inflected forms ("Approves", "Signed") are left alone.
@@ -21,7 +21,7 @@ export function retagSurnames(analyses: readonly AnalyzedSentence[]): AnalyzedSe
     for (let i = 0; i < a.tokens.length; i++) {
       const t = a.tokens[i] as Token;
       const after = a.tokens[i + 1];
-      // "Josh Earnest", "Mark Carney": a first name that is also a verb, before a proper noun.
+      // "Will Hunt", "Mark Tolland": a first name that is also a verb, before a proper noun.
       if (
         t.pos === 'VERB' &&
         isCapitalisedWord(t) &&

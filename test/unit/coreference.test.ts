@@ -97,7 +97,7 @@ describe('surnames and first names the tagger reads as verbs', () => {
       ['The plan is sound,', 'Aaron Burke'],
     ]);
     expect(pairs('Aaron Ward said the plan was sound.')).toEqual([['the plan was sound', 'Aaron Ward']]);
-    expect(pairs('“It works,” said Dr. Ward.')).toEqual([['It works,', 'Dr. Ward']]);
+    expect(pairs('“It works,” said Dr. Halloran.')).toEqual([['It works,', 'Dr. Halloran']]);
     // A first name the list does not know, tagged a proper noun.
     expect(pairs('“It works,” said Tavita Ward, a teacher.')).toEqual([['It works,', 'Tavita Ward']]);
   });

@@ -88,7 +88,7 @@ const according: ReportedRule = {
   match({ tokens, text }, k, end) {
     const t = tokens[k] as Token;
     if (!(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) return undefined;
-    // "according to campaign manager Jeff Weaver": a first word the tagger read as a verb.
+    // "according to campaign manager Tomas Brenner": a first word the tagger read as a verb.
     const misread = tokens[k + 2]?.pos === 'VERB' && /^\p{Ll}/u.test(tokens[k + 2]?.text ?? '');
     const span = phraseStartingAt(tokens, k + 2) ?? (misread ? phraseStartingAt(tokens, k + 3) : null);
     if (!span) return null;
