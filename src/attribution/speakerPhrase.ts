@@ -51,7 +51,7 @@ export function speakerBefore(
 const MAX_RELATIVE = 12;
 
 /**
- * "the groups who wrote to her on Thursday say …": a subject restricted by a relative clause (no
+ * "the neighbours who signed the petition last week say …": a subject restricted by a relative clause (no
  * commas) that ends at `j`, just before the cue. The clause has a verb of its own.
  */
 function restrictedSubject(tokens: readonly Token[], j: number, text: string, floor: number): Mention | null {
@@ -147,7 +147,7 @@ function openingNameWithAppositives(
   for (let c = from; c <= j; c++) {
     if (!isComma(tokens[c])) continue;
     const part = tokens.slice(from, c);
-    // "a former official who also sits on the board": a noun phrase may end in a relative clause.
+    // "a retired judge who now chairs the trust": a noun phrase may end in a relative clause.
     const rel = part.findIndex((t) => /^(?:who|which|whose|that)$/i.test(t.text));
     const relative = rel === 0;
     const head = rel > 0 ? part.slice(0, rel) : part;

@@ -357,15 +357,15 @@ describe('structure over windows (recall)', () => {
   it('steps over an appositive ending in a relative clause between the name and the cue', () => {
     expect(
       pairs(
-        'Ari Fleck, a former city official who also sits on the board of the chamber, said the mayor has given voters reasons to doubt him.',
+        'Mina Osei, a retired judge who now chairs the harbour trust, said the ferry timetable was never tested.',
       ),
-    ).toEqual([['the mayor has given voters reasons to doubt him', 'Ari Fleck']]);
+    ).toEqual([['the ferry timetable was never tested', 'Mina Osei']]);
   });
 
   it('closes a sentence with an inverted speaker and an appositive of any shape', () => {
     expect(
       pairs(
-        'The plan will fail by the spring, said Rosa Demir, head of a union that has broken away from the federation.',
+        'The plan will fail by the spring, said Rosa Demir, head of a guild that split from the national body last year.',
       ),
     ).toEqual([['The plan will fail by the spring', 'Rosa Demir']]);
   });
@@ -430,9 +430,9 @@ describe('structure over windows (recall)', () => {
   it('takes a name with a bracket set off by a comma before the cue, after an opening phrase', () => {
     expect(
       pairs(
-        'After the vote, Gov. Ana Ruiz (R-Ohio), said, “I am getting ready to rent a covered wagon for the trip.”',
+        'After the vote, Gov. Ana Ruiz (R-Ohio), said, “We will need a bigger boat for the crossing.”',
       ),
-    ).toEqual([['I am getting ready to rent a covered wagon for the trip.', 'Ana Ruiz']]);
+    ).toEqual([['We will need a bigger boat for the crossing.', 'Ana Ruiz']]);
   });
 
   it('walks back from a quotation over setting phrases with no verb to its cue', () => {

@@ -170,9 +170,9 @@ describe('across articles', () => {
 describe('a name in the topic', () => {
   it('is a topic word when the person it names said nothing about the rest of the topic', () => {
     const text =
-      'Coach Lena Varga said the team would train all summer.\n\nTeammate Joel Brandt said that Varga “talked the talk and walked the walk.”';
+      'Coach Lena Varga said the team would train all summer.\n\nTeammate Joel Brandt said that Varga “never once missed a practice, not even in the snow.”';
     const library = assembleLibrary('/tmp', [ingestArticle(parseArticle('one', 'one.md', text, 0))], []);
-    const [top] = rankStatements(library, 'talked walked Varga', { limit: 5 });
+    const [top] = rankStatements(library, 'missed practice snow Varga', { limit: 5 });
     expect(library.speakers[top!.statement.speaker!]?.name).toBe('Joel Brandt');
     const [own] = rankStatements(library, 'Varga train summer', { limit: 5 });
     expect(library.speakers[own!.statement.speaker!]?.name).toBe('Lena Varga');
