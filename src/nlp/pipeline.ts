@@ -149,8 +149,8 @@ const SEAM_OPENERS = new Set([
 ]);
 
 /**
- * Splits where a photo caption without a full stop was glued onto the next sentence ("… higher
- * than a colleague The cost of divorce …"): a lower-case noun, one space, then a capitalised
+ * Splits where a photo caption without a full stop was glued onto the next sentence ("… a crowd
+ * at the harbour The ferry will …"): a lower-case noun, one space, then a capitalised
  * sentence opener or an opening quote.
  */
 function splitAtSeams(text: string, offset: number, sentence: AnalyzedSentence): AnalyzedSentence[] {

@@ -23,8 +23,8 @@ describe('quotation marks', () => {
     ).toEqual(['But there is more to do.']);
   });
   it('takes British single quotes only when a paragraph has no double ones, ignoring apostrophes', () => {
-    expect(spans("Kunis 'stole her pet chicken' as children, Karo's lawyer said.")).toEqual([
-      'stole her pet chicken',
+    expect(spans("Mara 'borrowed my bicycle' for a year, Lund's sister said.")).toEqual([
+      'borrowed my bicycle',
     ]);
     expect(spans("It's O'Neill's horse.")).toEqual([]);
   });

@@ -225,9 +225,11 @@ describe('descriptions of one person', () => {
 
 describe('inverted openings and discourse adverbs', () => {
   it('reads a sentence that opens with its cue, then the speaker and an appositive, then the quote', () => {
-    expect(pairs('Said Tomasz Wilk, who grew up on the same street, “We were all so proud of her.”')).toEqual(
-      [['We were all so proud of her.', 'Tomasz Wilk']],
-    );
+    expect(
+      pairs(
+        'Said Tomasz Wilk, who grew up on the same street, “Nobody on our street ever doubted she would make it.”',
+      ),
+    ).toEqual([['Nobody on our street ever doubted she would make it.', 'Tomasz Wilk']]);
   });
 
   it('steps over "though" between the cue and "that"', () => {
@@ -348,7 +350,7 @@ describe('structure over windows (recall)', () => {
 
   it('takes a counted description after an inverted cue as the speaker', () => {
     expect(
-      pairs('“You are going to see a very large campaign,” said one organiser involved in the planning.').map(
+      pairs('“Expect the biggest march this city has had,” said one organiser involved in the planning.').map(
         ([, speaker]) => speaker,
       ),
     ).toEqual(['organiser']);
@@ -429,9 +431,7 @@ describe('structure over windows (recall)', () => {
 
   it('takes a name with a bracket set off by a comma before the cue, after an opening phrase', () => {
     expect(
-      pairs(
-        'After the vote, Gov. Ana Ruiz (R-Ohio), said, “We will need a bigger boat for the crossing.”',
-      ),
+      pairs('After the vote, Gov. Ana Ruiz (R-Ohio), said, “We will need a bigger boat for the crossing.”'),
     ).toEqual([['We will need a bigger boat for the crossing.', 'Ana Ruiz']]);
   });
 
@@ -446,8 +446,8 @@ describe('structure over windows (recall)', () => {
   it('takes a quotation after "this:" as the quotation, across its sentences', () => {
     expect(
       pairs(
-        'Dan Axel, a former adviser, tweeted this: “She did it again and I will say it again. It is wrong.”',
+        'Dan Axel, a former adviser, tweeted this: “The figures were wrong in May and they are wrong now. Check them.”',
       ),
-    ).toEqual([['She did it again and I will say it again. It is wrong.', 'Dan Axel']]);
+    ).toEqual([['The figures were wrong in May and they are wrong now. Check them.', 'Dan Axel']]);
   });
 });

@@ -46,7 +46,9 @@ describe('descriptions resolved to the entity the article names', () => {
   });
 
   it('but not a name with an honorific or a first name', () => {
-    const said = pairs('Ms. Okafor is not struggling like the others. But the company says it fears a loss.');
+    const said = pairs(
+      'Ms. Okafor is not struggling like the others. But the company says it expects a loss.',
+    );
     expect(said.map(([, speaker]) => speaker)).not.toContain('Okafor');
   });
 
