@@ -19,6 +19,7 @@ import { createLogger } from '../src/log.js';
 import { EMPTY_ALLOW_LIST } from '../src/sources/address.js';
 import { askPayload, post, RestStub, startEndpoint } from '../test/support/httpInteractions.js';
 import { bundledLibrary } from '../test/support/library.js';
+import { percentile } from './percentile.js';
 
 export interface HttpBench {
   requests: number;
@@ -26,11 +27,6 @@ export interface HttpBench {
   p50: number;
   p99: number;
   max: number;
-}
-
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 export async function httpBench(requests = 200): Promise<HttpBench> {

@@ -26,15 +26,12 @@ import { FileFeedStore } from '../src/sources/folder.js';
 import { newsPage, TITLE } from '../test/support/newsPages.js';
 import { startPageServer } from '../test/support/pageServer.js';
 import { variant, writeCorpus } from './corpus.js';
+import { percentile } from './percentile.js';
 
 /** Libraries measured loading from their files (each takes about a second of analysis). */
 const FILES_SAMPLE = 50;
 const SEED = path.join(DEFAULT_DATA_DIR, 'cnn-2025-02-12-hegseth-nato-ukraine.md');
 
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 

@@ -10,6 +10,7 @@ import { addUrl, ask, type HttpBot, startHttpBot } from '../test/support/httpBot
 import { keyPair, RestStub } from '../test/support/httpInteractions.js';
 import { startPageServer } from '../test/support/pageServer.js';
 import { startPostgres } from '../test/support/postgres.js';
+import { percentile } from './percentile.js';
 
 export interface ShareBench {
   adds: number;
@@ -17,11 +18,6 @@ export interface ShareBench {
   p50: number;
   p99: number;
   max: number;
-}
-
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 const GUILD = '1800000000000000001';

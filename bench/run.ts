@@ -29,6 +29,7 @@ import { suggestArticles } from '../src/retrieval/suggest.js';
 import { burst, startBotUnderTest } from '../test/support/botProcess.js';
 import { random, writeCorpus } from './corpus.js';
 import { describeGatewayPathBench, describeHttpBench, gatewayPathBench, httpBench } from './http.js';
+import { percentile } from './percentile.js';
 import { describeShareBench, shareBench } from './pgShare.js';
 import { EVAL_DIR } from './realCorpus.js';
 import { type ScaleRow, scaleRow, scaleTable } from './scale.js';
@@ -96,10 +97,6 @@ const work = path.join(os.tmpdir(), `citebot-bench-${process.pid}`);
 const nlp = winkNLP(model);
 const gc = (globalThis as { gc?: () => void }).gc;
 
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 const time = (fn: () => void) => {
   const t = performance.now();
   fn();

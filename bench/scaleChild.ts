@@ -16,17 +16,13 @@ import { openLibrary } from '../src/library/open.js';
 import { saveSnapshot, snapshotKey, stampFolder } from '../src/library/snapshot.js';
 import { setSearchBound } from '../src/retrieval/textIndex.js';
 import { random } from './corpus.js';
+import { percentile } from './percentile.js';
 
 const [mode, dataDir, cacheDir] = process.argv.slice(2);
 if (!mode || !dataDir || !cacheDir) throw new Error('usage: scaleChild.ts build|serve <data> <cache>');
 const gc = (globalThis as { gc?: () => void }).gc;
 const round = (x: number, digits = 2) => Number(x.toFixed(digits));
 const MB = 1e6;
-
-function percentile(xs: number[], p: number): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /** Mean and p99 in ms of `fn` over every input, after one untimed pass to warm the code up. */
 function latency<T>(inputs: readonly T[], fn: (x: T) => unknown): { mean: number; p99: number } {
