@@ -42,8 +42,8 @@ export interface NamedSpeaker {
 
 /**
  * The surnames a gold name may have: the last word of each part around "of", when capitalised
- * ("Heiserman of the CORE Teachers" → heiserman, teachers; "Speaker of the House Paul Ryan" →
- * speaker, ryan). A single part gives its last word.
+ * ("Ortiz of the City Nurses" → ortiz, nurses; "Chair of the Board Ann Lee" →
+ * chair, lee). A single part gives its last word.
  */
 export function goldSurnames(name: string): string[] {
   const parts = name.split(/\s+of\s+/);

@@ -22,7 +22,7 @@ export function skipForward(tokens: readonly Token[], from: number, last: number
       i++;
       continue;
     }
-    // "said Sunday in Madison, Wisconsin, that …": a place, set off before the clause.
+    // "said Friday in a northern town, that …": a place, set off before the clause.
     if ((lower(t) === 'in' || lower(t) === 'at') && tokens[i + 1]?.pos === 'PROPN') {
       let k = i + 1;
       while (

@@ -189,11 +189,11 @@ describe('more speaker phrases', () => {
   it('gives a participle after "before" or "by" the main clause’s speaker', () => {
     expect(
       pairs(
-        '“The danger is real,” Gomez told reporters, before insisting he had a good relationship with voters.',
+        '“The danger is real,” Gomez told reporters, before insisting the budget would balance by spring.',
       ),
     ).toEqual([
       ['The danger is real,', 'Gomez'],
-      ['he had a good relationship with voters', 'Gomez'],
+      ['the budget would balance by spring', 'Gomez'],
     ]);
   });
 });
@@ -248,7 +248,7 @@ describe('verbs read as nouns, places and marks', () => {
 
   it('steps over a place set off by commas between the cue and "that"', () => {
     expect(
-      pairs('Sen. Jane Roe (I-Vt.) said Sunday in Madison, Wisconsin, that she hoped for a large turnout.'),
+      pairs('Rep. Jane Roe (D-Ore.) said Friday in Eugene, Oregon, that she hoped for a large turnout.'),
     ).toEqual([['she hoped for a large turnout', 'Jane Roe']]);
   });
 
@@ -340,7 +340,7 @@ describe('structure over windows (recall)', () => {
 
   it('gives a cue after "and" in a quotation’s sentence the speaker already found there', () => {
     const said = attribute(
-      'Omar Haddad runs the campaign. “We think the plan will work,” Haddad said at a news conference, and then predicted: “We will do much better this year than last.”',
+      'Omar Haddad runs the campaign. “We think the plan will work,” Haddad said at a town hall, and then predicted: “We will do much better this year than last.”',
     );
     expect(said.map((s) => [s.quote, s.speaker])).toEqual([
       ['We think the plan will work,', 'Omar Haddad'],
@@ -374,8 +374,8 @@ describe('structure over windows (recall)', () => {
 
   it('takes the clause around a quoted fragment when the tagger missed its verb', () => {
     expect(
-      pairs('The rejection of the treaty signals “the start of the end” for the union, said Gert Wilder.'),
-    ).toEqual([['The rejection of the treaty signals “the start of the end” for the union', 'Gert Wilder']]);
+      pairs('The vote against the charter marks “the start of the end” for the league, said Gert Wilder.'),
+    ).toEqual([['The vote against the charter marks “the start of the end” for the league', 'Gert Wilder']]);
   });
 
   it('takes a document next to its cue as the speaker, and "in an email" as a setting', () => {
@@ -398,9 +398,9 @@ describe('structure over windows (recall)', () => {
   it('finds the source after "according to" when the tagger read its first word as a verb', () => {
     expect(
       pairs(
-        'The campaign is paying dozens of canvassers to go door to door, according to campaign manager Tomas Brenner.',
+        'The committee has hired forty volunteers to knock on doors, according to campaign manager Tomas Brenner.',
       ),
-    ).toEqual([['The campaign is paying dozens of canvassers to go door to door', 'Tomas Brenner']]);
+    ).toEqual([['The committee has hired forty volunteers to knock on doors', 'Tomas Brenner']]);
   });
 
   it('takes the clause when a quoted word sits between its subject and its verb', () => {
