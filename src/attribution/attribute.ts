@@ -72,7 +72,7 @@ function readArticle({ article, analyses: tagged }: ParsedArticle, taggedTokens:
   const knownNames = fullNamesIn(tokens, article.text);
   const extraction = demoteCommonWords(extractStatements(article, analyses), tokens, knownNames);
   const personWords = new Set(knownNames.flatMap((n) => nameWords(n)));
-  const resolution = resolveSpeakers(extraction, genderHints(knownNames), personWords);
+  const resolution = resolveSpeakers(extraction, knownNames, personWords);
   return { knownNames, extraction, resolution };
 }
 
@@ -203,22 +203,6 @@ function demoteCommonWords(
     facts: extraction.facts.map((f) => ({ ...f, subject: demote(f.subject) })),
     statements: extraction.statements.map((s) => ({ ...s, mention: demote(s.mention) })),
   };
-}
-
-/** Gender by surname, from full names whose first name tells it (and no two disagree). */
-function genderHints(fullNames: readonly string[]): Map<string, 'm' | 'f'> {
-  const hints = new Map<string, 'm' | 'f'>();
-  const conflicting = new Set<string>();
-  for (const name of fullNames) {
-    const words = nameWords(name);
-    const gender = NAME_PARTICLES.has(words[0] ?? '') ? null : genderOfFirstName(words[0] ?? '');
-    const surname = words.at(-1);
-    if (!gender || !surname || words.length < 2) continue;
-    if (hints.has(surname) && hints.get(surname) !== gender) conflicting.add(surname);
-    hints.set(surname, gender);
-  }
-  for (const s of conflicting) hints.delete(s);
-  return hints;
 }
 
 /** Full names written anywhere in an article: runs of capitalised words starting with a first name. */

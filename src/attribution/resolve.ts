@@ -11,6 +11,7 @@ import { isDictionaryWord } from '../nlp/pipeline.js';
 import type { Extraction } from './extract.js';
 import type { Mention } from './mentions.js';
 import { nameWords } from './names.js';
+import { type Gender, indexPeople, type Person } from './people.js';
 import { cannotSpeak, mentionHead } from './speakingHeads.js';
 import { isFirstName, isPlace, ROLE_WORDS } from './words.js';
 
@@ -19,7 +20,6 @@ const CARRY_PARAGRAPHS = 2;
 /** How many sentences back, within a paragraph, a pronoun looks for its antecedent. */
 const LOOK_BACK = 4;
 
-type Gender = 'm' | 'f';
 
 /** An unnamed source that is one person ("the spokesman", "a senior official"). */
 function isRole(m: Mention): boolean {
@@ -80,21 +80,43 @@ function cannotBeSpeaker(m: Mention): boolean {
 }
 
 /**
- * @param genderHints gender by surname from full names elsewhere in the article ("Lisa Morgan" →
- *   "Morgan" is f), used when a mention itself does not tell
+ * @param fullNames full names written anywhere in the article: the people short forms are keyed
+ *   to, each with the gender its first name tells (see {@link indexPeople})
  * @param personWords the words of full names written in the article (lower case): a lone name
  *   among them is a person, not a body that "the company" could stand for
  */
 export function resolveSpeakers(
   extraction: Extraction,
-  genderHints: ReadonlyMap<string, Gender> = new Map(),
+  fullNames: readonly string[] = [],
   personWords: ReadonlySet<string> = new Set(),
 ): Resolution {
   const { statements, facts } = extraction;
-  const learnt = new Map<string, Gender>(genderHints);
-  const key = (m: Mention) =>
-    m.kind === 'person' ? (nameWords(m.name).at(-1) ?? m.name) : m.name.toLowerCase();
-  const genderOf = (m: Mention): Gender | null => m.gender ?? learnt.get(key(m)) ?? null;
+  const people = indexPeople(fullNames);
+  /** Genders learnt from pronouns, by entity key. */
+  const learnt = new Map<string, Gender>();
+  const key = (m: Mention) => (m.kind === 'person' ? people.keyOf(m.name) : m.name.toLowerCase());
+  /** A one-word name that two or more people named in full share: it is none of them for sure. */
+  const shared = (m: Mention) => m.kind === 'person' && people.holders(m.name).length > 1;
+  const personGender = (p: Person): Gender | null => learnt.get(p.key) ?? p.gender;
+  const genderOf = (m: Mention): Gender | null => {
+    if (m.gender) return m.gender;
+    const k = key(m);
+    const known = learnt.get(k) ?? people.person(k)?.gender;
+    if (known) return known;
+    if (!shared(m)) return null;
+    const genders = new Set(people.holders(m.name).map(personGender));
+    return genders.size === 1 ? ([...genders][0] ?? null) : null;
+  };
+  /**
+   * "Ruiz" when the article names both Ana and Tomas Ruiz: a he or she resolved to the bare
+   * surname is the one of them whose gender matches, when exactly one does.
+   */
+  const byGender = (pronoun: Mention, m: Mention): Mention => {
+    if (!(pronoun.name === 'he' || pronoun.name === 'she') || !shared(m) || m.gender) return m;
+    const g: Gender = pronoun.name === 'he' ? 'm' : 'f';
+    const matching = people.holders(m.name).filter((p) => personGender(p) === g);
+    return matching.length === 1 ? { ...m, name: (matching[0] as Person).written, gender: g } : m;
+  };
 
   const compatible = (pronoun: Mention, m: Mention): boolean => {
     if (m.kind === 'pronoun') return false;
@@ -161,7 +183,12 @@ export function resolveSpeakers(
     return nameWords(m.name).every((w) => isDictionaryWord(w));
   };
   const learn = (pronoun: Mention, m: Mention) => {
-    if ((pronoun.name === 'he' || pronoun.name === 'she') && m.kind === 'person' && genderOf(m) === null) {
+    if (
+      (pronoun.name === 'he' || pronoun.name === 'she') &&
+      m.kind === 'person' &&
+      !shared(m) &&
+      genderOf(m) === null
+    ) {
       learnt.set(key(m), pronoun.name === 'he' ? 'm' : 'f');
     }
   };
@@ -268,7 +295,8 @@ export function resolveSpeakers(
   const resolveMention = (m: Mention, sentence: number, teach: boolean): Mention | null => {
     if (m.kind === 'group' || m.kind === 'organisation') return described(m, sentence);
     if (m.kind !== 'pronoun') return m;
-    const found = antecedent(m, sentence);
+    const antecedentFound = antecedent(m, sentence);
+    const found = antecedentFound && byGender(m, antecedentFound);
     // Only a near antecedent teaches a gender: a far one is a guess, and a wrong gender learnt
     // would keep every later pronoun from the person.
     if (found && teach && nearby) learn(m, found);
