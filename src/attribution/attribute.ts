@@ -7,7 +7,7 @@ import type { Article } from '../corpus/types.js';
 import { isDictionaryWord, type Token } from '../nlp/pipeline.js';
 import { mergeSpeakers, type SpeakerMention } from './entities.js';
 import { type Extraction, extractStatements } from './extract.js';
-import type { Mention } from './mentions.js';
+import { type Mention, namedMentions } from './mentions.js';
 import { expandAcronym, nameWords } from './names.js';
 import { resolveSpeakers } from './resolve.js';
 import { retagSurnames } from './surnames.js';
@@ -72,7 +72,10 @@ function readArticle({ article, analyses: tagged }: ParsedArticle, taggedTokens:
   const knownNames = fullNamesIn(tokens, article.text);
   const extraction = demoteCommonWords(extractStatements(article, analyses), tokens, knownNames);
   const personWords = new Set(knownNames.flatMap((n) => nameWords(n)));
-  const resolution = resolveSpeakers(extraction, knownNames, personWords);
+  const named = article.sentences.map((s, i) =>
+    s.kind === 'sentence' ? namedMentions(analyses[i]?.tokens ?? [], article.text) : [],
+  );
+  const resolution = resolveSpeakers(extraction, knownNames, personWords, named);
   return { knownNames, extraction, resolution };
 }
 

@@ -382,3 +382,34 @@ export function canSpeak(m: Mention): boolean {
     /(?:ers|ists|ians|ents|ors|ees)$/.test(head)
   );
 }
+
+/**
+ * Every named person and organisation in one sentence, in order ("… a deal with Northwind
+ * Technologies Inc. …"), not only subjects: the bodies and role holders a later "the company" or
+ * "the mayor" can stand for. A role given in apposition ("Ana Ruiz, the mayor of Eastport,")
+ * becomes the person's title.
+ */
+export function namedMentions(tokens: readonly Token[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (!isCapitalised(t) || !(t.pos === 'PROPN' || isProperWord(t))) continue;
+    const next = tokens[k + 1];
+    if (next && isCapitalised(next) && (next.pos === 'PROPN' || isProperWord(next))) continue;
+    const span = phraseEndingAt(tokens, k);
+    if (!span) continue;
+    const m = classify(tokens, span[0], span[1], text);
+    if (m.kind !== 'person' && m.kind !== 'organisation') continue;
+    if (m.kind === 'person' && m.title === null && tokens[k + 1]?.text === ',') {
+      const role = phraseStartingAt(tokens, k + 2);
+      const phrase = role ? tokens.slice(role[0], role[1] + 1) : [];
+      const of = phrase.findIndex((w) => lower(w) === 'of');
+      const words = of > 0 ? phrase.slice(0, of) : phrase;
+      const head = words.findLast((w) => w.pos === 'NOUN' || w.pos === 'PROPN');
+      if (role && head && ROLE_WORDS.has(lower(head)) && DETERMINERS.has(lower(words[0])))
+        out.push({ ...m, title: text.slice((words[1] as Token).start, (words.at(-1) as Token).end) });
+      else out.push(m);
+    } else out.push(m);
+  }
+  return out;
+}

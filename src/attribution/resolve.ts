@@ -46,6 +46,15 @@ const BODY_HEADS = new Set([
   'authority', 'foundation', 'association', 'institute', 'office', 'league', 'federation', 'campaign',
 ]);
 
+/** Words in a name that mark a business, which "the company" or "the firm" may stand for. */
+// biome-ignore format: a word list reads best packed
+const BUSINESS_WORDS = new Set([
+  'inc', 'corp', 'corporation', 'co', 'ltd', 'llc', 'plc', 'company', 'holdings', 'industries',
+  'airlines', 'airways', 'motors', 'bank', 'partners', 'capital', 'labs', 'technologies', 'systems',
+  'energy', 'foods', 'pharmaceuticals', 'brands', 'entertainment', 'communications', 'enterprises',
+  'solutions', 'ventures', 'insurance', 'financial', 'group', 'media', 'networks', 'resources',
+]);
+
 /** The head of "the company" / "the ministry" (definite, singular, a body), else null. */
 function organisationHead(m: Mention): string | null {
   if (m.plural || !/^the\s/i.test(m.text)) return null;
@@ -84,11 +93,13 @@ function cannotBeSpeaker(m: Mention): boolean {
  *   to, each with the gender its first name tells (see {@link indexPeople})
  * @param personWords the words of full names written in the article (lower case): a lone name
  *   among them is a person, not a body that "the company" could stand for
+ * @param named per sentence, every named person and organisation in it (see {@link namedMentions})
  */
 export function resolveSpeakers(
   extraction: Extraction,
   fullNames: readonly string[] = [],
   personWords: ReadonlySet<string> = new Set(),
+  named: readonly (readonly Mention[])[] = [],
 ): Resolution {
   const { statements, facts } = extraction;
   const people = indexPeople(fullNames);
@@ -245,7 +256,8 @@ export function resolveSpeakers(
     const head = roleHead(m);
     const holders = new Map<string, Mention>();
     for (let j = sentence; head && j >= 0; j--) {
-      for (const c of [actor[j], facts[j]?.subject, ...(facts[j]?.introduced ?? [])]) {
+      const before = (named[j] ?? []).filter((c) => j < sentence || c.end <= m.start);
+      for (const c of [actor[j], facts[j]?.subject, ...(facts[j]?.introduced ?? []), ...before]) {
         if (c?.kind !== 'person' || !c.title) continue;
         if (
           c.title
@@ -288,6 +300,18 @@ export function resolveSpeakers(
       // "Northwind Technologies is …; the company said": a name nothing marks as a person's.
       if (GENERIC_BODIES.has(head) && c.kind === 'person' && !hasPersonEvidence(c))
         return { ...c, kind: 'organisation' };
+    }
+    // Else a body named anywhere in those sentences, nearest first: "… a contract with the
+    // Ministry of Transport. The ministry said …", "… shares of Northwind Holdings Inc. fell. The
+    // company said …" (a generic word needs a name that marks a business).
+    for (let j = sentence; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS; j--) {
+      const candidates = (named[j] ?? []).filter((c) => j < sentence || c.end <= m.start);
+      for (const c of [...candidates].reverse()) {
+        if (c.kind !== 'organisation' || c.plural || isPlace(c.name)) continue;
+        const words = nameWords(c.name);
+        if (words.includes(head)) return c;
+        if (GENERIC_BODIES.has(head) && words.some((w) => BUSINESS_WORDS.has(w))) return c;
+      }
     }
     return m;
   };
