@@ -7,7 +7,7 @@ import type { Article } from '../corpus/types.js';
 import { isDictionaryWord, type Token } from '../nlp/pipeline.js';
 import { mergeSpeakers, type SpeakerMention } from './entities.js';
 import { type Extraction, extractStatements } from './extract.js';
-import { type Mention, namedMentions } from './mentions.js';
+import { type Mention, namedMentions, organisationEvidence } from './mentions.js';
 import { expandAcronym, nameWords } from './names.js';
 import { resolveSpeakers } from './resolve.js';
 import { retagSurnames } from './surnames.js';
@@ -75,7 +75,8 @@ function readArticle({ article, analyses: tagged }: ParsedArticle, taggedTokens:
   const named = article.sentences.map((s, i) =>
     s.kind === 'sentence' ? namedMentions(analyses[i]?.tokens ?? [], article.text) : [],
   );
-  const resolution = resolveSpeakers(extraction, knownNames, personWords, named);
+  const bodies = organisationEvidence(analyses.map((a) => a.tokens));
+  const resolution = resolveSpeakers(extraction, knownNames, personWords, named, bodies);
   return { knownNames, extraction, resolution };
 }
 

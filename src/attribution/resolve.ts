@@ -93,14 +93,29 @@ function cannotBeSpeaker(m: Mention): boolean {
  *   to, each with the gender its first name tells (see {@link indexPeople})
  * @param personWords the words of full names written in the article (lower case): a lone name
  *   among them is a person, not a body that "the company" could stand for
- * @param named per sentence, every named person and organisation in it (see {@link namedMentions})
+ * @param namedIn per sentence, every named person and organisation in it (see namedMentions)
+ * @param bodies names the article shows to be bodies' (see organisationEvidence)
  */
 export function resolveSpeakers(
-  extraction: Extraction,
+  given: Extraction,
   fullNames: readonly string[] = [],
   personWords: ReadonlySet<string> = new Set(),
-  named: readonly (readonly Mention[])[] = [],
+  namedIn: readonly (readonly Mention[])[] = [],
+  bodies: ReadonlySet<string> = new Set(),
 ): Resolution {
+  /** A name the article shows to be a body's ("Northwind Inc.", "Northwind's shares") is one everywhere. */
+  const isBody = (m: Mention) => m.kind === 'person' && bodies.has(nameWords(m.name).join(' '));
+  const typed = (m: Mention): Mention =>
+    isBody(m) ? { ...m, kind: 'organisation', title: null, gender: null, initial: false } : m;
+  const extraction = {
+    statements: given.statements.map((st) => (st.mention ? { ...st, mention: typed(st.mention) } : st)),
+    facts: given.facts.map((f) => ({
+      ...f,
+      subject: f.subject && typed(f.subject),
+      introduced: f.introduced.filter((m) => !isBody(m)),
+    })),
+  };
+  const named = namedIn.map((list) => list.map(typed));
   const { statements, facts } = extraction;
   const people = indexPeople(fullNames);
   /** Genders learnt from pronouns, by entity key. */
