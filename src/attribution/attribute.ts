@@ -12,7 +12,7 @@ import { expandAcronym, nameWords } from './names.js';
 import { resolveSpeakers } from './resolve.js';
 import { retagSurnames } from './surnames.js';
 import type { SpeakerEntity, Statement, StatementSpan } from './types.js';
-import { genderOfFirstName, isFirstName, NAME_PARTICLES, ROLE_WORDS } from './words.js';
+import { isFirstName, ROLE_WORDS } from './words.js';
 
 export interface Attribution {
   statements: Statement[];

@@ -387,8 +387,7 @@ export function canSpeak(m: Mention): boolean {
 /**
  * Every named person and organisation in one sentence, in order ("… a deal with Northwind
  * Technologies Inc. …"), not only subjects: the bodies and role holders a later "the company" or
- * "the mayor" can stand for. A role given in apposition ("Ana Ruiz, the mayor of Eastport,")
- * becomes the person's title.
+ * "the mayor" can stand for.
  */
 export function namedMentions(tokens: readonly Token[], text: string): Mention[] {
   const out: Mention[] = [];
@@ -401,22 +400,24 @@ export function namedMentions(tokens: readonly Token[], text: string): Mention[]
     if (!span) continue;
     const m = classify(tokens, span[0], span[1], text);
     if (m.kind !== 'person' && m.kind !== 'organisation') continue;
-    if (m.kind === 'person' && m.title === null && tokens[k + 1]?.text === ',') {
-      const role = phraseStartingAt(tokens, k + 2);
-      const phrase = role ? tokens.slice(role[0], role[1] + 1) : [];
-      const of = phrase.findIndex((w) => lower(w) === 'of');
-      const words = of > 0 ? phrase.slice(0, of) : phrase;
-      const head = words.findLast((w) => w.pos === 'NOUN' || w.pos === 'PROPN');
-      if (role && head && ROLE_WORDS.has(lower(head)) && DETERMINERS.has(lower(words[0])))
-        out.push({ ...m, title: text.slice((words[1] as Token).start, (words.at(-1) as Token).end) });
-      else out.push(m);
-    } else out.push(m);
+    out.push(m);
   }
   return out;
 }
 
 /** Words after a name that make it a business's: "Northwind Inc.", "Acme Corp". */
-const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'corporation', 'ltd', 'llc', 'plc', 'co', 'limited', 'ag', 'sa']);
+const COMPANY_SUFFIXES = new Set([
+  'inc',
+  'corp',
+  'corporation',
+  'ltd',
+  'llc',
+  'plc',
+  'co',
+  'limited',
+  'ag',
+  'sa',
+]);
 /** "Acme's shares", "Acme's employees": what only a body has. */
 // biome-ignore format: a word list reads best packed
 const BODY_POSSESSIONS = new Set([
@@ -437,10 +438,18 @@ export function organisationEvidence(sentences: readonly (readonly Token[])[]): 
       const t = tokens[k] as Token;
       if (!isCapitalised(t) || !(t.pos === 'PROPN' || isProperWord(t))) continue;
       let from = k;
-      while (from > 0 && isCapitalised(tokens[from - 1] as Token) && isProperWord(tokens[from - 1] as Token, true))
+      while (
+        from > 0 &&
+        isCapitalised(tokens[from - 1] as Token) &&
+        isProperWord(tokens[from - 1] as Token, true)
+      )
         from--;
       let to = k;
-      while (to + 1 < tokens.length && isCapitalised(tokens[to + 1] as Token) && isProperWord(tokens[to + 1] as Token))
+      while (
+        to + 1 < tokens.length &&
+        isCapitalised(tokens[to + 1] as Token) &&
+        isProperWord(tokens[to + 1] as Token)
+      )
         to++;
       k = to;
       const run = tokens.slice(from, to + 1);
@@ -458,7 +467,13 @@ export function organisationEvidence(sentences: readonly (readonly Token[])[]): 
         out.add(key(words));
       // "the National Rail Board (NRB)": the long name and the acronym.
       const acronym = tokens[to + 2];
-      if (run.length >= 2 && after(1) === '(' && acronym && /^\p{Lu}{2,6}$/u.test(acronym.text) && after(3) === ')') {
+      if (
+        run.length >= 2 &&
+        after(1) === '(' &&
+        acronym &&
+        /^\p{Lu}{2,6}$/u.test(acronym.text) &&
+        after(3) === ')'
+      ) {
         out.add(key(words));
         out.add(lower(acronym));
       }

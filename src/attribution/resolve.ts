@@ -20,7 +20,6 @@ const CARRY_PARAGRAPHS = 2;
 /** How many sentences back, within a paragraph, a pronoun looks for its antecedent. */
 const LOOK_BACK = 4;
 
-
 /** An unnamed source that is one person ("the spokesman", "a senior official"). */
 function isRole(m: Mention): boolean {
   const words = m.name.toLowerCase().split(/\s+/);
@@ -331,29 +330,11 @@ export function resolveSpeakers(
     return m;
   };
 
-  /**
-   * "Republican presidential candidate Ana Ruiz said" read as the role alone: the person named
-   * right after a role description, in the same sentence, is the speaker.
-   */
-  const namedAfter = (m: Mention, sentence: number): Mention | null => {
-    if (!isRole(m)) return null;
-    const next = (named[sentence] ?? []).find(
-      (c) => c.kind === 'person' && c.end > m.end && c.start <= m.end + 1 && c.start >= m.start,
-    );
-    return next?.kind === 'person' && !notAPerson(next) ? { ...next, title: next.title ?? m.name } : null;
-  };
-
   const resolveMention = (m: Mention, sentence: number, teach: boolean): Mention | null => {
-    if (m.kind === 'group' || m.kind === 'organisation') return namedAfter(m, sentence) ?? described(m, sentence);
+    if (m.kind === 'group' || m.kind === 'organisation') return described(m, sentence);
     if (m.kind !== 'pronoun') return m;
     const antecedentFound = antecedent(m, sentence);
-    let found = antecedentFound && byGender(m, antecedentFound);
-    // "The senator … He said": a pronoun whose antecedent is a role description is the person the
-    // article gives that role, when it names exactly one.
-    if (found?.kind === 'group' && isRole(found) && /^the\s/i.test(found.text)) {
-      const holder = described(found, sentence);
-      if (holder.kind === 'person') found = holder;
-    }
+    const found = antecedentFound && byGender(m, antecedentFound);
     // Only a near antecedent teaches a gender: a far one is a guess, and a wrong gender learnt
     // would keep every later pronoun from the person.
     if (found && teach && nearby) learn(m, found);
