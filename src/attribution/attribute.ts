@@ -76,7 +76,9 @@ function readArticle({ article, analyses: tagged }: ParsedArticle, taggedTokens:
     s.kind === 'sentence' ? namedMentions(analyses[i]?.tokens ?? [], article.text) : [],
   );
   const bodies = organisationEvidence(analyses.map((a) => a.tokens));
-  const resolution = resolveSpeakers(extraction, knownNames, personWords, named, bodies);
+  const resolution = resolveSpeakers(extraction, knownNames, personWords, named, bodies, {
+    pronouns: analyses.map((a) => pronounsOutsideQuotes(a.tokens)),
+  });
   return { knownNames, extraction, resolution };
 }
 
@@ -237,4 +239,23 @@ function fullNamesIn(tokens: readonly Token[], text: string): string[] {
     i = j - 1;
   }
   return names;
+}
+
+const MASCULINE = new Set(['he', 'him', 'his', 'himself']);
+const FEMININE = new Set(['she', 'her', 'hers', 'herself']);
+
+/** How many he/him/his and she/her/hers a sentence has outside its quotation marks. */
+function pronounsOutsideQuotes(tokens: readonly Token[]): { m: number; f: number } {
+  let m = 0;
+  let f = 0;
+  let quoted = false;
+  for (const t of tokens) {
+    if (/^["“”]$/.test(t.text)) quoted = t.text === '“' ? true : t.text === '”' ? false : !quoted;
+    else if (!quoted) {
+      const w = t.text.toLowerCase();
+      if (MASCULINE.has(w)) m++;
+      else if (FEMININE.has(w)) f++;
+    }
+  }
+  return { m, f };
 }

@@ -101,6 +101,7 @@ export function resolveSpeakers(
   personWords: ReadonlySet<string> = new Set(),
   namedIn: readonly (readonly Mention[])[] = [],
   bodies: ReadonlySet<string> = new Set(),
+  evidence: { pronouns?: readonly { m: number; f: number }[] } = {},
 ): Resolution {
   /** A name the article shows to be a body's ("Northwind Inc.", "Northwind's shares") is one everywhere. */
   const isBody = (m: Mention) => m.kind === 'person' && bodies.has(nameWords(m.name).join(' '));
@@ -122,11 +123,31 @@ export function resolveSpeakers(
   const key = (m: Mention) => (m.kind === 'person' ? people.keyOf(m.name) : m.name.toLowerCase());
   /** A one-word name that two or more people named in full share: it is none of them for sure. */
   const shared = (m: Mention) => m.kind === 'person' && people.holders(m.name).length > 1;
-  const personGender = (p: Person): Gender | null => learnt.get(p.key) ?? p.gender;
+  /**
+   * Gender read off the article before any pronoun is resolved: the he/his or she/her of the
+   * sentences that name one person only ("Roe said his plan …"), when they agree (at least two,
+   * and four in five of one gender).
+   */
+  const votes = new Map<string, { m: number; f: number }>();
+  named.forEach((list, j) => {
+    const counts = evidence.pronouns?.[j];
+    if (!counts || counts.m + counts.f === 0) return;
+    const keys = new Set(list.filter((c) => c.kind === 'person').map(key));
+    if (keys.size !== 1) return;
+    const k = [...keys][0] as string;
+    const v = votes.get(k) ?? { m: 0, f: 0 };
+    votes.set(k, { m: v.m + counts.m, f: v.f + counts.f });
+  });
+  const voted = (k: string): Gender | null => {
+    const v = votes.get(k);
+    if (!v || v.m + v.f < 2) return null;
+    return v.m >= 4 * v.f ? 'm' : v.f >= 4 * v.m ? 'f' : null;
+  };
+  const personGender = (p: Person): Gender | null => learnt.get(p.key) ?? p.gender ?? voted(p.key);
   const genderOf = (m: Mention): Gender | null => {
     if (m.gender) return m.gender;
     const k = key(m);
-    const known = learnt.get(k) ?? people.person(k)?.gender;
+    const known = learnt.get(k) ?? people.person(k)?.gender ?? (shared(m) ? null : voted(k));
     if (known) return known;
     if (!shared(m)) return null;
     const genders = new Set(people.holders(m.name).map(personGender));

@@ -38,6 +38,16 @@ describe('gender per person, not per surname', () => {
   });
 });
 
+describe('gender read off the article', () => {
+  it('the his or her of sentences naming one person tells that person’s gender', () => {
+    const text =
+      'Dana Bell chairs the board.\n\n' +
+      'Quinlan said his plan would pass. Quinlan thanked his staff for their work.\n\n' +
+      'Quinlan then met the press. “We are ready,” she said.';
+    expect(speakerOf(text, 'We are ready')).toBe('Dana Bell');
+  });
+});
+
 describe('names typed as bodies from evidence anywhere in the article', () => {
   const tokens = (text: string) => parseArticle('t', 't.txt', text, 0).analyses.map((a) => a.tokens);
 
