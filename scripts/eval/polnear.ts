@@ -3,9 +3,16 @@
  * articles (a check set, whole) and the training articles' tuning and checking halves, side by side.
  */
 import { predictStatements } from './analyse.js';
-import { type PolnearArticle, readJsonl } from './data.js';
+import { type PolnearArticle, type PolnearAttribution, readJsonl } from './data.js';
 import { rate, snippet, table } from './format.js';
-import { bestMatch, goldSurnames, properName, type SpeakerOutcome, speakerOutcome } from './match.js';
+import {
+  bestMatch,
+  goldSurnames,
+  properName,
+  type SpeakerOutcome,
+  speakerOutcome,
+  surname,
+} from './match.js';
 import type { SetOptions } from './options.js';
 import { isQuotedSpeech, SPEECH_MIN_WORDS } from './speech.js';
 import { halfOf } from './split.js';
@@ -22,7 +29,19 @@ interface Tally {
   named: number;
   namedFound: number;
   source: Record<SpeakerOutcome, number>;
+  /** Pronoun and description sources of found quoted speech, by the proxy (see {@link proxyOutcome}). */
+  unnamed: Record<'pronoun' | 'description', Record<ProxyOutcome, number>>;
 }
+
+/** How a pronoun or description source's resolved speaker compares with the article's named sources. */
+type ProxyOutcome = 'nearest' | 'other' | 'written' | 'stranger' | 'none';
+const emptyProxy = (): Record<ProxyOutcome, number> => ({
+  nearest: 0,
+  other: 0,
+  written: 0,
+  stranger: 0,
+  none: 0,
+});
 
 const emptyTally = (): Tally => ({
   articles: 0,
@@ -36,7 +55,40 @@ const emptyTally = (): Tally => ({
   named: 0,
   namedFound: 0,
   source: { right: 0, wrong: 0, none: 0 },
+  unnamed: { pronoun: emptyProxy(), description: emptyProxy() },
 });
+
+const PRONOUN_SOURCE = /^(?:he|she|they|it)$/i;
+
+/**
+ * A proxy for pronoun and description sources, whose gold is written ("he"), not resolved: the
+ * speaker Citebot resolved is compared with the named gold source of the nearest earlier
+ * attribution in the article ("nearest", the likeliest antecedent), else with any named gold source
+ * of the article ("other": a real source, maybe the wrong one), else it names someone no attribution
+ * of the article names ("stranger": almost surely wrong).
+ */
+function proxyOutcome(
+  a: PolnearArticle,
+  at: PolnearAttribution,
+  speaker: Parameters<typeof speakerOutcome>[0],
+): ProxyOutcome {
+  if (!speaker) return 'none';
+  const at0 = at.source?.spans[0]?.[0] ?? at.content?.spans[0]?.[0] ?? 0;
+  let nearest: { start: number; name: string } | null = null;
+  const names: string[] = [];
+  for (const other of a.attributions) {
+    const name = properName(other.source?.text.trim() ?? '');
+    const start = other.source?.spans[0]?.[0];
+    if (!name || start === undefined) continue;
+    names.push(name);
+    if (start < at0 && (!nearest || start > nearest.start)) nearest = { start, name };
+  }
+  if (nearest && speakerOutcome(speaker, goldSurnames(nearest.name)) === 'right') return 'nearest';
+  if (names.some((n) => speakerOutcome(speaker, goldSurnames(n)) === 'right')) return 'other';
+  // "the campaign said" kept as "campaign": not resolved, but not a wrong name either.
+  const written = at.source?.text.trim().split(/\s*(?:[,(;]|--|—|–|\bwho\b)\s*/u)[0] ?? '';
+  return speakerOutcome(speaker, [surname(written)]) === 'right' ? 'written' : 'stranger';
+}
 
 const cueWords = (cue: string) => new Set(cue.toLowerCase().match(/\p{L}+/gu) ?? []);
 
@@ -67,7 +119,15 @@ function tallyArticle(a: PolnearArticle, t: Tally, misses: string[]): void {
     t.speechFound++;
     const gold = cueWords(at.cue?.text ?? '');
     if ([...cueWords(hit.cue ?? '')].some((w) => gold.has(w))) t.cueRight++;
-    if (!name) continue;
+    if (!name) {
+      if (!source) continue;
+      const kind = PRONOUN_SOURCE.test(source) ? 'pronoun' : 'description';
+      const outcome = proxyOutcome(a, at, hit.speaker);
+      t.unnamed[kind][outcome]++;
+      if (outcome === 'stranger' || outcome === 'other')
+        misses.push(`PROXY-${outcome} ${a.id} [gold ${source} | got ${hit.speaker?.name}] ${content}`);
+      continue;
+    }
     t.namedFound++;
     const outcome = speakerOutcome(hit.speaker, goldSurnames(name));
     t.source[outcome]++;
@@ -124,6 +184,17 @@ export async function evalPolnear(files: PolnearFiles, { verbose, half }: SetOpt
     ['  source right (% of found)', (t) => [t.source.right, t.namedFound], '≥ 97'],
     ['  wrong speaker (% of found)', (t) => [t.source.wrong, t.namedFound], ''],
     ['  no speaker (% of found)', (t) => [t.source.none, t.namedFound], ''],
+    ...(['pronoun', 'description'] as const).flatMap((k) => {
+      const n = (t: Tally) => Object.values(t.unnamed[k]).reduce((x, y) => x + y, 0);
+      return [
+        [`${k} sources (of found quoted speech)`, (t: Tally) => n(t), ''],
+        ['  speaker = nearest earlier named source', (t: Tally) => [t.unnamed[k].nearest, n(t)], ''],
+        ['  another named source of the article', (t: Tally) => [t.unnamed[k].other, n(t)], ''],
+        ['  kept as written (not resolved)', (t: Tally) => [t.unnamed[k].written, n(t)], ''],
+        ['  no named source of the article', (t: Tally) => [t.unnamed[k].stranger, n(t)], ''],
+        ['  no speaker', (t: Tally) => [t.unnamed[k].none, n(t)], ''],
+      ] as [string, (t: Tally) => [number, number] | number, string][];
+    }),
   ];
   const halvesShown = columns.length >= 2 && columns.at(-1)?.label === 'train-checking';
   const rows = figures.map(([label, figure, target]) => {
@@ -146,7 +217,7 @@ export async function evalPolnear(files: PolnearFiles, { verbose, half }: SetOpt
   );
   console.log(table(header, rows));
   console.log(
-    'Found: a statement covers ≥ 30% of the content span. Named source: the gold source starts with a capital, not a pronoun or determiner, apposition cut off ("Jeff Smith, a professor" → Jeff Smith); right: the speaker shares its surname (with "X of Y", that of X or Y). Cue right: the statement\'s cue shares a word with the gold cue.',
+    'Found: a statement covers ≥ 30% of the content span. Named source: the gold source starts with a capital, not a pronoun or determiner, apposition cut off ("Jeff Smith, a professor" → Jeff Smith); right: the speaker shares its surname (with "X of Y", that of X or Y). Cue right: the statement\'s cue shares a word with the gold cue. Pronoun/description sources (gold as written, not resolved), a proxy: is the resolved speaker the named source of the nearest earlier attribution, another named source of the article, or no named source of it (almost surely wrong)?',
   );
   for (const c of columns) {
     if (!c.listMisses) continue;

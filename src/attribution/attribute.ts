@@ -7,12 +7,12 @@ import type { Article } from '../corpus/types.js';
 import { isDictionaryWord, type Token } from '../nlp/pipeline.js';
 import { mergeSpeakers, type SpeakerMention } from './entities.js';
 import { type Extraction, extractStatements } from './extract.js';
-import type { Mention } from './mentions.js';
+import { type Mention, namedMentions, organisationEvidence } from './mentions.js';
 import { expandAcronym, nameWords } from './names.js';
 import { resolveSpeakers } from './resolve.js';
 import { retagSurnames } from './surnames.js';
 import type { SpeakerEntity, Statement, StatementSpan } from './types.js';
-import { genderOfFirstName, isFirstName, NAME_PARTICLES, ROLE_WORDS } from './words.js';
+import { isFirstName, ROLE_WORDS } from './words.js';
 
 export interface Attribution {
   statements: Statement[];
@@ -72,7 +72,13 @@ function readArticle({ article, analyses: tagged }: ParsedArticle, taggedTokens:
   const knownNames = fullNamesIn(tokens, article.text);
   const extraction = demoteCommonWords(extractStatements(article, analyses), tokens, knownNames);
   const personWords = new Set(knownNames.flatMap((n) => nameWords(n)));
-  const resolution = resolveSpeakers(extraction, genderHints(knownNames), personWords);
+  const named = article.sentences.map((s, i) =>
+    s.kind === 'sentence' ? namedMentions(analyses[i]?.tokens ?? [], article.text) : [],
+  );
+  const bodies = organisationEvidence(analyses.map((a) => a.tokens));
+  const resolution = resolveSpeakers(extraction, knownNames, personWords, named, bodies, {
+    pronouns: analyses.map((a) => pronounsOutsideQuotes(a.tokens)),
+  });
   return { knownNames, extraction, resolution };
 }
 
@@ -205,22 +211,6 @@ function demoteCommonWords(
   };
 }
 
-/** Gender by surname, from full names whose first name tells it (and no two disagree). */
-function genderHints(fullNames: readonly string[]): Map<string, 'm' | 'f'> {
-  const hints = new Map<string, 'm' | 'f'>();
-  const conflicting = new Set<string>();
-  for (const name of fullNames) {
-    const words = nameWords(name);
-    const gender = NAME_PARTICLES.has(words[0] ?? '') ? null : genderOfFirstName(words[0] ?? '');
-    const surname = words.at(-1);
-    if (!gender || !surname || words.length < 2) continue;
-    if (hints.has(surname) && hints.get(surname) !== gender) conflicting.add(surname);
-    hints.set(surname, gender);
-  }
-  for (const s of conflicting) hints.delete(s);
-  return hints;
-}
-
 /** Full names written anywhere in an article: runs of capitalised words starting with a first name. */
 function fullNamesIn(tokens: readonly Token[], text: string): string[] {
   const names: string[] = [];
@@ -249,4 +239,23 @@ function fullNamesIn(tokens: readonly Token[], text: string): string[] {
     i = j - 1;
   }
   return names;
+}
+
+const MASCULINE = new Set(['he', 'him', 'his', 'himself']);
+const FEMININE = new Set(['she', 'her', 'hers', 'herself']);
+
+/** How many he/him/his and she/her/hers a sentence has outside its quotation marks. */
+function pronounsOutsideQuotes(tokens: readonly Token[]): { m: number; f: number } {
+  let m = 0;
+  let f = 0;
+  let quoted = false;
+  for (const t of tokens) {
+    if (/^["“”]$/.test(t.text)) quoted = t.text === '“' ? true : t.text === '”' ? false : !quoted;
+    else if (!quoted) {
+      const w = t.text.toLowerCase();
+      if (MASCULINE.has(w)) m++;
+      else if (FEMININE.has(w)) f++;
+    }
+  }
+  return { m, f };
 }

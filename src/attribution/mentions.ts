@@ -5,6 +5,7 @@
  */
 import { NOT_NAME_WORDS } from '../nlp/lexicon.js';
 import type { Token } from '../nlp/pipeline.js';
+import { nameWords } from './names.js';
 import {
   genderOfFirstName,
   genderOfRole,
@@ -381,4 +382,103 @@ export function canSpeak(m: Mention): boolean {
     // Nouns for people by what they do: "organizers", "analysts", "historians", "residents".
     /(?:ers|ists|ians|ents|ors|ees)$/.test(head)
   );
+}
+
+/**
+ * Every named person and organisation in one sentence, in order ("… a deal with Northwind
+ * Technologies Inc. …"), not only subjects: the bodies and role holders a later "the company" or
+ * "the mayor" can stand for.
+ */
+export function namedMentions(tokens: readonly Token[], text: string): Mention[] {
+  const out: Mention[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (!isCapitalised(t) || !(t.pos === 'PROPN' || isProperWord(t))) continue;
+    const next = tokens[k + 1];
+    if (next && isCapitalised(next) && (next.pos === 'PROPN' || isProperWord(next))) continue;
+    const span = phraseEndingAt(tokens, k);
+    if (!span) continue;
+    const m = classify(tokens, span[0], span[1], text);
+    if (m.kind !== 'person' && m.kind !== 'organisation') continue;
+    out.push(m);
+  }
+  return out;
+}
+
+/** Words after a name that make it a business's: "Northwind Inc.", "Acme Corp". */
+const COMPANY_SUFFIXES = new Set([
+  'inc',
+  'corp',
+  'corporation',
+  'ltd',
+  'llc',
+  'plc',
+  'co',
+  'limited',
+  'ag',
+  'sa',
+]);
+/** "Acme's shares", "Acme's employees": what only a body has. */
+// biome-ignore format: a word list reads best packed
+const BODY_POSSESSIONS = new Set([
+  'shares', 'stock', 'employees', 'staff', 'customers', 'ceo', 'headquarters', 'subsidiary', 'subsidiaries',
+  'stores', 'website', 'products', 'shareholders', 'workforce', 'revenue', 'profits', 'members',
+]);
+
+/**
+ * Names the article shows to be bodies, not people, wherever else they occur (normal-form words
+ * joined by spaces): a company suffix after the name ("Northwind Inc."), ", which" after it, a
+ * possession only a body has ("Northwind's shares"), "shares of Northwind", or an acronym defined
+ * in brackets after it ("National Rail Board (NRB)": both).
+ */
+export function organisationEvidence(sentences: readonly (readonly Token[])[]): Set<string> {
+  const out = new Set<string>();
+  for (const tokens of sentences) {
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k] as Token;
+      if (!isCapitalised(t) || !(t.pos === 'PROPN' || isProperWord(t))) continue;
+      let from = k;
+      while (
+        from > 0 &&
+        isCapitalised(tokens[from - 1] as Token) &&
+        isProperWord(tokens[from - 1] as Token, true)
+      )
+        from--;
+      let to = k;
+      while (
+        to + 1 < tokens.length &&
+        isCapitalised(tokens[to + 1] as Token) &&
+        isProperWord(tokens[to + 1] as Token)
+      )
+        to++;
+      k = to;
+      const run = tokens.slice(from, to + 1);
+      const words = run.map((w) => lower(w).replace(/\.$/, ''));
+      const after = (i: number) => lower(tokens[to + i]);
+      const key = (ws: string[]) => nameWords(ws.join(' ')).join(' ');
+      const suffix = words.findIndex((w, i) => i > 0 && COMPANY_SUFFIXES.has(w));
+      if (suffix > 0) out.add(key(words.slice(0, suffix)));
+      else if (
+        (after(1) === ',' && after(2) === 'which') ||
+        (/^['’]s$/.test(after(1)) && BODY_POSSESSIONS.has(after(2))) ||
+        (lower(tokens[from - 1]) === 'of' && lower(tokens[from - 2]) === 'shares') ||
+        (after(1) === 'shares' && tokens[to + 1]?.pos === 'NOUN')
+      )
+        out.add(key(words));
+      // "the National Rail Board (NRB)": the long name and the acronym.
+      const acronym = tokens[to + 2];
+      if (
+        run.length >= 2 &&
+        after(1) === '(' &&
+        acronym &&
+        /^\p{Lu}{2,6}$/u.test(acronym.text) &&
+        after(3) === ')'
+      ) {
+        out.add(key(words));
+        out.add(lower(acronym));
+      }
+    }
+  }
+  out.delete('');
+  return out;
 }

@@ -11,6 +11,7 @@ import { isDictionaryWord } from '../nlp/pipeline.js';
 import type { Extraction } from './extract.js';
 import type { Mention } from './mentions.js';
 import { nameWords } from './names.js';
+import { type Gender, indexPeople, type Person } from './people.js';
 import { cannotSpeak, mentionHead } from './speakingHeads.js';
 import { isFirstName, isPlace, ROLE_WORDS } from './words.js';
 
@@ -18,8 +19,6 @@ import { isFirstName, isPlace, ROLE_WORDS } from './words.js';
 const CARRY_PARAGRAPHS = 2;
 /** How many sentences back, within a paragraph, a pronoun looks for its antecedent. */
 const LOOK_BACK = 4;
-
-type Gender = 'm' | 'f';
 
 /** An unnamed source that is one person ("the spokesman", "a senior official"). */
 function isRole(m: Mention): boolean {
@@ -44,6 +43,15 @@ const BODY_HEADS = new Set([
   ...GENERIC_BODIES, 'ministry', 'department', 'council', 'board', 'union', 'party', 'university',
   'college', 'hospital', 'school', 'court', 'commission', 'committee', 'government', 'service', 'police',
   'authority', 'foundation', 'association', 'institute', 'office', 'league', 'federation', 'campaign',
+]);
+
+/** Words in a name that mark a business, which "the company" or "the firm" may stand for. */
+// biome-ignore format: a word list reads best packed
+const BUSINESS_WORDS = new Set([
+  'inc', 'corp', 'corporation', 'co', 'ltd', 'llc', 'plc', 'company', 'holdings', 'industries',
+  'airlines', 'airways', 'motors', 'bank', 'partners', 'capital', 'labs', 'technologies', 'systems',
+  'energy', 'foods', 'pharmaceuticals', 'brands', 'entertainment', 'communications', 'enterprises',
+  'solutions', 'ventures', 'insurance', 'financial', 'group', 'media', 'networks', 'resources',
 ]);
 
 /** The head of "the company" / "the ministry" (definite, singular, a body), else null. */
@@ -80,21 +88,81 @@ function cannotBeSpeaker(m: Mention): boolean {
 }
 
 /**
- * @param genderHints gender by surname from full names elsewhere in the article ("Lisa Morgan" →
- *   "Morgan" is f), used when a mention itself does not tell
+ * @param fullNames full names written anywhere in the article: the people short forms are keyed
+ *   to, each with the gender its first name tells (see {@link indexPeople})
  * @param personWords the words of full names written in the article (lower case): a lone name
  *   among them is a person, not a body that "the company" could stand for
+ * @param namedIn per sentence, every named person and organisation in it (see namedMentions)
+ * @param bodies names the article shows to be bodies' (see organisationEvidence)
  */
 export function resolveSpeakers(
-  extraction: Extraction,
-  genderHints: ReadonlyMap<string, Gender> = new Map(),
+  given: Extraction,
+  fullNames: readonly string[] = [],
   personWords: ReadonlySet<string> = new Set(),
+  namedIn: readonly (readonly Mention[])[] = [],
+  bodies: ReadonlySet<string> = new Set(),
+  evidence: { pronouns?: readonly { m: number; f: number }[] } = {},
 ): Resolution {
+  /** A name the article shows to be a body's ("Northwind Inc.", "Northwind's shares") is one everywhere. */
+  const isBody = (m: Mention) => m.kind === 'person' && bodies.has(nameWords(m.name).join(' '));
+  const typed = (m: Mention): Mention =>
+    isBody(m) ? { ...m, kind: 'organisation', title: null, gender: null, initial: false } : m;
+  const extraction = {
+    statements: given.statements.map((st) => (st.mention ? { ...st, mention: typed(st.mention) } : st)),
+    facts: given.facts.map((f) => ({
+      ...f,
+      subject: f.subject && typed(f.subject),
+      introduced: f.introduced.filter((m) => !isBody(m)),
+    })),
+  };
+  const named = namedIn.map((list) => list.map(typed));
   const { statements, facts } = extraction;
-  const learnt = new Map<string, Gender>(genderHints);
-  const key = (m: Mention) =>
-    m.kind === 'person' ? (nameWords(m.name).at(-1) ?? m.name) : m.name.toLowerCase();
-  const genderOf = (m: Mention): Gender | null => m.gender ?? learnt.get(key(m)) ?? null;
+  const people = indexPeople(fullNames);
+  /** Genders learnt from pronouns, by entity key. */
+  const learnt = new Map<string, Gender>();
+  const key = (m: Mention) => (m.kind === 'person' ? people.keyOf(m.name) : m.name.toLowerCase());
+  /** A one-word name that two or more people named in full share: it is none of them for sure. */
+  const shared = (m: Mention) => m.kind === 'person' && people.holders(m.name).length > 1;
+  /**
+   * Gender read off the article before any pronoun is resolved: the he/his or she/her of the
+   * sentences that name one person only ("Roe said his plan …"), when they agree (at least two,
+   * and four in five of one gender).
+   */
+  const votes = new Map<string, { m: number; f: number }>();
+  named.forEach((list, j) => {
+    const counts = evidence.pronouns?.[j];
+    if (!counts || counts.m + counts.f === 0) return;
+    const keys = new Set(list.filter((c) => c.kind === 'person').map(key));
+    if (keys.size !== 1) return;
+    const k = [...keys][0] as string;
+    const v = votes.get(k) ?? { m: 0, f: 0 };
+    votes.set(k, { m: v.m + counts.m, f: v.f + counts.f });
+  });
+  const voted = (k: string): Gender | null => {
+    const v = votes.get(k);
+    if (!v || v.m + v.f < 2) return null;
+    return v.m >= 4 * v.f ? 'm' : v.f >= 4 * v.m ? 'f' : null;
+  };
+  const personGender = (p: Person): Gender | null => learnt.get(p.key) ?? p.gender ?? voted(p.key);
+  const genderOf = (m: Mention): Gender | null => {
+    if (m.gender) return m.gender;
+    const k = key(m);
+    const known = learnt.get(k) ?? people.person(k)?.gender ?? (shared(m) ? null : voted(k));
+    if (known) return known;
+    if (!shared(m)) return null;
+    const genders = new Set(people.holders(m.name).map(personGender));
+    return genders.size === 1 ? ([...genders][0] ?? null) : null;
+  };
+  /**
+   * "Ruiz" when the article names both Ana and Tomas Ruiz: a he or she resolved to the bare
+   * surname is the one of them whose gender matches, when exactly one does.
+   */
+  const byGender = (pronoun: Mention, m: Mention): Mention => {
+    if (!(pronoun.name === 'he' || pronoun.name === 'she') || !shared(m) || m.gender) return m;
+    const g: Gender = pronoun.name === 'he' ? 'm' : 'f';
+    const matching = people.holders(m.name).filter((p) => personGender(p) === g);
+    return matching.length === 1 ? { ...m, name: (matching[0] as Person).written, gender: g } : m;
+  };
 
   const compatible = (pronoun: Mention, m: Mention): boolean => {
     if (m.kind === 'pronoun') return false;
@@ -161,7 +229,12 @@ export function resolveSpeakers(
     return nameWords(m.name).every((w) => isDictionaryWord(w));
   };
   const learn = (pronoun: Mention, m: Mention) => {
-    if ((pronoun.name === 'he' || pronoun.name === 'she') && m.kind === 'person' && genderOf(m) === null) {
+    if (
+      (pronoun.name === 'he' || pronoun.name === 'she') &&
+      m.kind === 'person' &&
+      !shared(m) &&
+      genderOf(m) === null
+    ) {
       learnt.set(key(m), pronoun.name === 'he' ? 'm' : 'f');
     }
   };
@@ -218,7 +291,8 @@ export function resolveSpeakers(
     const head = roleHead(m);
     const holders = new Map<string, Mention>();
     for (let j = sentence; head && j >= 0; j--) {
-      for (const c of [actor[j], facts[j]?.subject, ...(facts[j]?.introduced ?? [])]) {
+      const before = (named[j] ?? []).filter((c) => j < sentence || c.end <= m.start);
+      for (const c of [actor[j], facts[j]?.subject, ...(facts[j]?.introduced ?? []), ...before]) {
         if (c?.kind !== 'person' || !c.title) continue;
         if (
           c.title
@@ -262,13 +336,26 @@ export function resolveSpeakers(
       if (GENERIC_BODIES.has(head) && c.kind === 'person' && !hasPersonEvidence(c))
         return { ...c, kind: 'organisation' };
     }
+    // Else a body named anywhere in those sentences, nearest first: "… a contract with the
+    // Ministry of Transport. The ministry said …", "… shares of Northwind Holdings Inc. fell. The
+    // company said …" (a generic word needs a name that marks a business).
+    for (let j = sentence; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS; j--) {
+      const candidates = (named[j] ?? []).filter((c) => j < sentence || c.end <= m.start);
+      for (const c of [...candidates].reverse()) {
+        if (c.kind !== 'organisation' || c.plural || isPlace(c.name)) continue;
+        const words = nameWords(c.name);
+        if (words.includes(head)) return c;
+        if (GENERIC_BODIES.has(head) && words.some((w) => BUSINESS_WORDS.has(w))) return c;
+      }
+    }
     return m;
   };
 
   const resolveMention = (m: Mention, sentence: number, teach: boolean): Mention | null => {
     if (m.kind === 'group' || m.kind === 'organisation') return described(m, sentence);
     if (m.kind !== 'pronoun') return m;
-    const found = antecedent(m, sentence);
+    const antecedentFound = antecedent(m, sentence);
+    const found = antecedentFound && byGender(m, antecedentFound);
     // Only a near antecedent teaches a gender: a far one is a guess, and a wrong gender learnt
     // would keep every later pronoun from the person.
     if (found && teach && nearby) learn(m, found);

@@ -250,8 +250,34 @@ const MORE_PLACES = [
   'texas', 'california', 'florida', 'new york', 'us', 'usa', 'uk', 'eu', 'un',
 ];
 for (const p of MORE_PLACES) COUNTRY_NAMES.add(p);
+/** The states of the US and the provinces and territories of Canada. */
+// biome-ignore format: a word list reads best packed
+const REGIONS = [
+  'alabama', 'alaska', 'arizona', 'arkansas', 'colorado', 'connecticut', 'delaware', 'georgia', 'hawaii',
+  'idaho', 'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland',
+  'massachusetts', 'michigan', 'minnesota', 'mississippi', 'missouri', 'montana', 'nebraska', 'nevada',
+  'new hampshire', 'new jersey', 'new mexico', 'north carolina', 'north dakota', 'ohio', 'oklahoma',
+  'oregon', 'pennsylvania', 'rhode island', 'south carolina', 'south dakota', 'tennessee', 'utah',
+  'vermont', 'virginia', 'west virginia', 'wisconsin', 'wyoming', 'british columbia', 'manitoba',
+  'saskatchewan', 'new brunswick', 'nova scotia', 'prince edward island', 'newfoundland', 'labrador',
+  'yukon', 'nunavut', 'northwest territories',
+];
+for (const p of REGIONS) COUNTRY_NAMES.add(p);
+/** Last words of the names of streets, features and districts ("Pennsylvania Avenue", "Kings County"). */
+// biome-ignore format: a word list reads best packed
+const PLACE_HEADS = new Set([
+  'avenue', 'street', 'road', 'boulevard', 'square', 'bridge', 'airport', 'station', 'river', 'lake',
+  'island', 'islands', 'valley', 'beach', 'mountains', 'county', 'district', 'province', 'peninsula',
+  'harbour', 'harbor', 'highway', 'plaza', 'heights',
+]);
 
-/** True for the name of a country or a well-known place (a place is not a person). */
+/**
+ * True for the name of a country, a US state or Canadian province, a well-known place, or a name
+ * ending in a street or feature word ("Elm Street"): a place is not a person.
+ */
 export function isPlace(name: string): boolean {
-  return COUNTRY_NAMES.has(name.toLowerCase());
+  const n = name.toLowerCase().trim();
+  if (COUNTRY_NAMES.has(n)) return true;
+  const words = n.split(/\s+/);
+  return words.length >= 2 && PLACE_HEADS.has(words.at(-1) ?? '');
 }
