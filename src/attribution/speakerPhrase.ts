@@ -232,10 +232,25 @@ function countedPhrase(tokens: readonly Token[], j: number): [number, number] | 
   return span ? [j, span[1]] : null;
 }
 
+/**
+ * "said his campaign manager Jane Roe" / "said Springfield resident Jane Roe": a phrase the phrase
+ * reader does not open, after a possessive (the phrase after it is the speaker) or after a
+ * capitalised first word the tagger read as a verb or adjective (a place or company used as a
+ * modifier, part of the phrase).
+ */
+function framedPhrase(tokens: readonly Token[], j: number): [number, number] | null {
+  const first = tokens[j];
+  if (!first) return null;
+  if (/^(?:his|her|their|its|our)$/i.test(first.text)) return phraseStartingAt(tokens, j + 1);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(first.text) || !['VERB', 'ADJ', 'ADV'].includes(first.pos)) return null;
+  const rest = phraseStartingAt(tokens, j + 1);
+  return rest ? [j, rest[1]] : null;
+}
+
 /** The speaker whose phrase starts just after cue `k` ("said Jane Roe, a former …"). */
 export function speakerAfter(tokens: readonly Token[], k: number, text: string): Mention | null {
   const j = skipForward(tokens, k + 1, tokens.length - 1);
-  const found = phraseStartingAt(tokens, j) ?? countedPhrase(tokens, j);
+  const found = phraseStartingAt(tokens, j) ?? countedPhrase(tokens, j) ?? framedPhrase(tokens, j);
   if (!found) return nameReadAsVerb(tokens, j, text);
   const span = endAtNoun(tokens, found);
   const m = classify(tokens, span[0], span[1], text);

@@ -37,12 +37,31 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
       (before?.pos === 'NOUN' || before?.pos === 'PROPN') &&
       pastFormLemmas(lower(t)).some((l) => REPORT_VERBS.has(l))
     );
-  return (
-    t.pos === 'NOUN' &&
-    after === 'that' &&
-    (isComma(before) || before?.pos === 'PROPN') &&
-    isCue(t, REPORT_VERBS, true)
-  );
+  if (t.pos !== 'NOUN' || after !== 'that') return false;
+  // "…, warning that …": a participle after a comma that the tagger read as a noun.
+  if (isComma(before) && gerundLemmas(lower(t)).some((l) => REPORT_VERBS.has(l))) return true;
+  return (isComma(before) || before?.pos === 'PROPN') && isCue(t, REPORT_VERBS, true);
+}
+
+/** Lemmas an -ing form may have ("warning" → warn, "arguing" → argue, "admitting" → admit). */
+function gerundLemmas(word: string): string[] {
+  if (!word.endsWith('ing') || word.length < 6) return [];
+  const stem = word.slice(0, -3);
+  const out = [stem, `${stem}e`];
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  return out;
+}
+
+/**
+ * "Speaking on Monday", "Asked about the plan": a participle phrase opening the sentence, with no
+ * verb of its own after the participle. It sets the scene; it is not what was said.
+ */
+function isOpeningParticiple(tokens: readonly Token[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to + 1).filter((t) => t.pos !== 'PUNCT' && !isQuoteMark(t));
+  const first = words[0];
+  if (!first || !/^\p{Lu}/u.test(first.text) || !/(?:ing|ed)$/i.test(first.text)) return false;
+  if (!(first.pos === 'VERB' || first.pos === 'ADJ' || first.pos === 'NOUN')) return false;
+  return !words.slice(1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 }
 
 /** Lemmas a regular past form may have ("alleged" → allege, "claimed" → claim). */
@@ -207,7 +226,7 @@ const closing: ReportedRule = {
     const invertedAfterComma = inverted !== null && isComma(tokens[k - 1 - markAfter]);
     const mention = beforeAfterComma ? before : invertedAfterComma ? inverted : null;
     const commaAt = beforeAfterComma && before ? before.from - 1 - markBefore : k - 1 - markAfter;
-    if (!mention || commaAt <= 0) return undefined;
+    if (!mention || commaAt <= 0 || isOpeningParticiple(tokens, 0, commaAt - 1)) return undefined;
     const clause = clauseBetween(tokens, 0, commaAt - 1);
     return clause ? { mention, cue: t, ...clause } : undefined;
   },
