@@ -4,7 +4,7 @@
  * (rules/quoted.ts), reported speech sentence by sentence (rules/reported.ts), and quotations that
  * carry on from the previous speaker (rules/continuation.ts).
  */
-import type { Article, Sentence } from '../corpus/types.js';
+import type { Article, Paragraph, Sentence } from '../corpus/types.js';
 import type { AnalyzedSentence, Token } from '../nlp/pipeline.js';
 import type { Mention } from './mentions.js';
 import { findQuoteSpans, type QuoteSpan, wordCount } from './quoteSpans.js';
@@ -78,10 +78,12 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
     const first = sentenceAt(q.open ?? q.start);
     const last = sentenceAt(q.close ?? q.end - 1);
     if (first < 0 || last < 0) continue;
-    const found =
+    const introduced = introducedAbove(q, first, sentences, textParagraphs[q.paragraph]);
+    const found: QuoteCue | null =
       tailAttribution(context(last), q) ??
       resumedQuotation(tail, q, first, text, sentences[last] as Sentence) ??
-      headAttribution(context(first), q);
+      headAttribution(context(first), q) ??
+      (introduced ? headAttribution(context(first - 1), q) : null);
     tail = found && !found.head && !found.reported ? { q, found, sentence: last } : null;
     if (!found) continue;
     if (found.reported) continue; // a partial quote inside reported speech: the clause is the statement
@@ -91,7 +93,11 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
       (q.open ?? q.start) <= (sentences[first] as Sentence).start + 1 &&
       !continuesAfterCue(analyses[last]?.tokens ?? [], found.cue, inQuote);
     if (wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS && !found.head && !opensSentence) continue;
-    const cueSentence = found.head ? first : last;
+    const cueSentence = found.head
+      ? found.cue.start < (sentences[first] as Sentence).start
+        ? first - 1
+        : first
+      : last;
     const statement: RawStatement = {
       firstSentence: Math.min(first, cueSentence),
       lastSentence: Math.max(last, cueSentence),
@@ -162,6 +168,27 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
 
   statements.sort((a, b) => a.quoteStart - b.quoteStart);
   return { statements: dropOverlaps(statements), facts };
+}
+
+/**
+ * `She said:` closing one paragraph, the quotation opening the next: the sentence before the
+ * quotation ends in a colon, in the paragraph before.
+ */
+function introducedAbove(
+  q: QuoteSpan,
+  first: number,
+  sentences: readonly Sentence[],
+  paragraph: Paragraph | undefined,
+): boolean {
+  const before = sentences[first - 1];
+  const opening = q.open ?? q.start;
+  if (!before || !paragraph || opening > paragraph.start + 1 || before.kind !== 'sentence') return false;
+  // A heading in capitals ("MORE READING:") introduces a list, not a quotation.
+  return (
+    before.paragraph !== (sentences[first] as Sentence).paragraph &&
+    /:\s*$/.test(before.text) &&
+    /\p{Ll}/u.test(before.text)
+  );
 }
 
 /**
