@@ -2,7 +2,7 @@
 import type { Token } from '../nlp/pipeline.js';
 import { skipForward } from './gaps.js';
 import { phraseStartingAt } from './mentions.js';
-import { isComma, isQuoteMark, lower } from './tokens.js';
+import { gerundLemmas, isComma, isQuoteMark, lower } from './tokens.js';
 import { BARE_CLAUSE_VERBS } from './words.js';
 
 /** Shortest reported clause, in words. */
@@ -32,7 +32,13 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   i = skipForward(tokens, i, endIndex);
   i = thatAfterPrepositions(tokens, i, endIndex) ?? i;
   // "promised on Sunday to end the programme": a commitment said aloud; its words are the infinitive.
-  if (COMMITMENT_VERBS.has(verb.lemma) && lower(tokens[i]) === 'to' && tokens[i + 1]?.pos === 'VERB')
+  // The infinitive may be quoted: `vowed to "keep every depot open"`.
+  const infinitive = isQuoteMark(tokens[i + 1]) ? tokens[i + 2] : tokens[i + 1];
+  if (
+    [verb.lemma, ...gerundLemmas(lower(verb))].some((l) => COMMITMENT_VERBS.has(l)) &&
+    lower(tokens[i]) === 'to' &&
+    (infinitive?.pos === 'VERB' || infinitive?.pos === 'AUX')
+  )
     return clauseBetween(tokens, i, endIndex);
   // "said that the bridge …", but not "says that is not what …" (there "that" is the subject).
   // A gerund may open the clause ("notes that scoring well is enough").

@@ -7,7 +7,7 @@ import type { Token } from '../../nlp/pipeline.js';
 import { clauseAfterComma, clauseAfterCue, clauseBetween, trimBack } from '../clauses.js';
 import { canSpeak, classify, isBetweenSubjectAndVerb, phraseStartingAt } from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
-import { isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
+import { gerundLemmas, isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
 import { REPORT_VERBS, STATEMENT_NOUNS, TIME_WORDS } from '../words.js';
 import type { Found, SentenceContext } from './context.js';
 
@@ -30,6 +30,9 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
   if (t.pos === 'VERB') return isCue(t, REPORT_VERBS);
   const before = tokens[k - 1];
   const after = lower(tokens[k + 1]);
+  // "is promising to …", "was insisting that …": a progressive the tagger read as an adjective.
+  if (t.pos === 'ADJ' && before?.pos === 'AUX' && /^(?:to|that)$/.test(after))
+    return gerundLemmas(lower(t)).some((l) => REPORT_VERBS.has(l));
   // "The complaint alleged that …": a past form the tagger read as an adjective, after a noun.
   if (t.pos === 'ADJ')
     return (
@@ -41,15 +44,6 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
   // "…, warning that …": a participle after a comma that the tagger read as a noun.
   if (isComma(before) && gerundLemmas(lower(t)).some((l) => REPORT_VERBS.has(l))) return true;
   return (isComma(before) || before?.pos === 'PROPN') && isCue(t, REPORT_VERBS, true);
-}
-
-/** Lemmas an -ing form may have ("warning" → warn, "arguing" → argue, "admitting" → admit). */
-function gerundLemmas(word: string): string[] {
-  if (!word.endsWith('ing') || word.length < 6) return [];
-  const stem = word.slice(0, -3);
-  const out = [stem, `${stem}e`];
-  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
-  return out;
 }
 
 /**
