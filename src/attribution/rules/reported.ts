@@ -103,15 +103,32 @@ const according: ReportedRule = {
     if (!(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) return undefined;
     // "according to campaign manager Tomas Brenner": a first word the tagger read as a verb.
     const misread = tokens[k + 2]?.pos === 'VERB' && /^\p{Ll}/u.test(tokens[k + 2]?.text ?? '');
-    const span = phraseStartingAt(tokens, k + 2) ?? (misread ? phraseStartingAt(tokens, k + 3) : null);
+    // "according to her lawyers": the phrase after a possessive is the source.
+    const possessive = /^(?:his|her|their|its|our)$/i.test(tokens[k + 2]?.text ?? '');
+    const span =
+      phraseStartingAt(tokens, k + 2) ?? (misread || possessive ? phraseStartingAt(tokens, k + 3) : null);
     if (!span) return null;
     const m = classify(tokens, span[0], span[1], text);
-    if (!canSpeak(m)) return null;
+    // "according to the memoir", "according to polls": a document or a count is a source too.
+    if (!canSpeak(m) && !isSourceNoun(tokens[span[1]])) return null;
     const clause =
       k <= 1 ? clauseAfterComma(tokens, span[1] + 1, end) : clauseBetween(tokens, 0, trimBack(tokens, k - 1));
     return clause ? { mention: m, cue: t, ...clause } : null;
   },
 };
+
+/** Nouns for what a fact can be "according to": documents, counts and records. */
+// biome-ignore format: a word list reads best packed
+const SOURCE_NOUNS = new Set([
+  'memoir', 'book', 'report', 'reports', 'copy', 'poll', 'polls', 'survey', 'data', 'documents', 'document',
+  'filing', 'records', 'record', 'transcript', 'summary', 'version', 'letter', 'complaint', 'lawsuit',
+  'study', 'analysis', 'estimates', 'figures', 'statement', 'memo', 'email', 'emails', 'website', 'account',
+]);
+
+/** True when the phrase ends in a {@link SOURCE_NOUNS} word ("a copy" of the letter, "the polls"). */
+function isSourceNoun(t: Token | undefined): boolean {
+  return t !== undefined && SOURCE_NOUNS.has(lower(t));
+}
 
 /** "…, saying (that) …" / "…, adding …": the main clause's speaker or subject speaks. */
 /** Words that open an adverbial participle clause sharing the main clause's subject. */
