@@ -60,3 +60,22 @@ describe('colon introductions', () => {
     expect(attribute(text)).toEqual([]);
   });
 });
+
+describe('requests and sources', () => {
+  it('takes the infinitive after the person asked as the words of a request', () => {
+    expect(pairs('Gale Ferris urged voters to reject the toll on the old bridge next month.')).toEqual([
+      ['to reject the toll on the old bridge next month', 'Gale Ferris'],
+    ]);
+  });
+
+  it('takes a document or a phrase after a possessive as the source of "according to"', () => {
+    expect(
+      pairs('The firm threatened "a major lawsuit against the city," according to a copy of the letter.'),
+    ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'copy']]);
+    expect(
+      pairs(
+        'The firm threatened "a major lawsuit against the city," according to her lawyers in a court filing.',
+      ),
+    ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'lawyers']]);
+  });
+});
