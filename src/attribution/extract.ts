@@ -205,7 +205,8 @@ function resumedQuotation(
   sentence: Sentence,
 ): QuoteCue | null {
   if (!tail || tail.sentence !== first || q.open === null || q.close === null) return null;
-  if (tail.q.close === null || tail.found.cue.start < tail.q.close || tail.found.cue.start > q.open) return null;
+  if (tail.q.close === null || tail.found.cue.start < tail.q.close || tail.found.cue.start > q.open)
+    return null;
   if (!/,\s*$/.test(text.slice(tail.found.cue.end, q.open))) return null;
   // The quotation ends the sentence: only punctuation and marks after its closing mark.
   if (!/^[\s.,!?;”"’']*$/u.test(text.slice(q.close, sentence.end))) return null;

@@ -173,6 +173,8 @@ export function mentionEndingAt(
   if (!span || span[0] < floor) return null;
   const m = classify(tokens, span[0], span[1], text);
   const link = tokens[span[0] - 1];
+  const described = describedBy(tokens, span, text, floor);
+  if (described) return described;
   if (link && /^(?:with|of|from|at|for)$/i.test(link.text) && m.kind !== 'pronoun') {
     const owner = phraseEndingAt(tokens, span[0] - 2);
     if (owner && owner[0] >= floor) {
@@ -191,6 +193,43 @@ export function mentionEndingAt(
     }
   }
   return canSpeakHere(m, tokens) ? m : null;
+}
+
+/** Adjectives and participles that link a source to what it knows ("familiar with the talks"). */
+const SOURCE_LINKS = /^(?:familiar|close|involved|briefed|knowledgeable|privy|opposed|loyal|allied)$/i;
+
+/**
+ * "a person familiar with the talks said", "one aide close to the mayor said": the speaker is
+ * the phrase before the adjective, described by all of it, not the phrase the cue follows.
+ */
+function describedBy(
+  tokens: readonly Token[],
+  [from, to]: [number, number],
+  text: string,
+  floor: number,
+): Mention | null {
+  const link = tokens[from - 1];
+  const adjective = tokens[from - 2];
+  if (!link || !adjective || link.pos !== 'ADP' || !SOURCE_LINKS.test(adjective.text)) return null;
+  const ownerEnd = from - 3;
+  const owner = phraseEndingAt(tokens, ownerEnd) ?? countedOwner(tokens, ownerEnd);
+  if (!owner || owner[0] < floor) return null;
+  const o = classify(tokens, owner[0], owner[1], text);
+  const last = tokens[to] as Token;
+  const phrase = text.slice(adjective.start, last.end);
+  if (o.kind === 'person') return withTitle(o, phrase);
+  if (o.kind === 'pronoun') return null;
+  return { ...o, name: `${o.name} ${phrase}`, end: last.end, to, text: text.slice(o.start, last.end) };
+}
+
+/** "another source", "one official": a count or "another" before a noun, ending at `end`. */
+function countedOwner(tokens: readonly Token[], end: number): [number, number] | null {
+  const head = tokens[end];
+  if (!head || !(head.pos === 'NOUN' || head.pos === 'PROPN')) return null;
+  const before = tokens[end - 1];
+  if (before && (before.pos === 'NUM' || /^(?:another|one|some|several)$/i.test(before.text)))
+    return [end - 1, end];
+  return null;
 }
 
 /**

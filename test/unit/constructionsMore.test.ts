@@ -79,3 +79,11 @@ describe('requests and sources', () => {
     ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'lawyers']]);
   });
 });
+
+describe('described sources', () => {
+  it('takes "a person familiar with …" for the speaker, not the thing it is familiar with', () => {
+    expect(
+      pairs('A woman familiar with the talks said: "Nobody in the room expected the union to walk out."'),
+    ).toEqual([['Nobody in the room expected the union to walk out.', 'woman familiar with the talks']]);
+  });
+});
