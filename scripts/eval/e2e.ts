@@ -1,7 +1,8 @@
 /**
  * End to end: does `/who-said` put the right quote and speaker first? Each topic is made from a
  * gold quote (≥ 8 words, a named speaker): its 3 rarest content words within the article. Each
- * article is a library of its own, built once. GGT (a check set) and PolNeAR train's checking half.
+ * article is a library of its own, built once. GGT (a check set) and PolNeAR train's two halves
+ * (tuning, to read misses from; checking, a check).
  */
 import { runCommand } from '../../src/commands/index.js';
 import type { Excerpt } from '../../src/commands/results.js';
@@ -24,7 +25,7 @@ import {
 } from './match.js';
 import type { SetOptions } from './options.js';
 import { isQuotedSpeech } from './speech.js';
-import { fnv1a, halfOf } from './split.js';
+import { fnv1a, type Half, halfOf } from './split.js';
 import { RARE_WORDS, rareWordsTopic } from './topic.js';
 
 /** Quotes per source at most, chosen by a hash of article id and offset (deterministic, spread out). */
@@ -76,9 +77,9 @@ function ggtCases(file: string): Case[] {
   );
 }
 
-function polnearCheckingCases(file: string): Case[] {
+function polnearCases(file: string, half: Half): Case[] {
   return readJsonl<PolnearArticle>(file)
-    .filter((a) => halfOf(a.id) === 'checking')
+    .filter((a) => halfOf(a.id) === half)
     .flatMap((a) =>
       a.attributions.flatMap((at) => {
         const name = properName(at.source?.text ?? '');
@@ -140,7 +141,18 @@ export async function evalE2e(files: E2eFiles, { verbose, half }: SetOptions): P
   const missLists: [string, string[]][] = [];
   for (const [label, file, load, listMisses] of [
     ['GGT dev (check)', files.ggt, ggtCases, verbose],
-    ['PolNeAR train-checking', files.polnearTrain, polnearCheckingCases, verbose && half === 'checking'],
+    [
+      'PolNeAR train-tuning',
+      files.polnearTrain,
+      (f: string) => polnearCases(f, 'tuning'),
+      verbose && half === 'tuning',
+    ],
+    [
+      'PolNeAR train-checking',
+      files.polnearTrain,
+      (f: string) => polnearCases(f, 'checking'),
+      verbose && half === 'checking',
+    ],
   ] as const) {
     if (!file) continue;
     const misses: string[] = [];
@@ -156,7 +168,9 @@ export async function evalE2e(files: E2eFiles, { verbose, half }: SetOptions): P
       rate(t.nothing, n),
       rate(t.unattributed, n),
     ]);
-    targets.push({ figure: `who-said top-1, ${label}`, value: t.right / n, op: '≥', target: 85 });
+    // The tuning half is shown to write ranking rules from; the targets are on the check sets.
+    if (!label.includes('tuning'))
+      targets.push({ figure: `who-said top-1, ${label}`, value: t.right / n, op: '≥', target: 85 });
     if (listMisses) missLists.push([label, misses]);
   }
   console.log(`\n## /who-said top-1 on topics made from gold quotes (one library per article)`);

@@ -2,7 +2,7 @@
 import type { Token } from '../nlp/pipeline.js';
 import { skipForward } from './gaps.js';
 import { phraseStartingAt } from './mentions.js';
-import { isComma, isQuoteMark, lower } from './tokens.js';
+import { gerundLemmas, isComma, isQuoteMark, lower } from './tokens.js';
 import { BARE_CLAUSE_VERBS } from './words.js';
 
 /** Shortest reported clause, in words. */
@@ -24,15 +24,25 @@ const TELLING_VERBS = /^(?:tell|inform|assure|remind|warn|advise|promise|urge)$/
 export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: number): ClauseSpan | null {
   let i = k + 1;
   const verb = tokens[k] as Token;
-  if (TELLING_VERBS.test(verb.lemma)) {
+  const lemmas = [verb.lemma, ...gerundLemmas(lower(verb))];
+  let hasObject = false;
+  if (TELLING_VERBS.test(verb.lemma) || verb.lemma === 'ask') {
     // An object: "told the paper", "told reporters", "told The Daily Courier", "told her".
     const obj = phraseStartingAt(tokens, i);
     if (obj) i = obj[1] + 1;
+    hasObject = obj !== null;
   }
   i = skipForward(tokens, i, endIndex);
   i = thatAfterPrepositions(tokens, i, endIndex) ?? i;
   // "promised on Sunday to end the programme": a commitment said aloud; its words are the infinitive.
-  if (COMMITMENT_VERBS.has(verb.lemma) && lower(tokens[i]) === 'to' && tokens[i + 1]?.pos === 'VERB')
+  // The infinitive may be quoted: `vowed to "keep every depot open"`.
+  const infinitive = isQuoteMark(tokens[i + 1]) ? tokens[i + 2] : tokens[i + 1];
+  const toInfinitive = lower(tokens[i]) === 'to' && (infinitive?.pos === 'VERB' || infinitive?.pos === 'AUX');
+  if (toInfinitive && lemmas.some((l) => COMMITMENT_VERBS.has(l))) return clauseBetween(tokens, i, endIndex);
+  // "urged voters to …", "asking supporters to …": a request said aloud; its words are the infinitive.
+  // Not the passive "were urged to": there the one asked is the subject.
+  const passive = tokens[k - 1]?.lemma === 'be';
+  if (toInfinitive && hasObject && !passive && REQUEST_VERBS.has(verb.lemma))
     return clauseBetween(tokens, i, endIndex);
   // "said that the bridge …", but not "says that is not what …" (there "that" is the subject).
   // A gerund may open the clause ("notes that scoring well is enough").
@@ -47,6 +57,9 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   else if (!startsClause(tokens, i, endIndex)) return null;
   return clauseBetween(tokens, i, endIndex);
 }
+
+/** Verbs of request whose words may be an infinitive after the person asked ("urged voters to …"). */
+const REQUEST_VERBS = new Set(['ask', 'urge', 'tell', 'warn', 'advise', 'remind']);
 
 /** Verbs of commitment whose words may be an infinitive ("vowed to fight", "pledged to repeal"). */
 const COMMITMENT_VERBS = new Set(['promise', 'pledge', 'vow']);

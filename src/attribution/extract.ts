@@ -4,13 +4,13 @@
  * (rules/quoted.ts), reported speech sentence by sentence (rules/reported.ts), and quotations that
  * carry on from the previous speaker (rules/continuation.ts).
  */
-import type { Article, Sentence } from '../corpus/types.js';
+import type { Article, Paragraph, Sentence } from '../corpus/types.js';
 import type { AnalyzedSentence, Token } from '../nlp/pipeline.js';
 import type { Mention } from './mentions.js';
 import { findQuoteSpans, type QuoteSpan, wordCount } from './quoteSpans.js';
 import type { SentenceContext } from './rules/context.js';
 import { continuesSpeaker, MIN_QUOTE_WORDS } from './rules/continuation.js';
-import { headAttribution, tailAttribution } from './rules/quoted.js';
+import { headAttribution, type QuoteCue, tailAttribution } from './rules/quoted.js';
 import { reportedSpeech } from './rules/reported.js';
 import { introducedPeople, sentenceSubject } from './subject.js';
 import type { StatementSpan } from './types.js';
@@ -72,11 +72,19 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
   const fragments: { statement: RawStatement; quote: QuoteSpan }[] = [];
 
   // 1. Quotations with a cue next to them.
+  /** The last quotation whose cue came after it, with that cue, for a quotation it resumes. */
+  let tail: { q: QuoteSpan; found: QuoteCue; sentence: number } | null = null;
   for (const q of quotes) {
     const first = sentenceAt(q.open ?? q.start);
     const last = sentenceAt(q.close ?? q.end - 1);
     if (first < 0 || last < 0) continue;
-    const found = tailAttribution(context(last), q) ?? headAttribution(context(first), q);
+    const introduced = introducedAbove(q, first, sentences, textParagraphs[q.paragraph]);
+    const found: QuoteCue | null =
+      tailAttribution(context(last), q) ??
+      resumedQuotation(tail, q, first, text, sentences[last] as Sentence) ??
+      headAttribution(context(first), q) ??
+      (introduced ? headAttribution(context(first - 1), q) : null);
+    tail = found && !found.head && !found.reported ? { q, found, sentence: last } : null;
     if (!found) continue;
     if (found.reported) continue; // a partial quote inside reported speech: the clause is the statement
     // A short quotation stands with its cue when it opens the sentence ("“We will,” she said."):
@@ -85,7 +93,11 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
       (q.open ?? q.start) <= (sentences[first] as Sentence).start + 1 &&
       !continuesAfterCue(analyses[last]?.tokens ?? [], found.cue, inQuote);
     if (wordCount(text.slice(q.start, q.end)) < MIN_QUOTE_WORDS && !found.head && !opensSentence) continue;
-    const cueSentence = found.head ? first : last;
+    const cueSentence = found.head
+      ? found.cue.start < (sentences[first] as Sentence).start
+        ? first - 1
+        : first
+      : last;
     const statement: RawStatement = {
       firstSentence: Math.min(first, cueSentence),
       lastSentence: Math.max(last, cueSentence),
@@ -156,6 +168,49 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
 
   statements.sort((a, b) => a.quoteStart - b.quoteStart);
   return { statements: dropOverlaps(statements), facts };
+}
+
+/**
+ * `She said:` closing one paragraph, the quotation opening the next: the sentence before the
+ * quotation ends in a colon, in the paragraph before.
+ */
+function introducedAbove(
+  q: QuoteSpan,
+  first: number,
+  sentences: readonly Sentence[],
+  paragraph: Paragraph | undefined,
+): boolean {
+  const before = sentences[first - 1];
+  const opening = q.open ?? q.start;
+  if (!before || !paragraph || opening > paragraph.start + 1 || before.kind !== 'sentence') return false;
+  // A heading in capitals ("MORE READING:") introduces a list, not a quotation.
+  return (
+    before.paragraph !== (sentences[first] as Sentence).paragraph &&
+    /:\s*$/.test(before.text) &&
+    /\p{Ll}/u.test(before.text)
+  );
+}
+
+/**
+ * `“A,” she said of the plan, “but B.”` / `“A,” said Jane Roe, who runs the firm, “and B.”`: a
+ * quotation that resumes, after a comma, in the sentence of the cue that followed the quotation
+ * before it, and runs to the end of that sentence. It has that cue and speaker (the walk back from
+ * its mark stops at the verb of a long attribution or appositive).
+ */
+function resumedQuotation(
+  tail: { q: QuoteSpan; found: QuoteCue; sentence: number } | null,
+  q: QuoteSpan,
+  first: number,
+  text: string,
+  sentence: Sentence,
+): QuoteCue | null {
+  if (!tail || tail.sentence !== first || q.open === null || q.close === null) return null;
+  if (tail.q.close === null || tail.found.cue.start < tail.q.close || tail.found.cue.start > q.open)
+    return null;
+  if (!/,\s*$/.test(text.slice(tail.found.cue.end, q.open))) return null;
+  // The quotation ends the sentence: only punctuation and marks after its closing mark.
+  if (!/^[\s.,!?;”"’']*$/u.test(text.slice(q.close, sentence.end))) return null;
+  return { ...tail.found, head: true };
 }
 
 /**

@@ -173,6 +173,8 @@ export function mentionEndingAt(
   if (!span || span[0] < floor) return null;
   const m = classify(tokens, span[0], span[1], text);
   const link = tokens[span[0] - 1];
+  const described = describedBy(tokens, span, text, floor);
+  if (described) return described;
   if (link && /^(?:with|of|from|at|for)$/i.test(link.text) && m.kind !== 'pronoun') {
     const owner = phraseEndingAt(tokens, span[0] - 2);
     if (owner && owner[0] >= floor) {
@@ -191,6 +193,43 @@ export function mentionEndingAt(
     }
   }
   return canSpeakHere(m, tokens) ? m : null;
+}
+
+/** Adjectives and participles that link a source to what it knows ("familiar with the talks"). */
+const SOURCE_LINKS = /^(?:familiar|close|involved|briefed|knowledgeable|privy|opposed|loyal|allied)$/i;
+
+/**
+ * "a person familiar with the talks said", "one aide close to the mayor said": the speaker is
+ * the phrase before the adjective, described by all of it, not the phrase the cue follows.
+ */
+function describedBy(
+  tokens: readonly Token[],
+  [from, to]: [number, number],
+  text: string,
+  floor: number,
+): Mention | null {
+  const link = tokens[from - 1];
+  const adjective = tokens[from - 2];
+  if (!link || !adjective || link.pos !== 'ADP' || !SOURCE_LINKS.test(adjective.text)) return null;
+  const ownerEnd = from - 3;
+  const owner = phraseEndingAt(tokens, ownerEnd) ?? countedOwner(tokens, ownerEnd);
+  if (!owner || owner[0] < floor) return null;
+  const o = classify(tokens, owner[0], owner[1], text);
+  const last = tokens[to] as Token;
+  const phrase = text.slice(adjective.start, last.end);
+  if (o.kind === 'person') return withTitle(o, phrase);
+  if (o.kind === 'pronoun') return null;
+  return { ...o, name: `${o.name} ${phrase}`, end: last.end, to, text: text.slice(o.start, last.end) };
+}
+
+/** "another source", "one official": a count or "another" before a noun, ending at `end`. */
+function countedOwner(tokens: readonly Token[], end: number): [number, number] | null {
+  const head = tokens[end];
+  if (!head || !(head.pos === 'NOUN' || head.pos === 'PROPN')) return null;
+  const before = tokens[end - 1];
+  if (before && (before.pos === 'NUM' || /^(?:another|one|some|several)$/i.test(before.text)))
+    return [end - 1, end];
+  return null;
 }
 
 /**
@@ -232,10 +271,25 @@ function countedPhrase(tokens: readonly Token[], j: number): [number, number] | 
   return span ? [j, span[1]] : null;
 }
 
+/**
+ * "said his campaign manager Jane Roe" / "said Springfield resident Jane Roe": a phrase the phrase
+ * reader does not open, after a possessive (the phrase after it is the speaker) or after a
+ * capitalised first word the tagger read as a verb or adjective (a place or company used as a
+ * modifier, part of the phrase).
+ */
+function framedPhrase(tokens: readonly Token[], j: number): [number, number] | null {
+  const first = tokens[j];
+  if (!first) return null;
+  if (/^(?:his|her|their|its|our)$/i.test(first.text)) return phraseStartingAt(tokens, j + 1);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(first.text) || !['VERB', 'ADJ', 'ADV'].includes(first.pos)) return null;
+  const rest = phraseStartingAt(tokens, j + 1);
+  return rest ? [j, rest[1]] : null;
+}
+
 /** The speaker whose phrase starts just after cue `k` ("said Jane Roe, a former …"). */
 export function speakerAfter(tokens: readonly Token[], k: number, text: string): Mention | null {
   const j = skipForward(tokens, k + 1, tokens.length - 1);
-  const found = phraseStartingAt(tokens, j) ?? countedPhrase(tokens, j);
+  const found = phraseStartingAt(tokens, j) ?? countedPhrase(tokens, j) ?? framedPhrase(tokens, j);
   if (!found) return nameReadAsVerb(tokens, j, text);
   const span = endAtNoun(tokens, found);
   const m = classify(tokens, span[0], span[1], text);

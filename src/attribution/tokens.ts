@@ -15,6 +15,15 @@ export const isComma = (t: Token | undefined): boolean =>
 /** A present participle ("saying", "adding"). */
 export const isGerund = (t: Token): boolean => /ing$/i.test(t.text);
 
+/** Lemmas an -ing form may have ("warning" → warn, "arguing" → argue, "admitting" → admit). */
+export function gerundLemmas(word: string): string[] {
+  if (!word.endsWith('ing') || word.length < 6) return [];
+  const stem = word.slice(0, -3);
+  const out = [stem, `${stem}e`];
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) out.push(stem.slice(0, -1));
+  return out;
+}
+
 /**
  * True when `t` is one of `verbs` used as a verb. The tagger sometimes reads "says" or "told" as a
  * noun or name; those few forms are accepted whatever their tag.

@@ -7,7 +7,7 @@ import type { Token } from '../../nlp/pipeline.js';
 import { clauseAfterComma, clauseAfterCue, clauseBetween, trimBack } from '../clauses.js';
 import { canSpeak, classify, isBetweenSubjectAndVerb, phraseStartingAt } from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
-import { isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
+import { gerundLemmas, isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
 import { REPORT_VERBS, STATEMENT_NOUNS, TIME_WORDS } from '../words.js';
 import type { Found, SentenceContext } from './context.js';
 
@@ -30,6 +30,9 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
   if (t.pos === 'VERB') return isCue(t, REPORT_VERBS);
   const before = tokens[k - 1];
   const after = lower(tokens[k + 1]);
+  // "is promising to …", "was insisting that …": a progressive the tagger read as an adjective.
+  if (t.pos === 'ADJ' && before?.pos === 'AUX' && /^(?:to|that)$/.test(after))
+    return gerundLemmas(lower(t)).some((l) => REPORT_VERBS.has(l));
   // "The complaint alleged that …": a past form the tagger read as an adjective, after a noun.
   if (t.pos === 'ADJ')
     return (
@@ -37,12 +40,22 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
       (before?.pos === 'NOUN' || before?.pos === 'PROPN') &&
       pastFormLemmas(lower(t)).some((l) => REPORT_VERBS.has(l))
     );
-  return (
-    t.pos === 'NOUN' &&
-    after === 'that' &&
-    (isComma(before) || before?.pos === 'PROPN') &&
-    isCue(t, REPORT_VERBS, true)
-  );
+  if (t.pos !== 'NOUN' || after !== 'that') return false;
+  // "…, warning that …": a participle after a comma that the tagger read as a noun.
+  if (isComma(before) && gerundLemmas(lower(t)).some((l) => REPORT_VERBS.has(l))) return true;
+  return (isComma(before) || before?.pos === 'PROPN') && isCue(t, REPORT_VERBS, true);
+}
+
+/**
+ * "Speaking on Monday", "Asked about the plan": a participle phrase opening the sentence, with no
+ * verb of its own after the participle. It sets the scene; it is not what was said.
+ */
+function isOpeningParticiple(tokens: readonly Token[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to + 1).filter((t) => t.pos !== 'PUNCT' && !isQuoteMark(t));
+  const first = words[0];
+  if (!first || !/^\p{Lu}/u.test(first.text) || !/(?:ing|ed)$/i.test(first.text)) return false;
+  if (!(first.pos === 'VERB' || first.pos === 'ADJ' || first.pos === 'NOUN')) return false;
+  return !words.slice(1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 }
 
 /** Lemmas a regular past form may have ("alleged" → allege, "claimed" → claim). */
@@ -90,15 +103,32 @@ const according: ReportedRule = {
     if (!(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) return undefined;
     // "according to campaign manager Tomas Brenner": a first word the tagger read as a verb.
     const misread = tokens[k + 2]?.pos === 'VERB' && /^\p{Ll}/u.test(tokens[k + 2]?.text ?? '');
-    const span = phraseStartingAt(tokens, k + 2) ?? (misread ? phraseStartingAt(tokens, k + 3) : null);
+    // "according to her lawyers": the phrase after a possessive is the source.
+    const possessive = /^(?:his|her|their|its|our)$/i.test(tokens[k + 2]?.text ?? '');
+    const span =
+      phraseStartingAt(tokens, k + 2) ?? (misread || possessive ? phraseStartingAt(tokens, k + 3) : null);
     if (!span) return null;
     const m = classify(tokens, span[0], span[1], text);
-    if (!canSpeak(m)) return null;
+    // "according to the memoir", "according to polls": a document or a count is a source too.
+    if (!canSpeak(m) && !isSourceNoun(tokens[span[1]])) return null;
     const clause =
       k <= 1 ? clauseAfterComma(tokens, span[1] + 1, end) : clauseBetween(tokens, 0, trimBack(tokens, k - 1));
     return clause ? { mention: m, cue: t, ...clause } : null;
   },
 };
+
+/** Nouns for what a fact can be "according to": documents, counts and records. */
+// biome-ignore format: a word list reads best packed
+const SOURCE_NOUNS = new Set([
+  'memoir', 'book', 'report', 'reports', 'copy', 'poll', 'polls', 'survey', 'data', 'documents', 'document',
+  'filing', 'records', 'record', 'transcript', 'summary', 'version', 'letter', 'complaint', 'lawsuit',
+  'study', 'analysis', 'estimates', 'figures', 'statement', 'memo', 'email', 'emails', 'website', 'account',
+]);
+
+/** True when the phrase ends in a {@link SOURCE_NOUNS} word ("a copy" of the letter, "the polls"). */
+function isSourceNoun(t: Token | undefined): boolean {
+  return t !== undefined && SOURCE_NOUNS.has(lower(t));
+}
 
 /** "…, saying (that) …" / "…, adding …": the main clause's speaker or subject speaks. */
 /** Words that open an adverbial participle clause sharing the main clause's subject. */
@@ -207,7 +237,7 @@ const closing: ReportedRule = {
     const invertedAfterComma = inverted !== null && isComma(tokens[k - 1 - markAfter]);
     const mention = beforeAfterComma ? before : invertedAfterComma ? inverted : null;
     const commaAt = beforeAfterComma && before ? before.from - 1 - markBefore : k - 1 - markAfter;
-    if (!mention || commaAt <= 0) return undefined;
+    if (!mention || commaAt <= 0 || isOpeningParticiple(tokens, 0, commaAt - 1)) return undefined;
     const clause = clauseBetween(tokens, 0, commaAt - 1);
     return clause ? { mention, cue: t, ...clause } : undefined;
   },

@@ -1,0 +1,89 @@
+/**
+ * More attribution constructions of news reporting, each with sentences written for the test:
+ * opening participle phrases, participles after a comma, commitments, colon introductions.
+ */
+import { describe, expect, it } from 'vitest';
+import { attribute } from '../support/attribution.js';
+
+const pairs = (text: string) => attribute(text).map((s) => [s.quote, s.speaker]);
+
+describe('participle phrases', () => {
+  it('takes no opening participle phrase for what was said', () => {
+    expect(pairs('Speaking on Monday, Mayor Ada Quinn said the depot would close next spring.')).toEqual([
+      ['the depot would close next spring', 'Ada Quinn'],
+    ]);
+  });
+
+  it('reads ", warning that …" as a cue though the tagger reads it as a noun', () => {
+    expect(
+      pairs(
+        'Union leader Tom Reyes attacked the plan on Friday, warning that hundreds of drivers will lose their jobs.',
+      ),
+    ).toEqual([['hundreds of drivers will lose their jobs', 'Tom Reyes']]);
+  });
+});
+
+describe('commitments', () => {
+  it('takes a quoted infinitive after a commitment verb', () => {
+    expect(
+      pairs('Gale Ferris chairs the port board. She promised to "be a loud voice for the crews" if elected.'),
+    ).toEqual([['to "be a loud voice for the crews" if elected', 'Gale Ferris']]);
+  });
+
+  it('reads a progressive the tagger takes for an adjective as the cue', () => {
+    expect(
+      pairs('Gale Ferris is promising to "bring back the night ferry before the end of the year."'),
+    ).toEqual([['to "bring back the night ferry before the end of the year', 'Gale Ferris']]);
+  });
+});
+
+describe('colon introductions', () => {
+  it('gives a quotation opening a paragraph the speaker of the "X said:" that ends the paragraph before', () => {
+    const text = [
+      'Harbour plan',
+      'Tom Reyes said the plan would cost the city dearly. “It is a waste of money,” he said.',
+      'But the harbour master, Ada Quinn, disagreed. In a statement on Tuesday, she said:',
+      '“The cranes are working again and the night shift will be back by June.”',
+    ].join('\n\n');
+    expect(pairs(text).at(-1)).toEqual([
+      'The cranes are working again and the night shift will be back by June.',
+      'Ada Quinn',
+    ]);
+  });
+
+  it('does not take a heading in capitals with a colon for a speaker', () => {
+    const text = [
+      'Harbour plan',
+      'SHORT READS:',
+      '—"The ferry that never sailed is back in the news," by Jo Hart.',
+    ].join('\n\n');
+    expect(attribute(text)).toEqual([]);
+  });
+});
+
+describe('requests and sources', () => {
+  it('takes the infinitive after the person asked as the words of a request', () => {
+    expect(pairs('Gale Ferris urged voters to reject the toll on the old bridge next month.')).toEqual([
+      ['to reject the toll on the old bridge next month', 'Gale Ferris'],
+    ]);
+  });
+
+  it('takes a document or a phrase after a possessive as the source of "according to"', () => {
+    expect(
+      pairs('The firm threatened "a major lawsuit against the city," according to a copy of the letter.'),
+    ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'copy']]);
+    expect(
+      pairs(
+        'The firm threatened "a major lawsuit against the city," according to her lawyers in a court filing.',
+      ),
+    ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'lawyers']]);
+  });
+});
+
+describe('described sources', () => {
+  it('takes "a person familiar with …" for the speaker, not the thing it is familiar with', () => {
+    expect(
+      pairs('A woman familiar with the talks said: "Nobody in the room expected the union to walk out."'),
+    ).toEqual([['Nobody in the room expected the union to walk out.', 'woman familiar with the talks']]);
+  });
+});
