@@ -4,7 +4,14 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { isStopWord, queryTerms, termsOf, type Word, words } from '../nlp/terms.js';
-import { addTermScores, type BinaryIndex, documentFrequency, fromBinary, toBinary } from './miniInternals.js';
+import {
+  addTermScores,
+  type BinaryIndex,
+  documentFrequency,
+  fromBinary,
+  stateOf,
+  toBinary,
+} from './miniInternals.js';
 import { oneWordNames, placesIn } from './places.js';
 
 /** A document to index: its id and one text per field. */
@@ -117,7 +124,7 @@ export class TextIndex implements SearchIndex {
       // Each text is split once: its words give the index terms and teach which words are names.
       tokenize: (text: string) => {
         const ws = words(text);
-        owner.learnNames(ws);
+        learnNames(ws, owner.capitalised, owner.lowercase);
         return termsOf(ws);
       },
       processTerm: (term: string) => term,
@@ -330,14 +337,145 @@ export class TextIndex implements SearchIndex {
     return this.mini.search(terms.join(' '), { prefix: false, fuzzy: false, combineWith: 'OR' }).length;
   }
 
-  private learnNames(ws: readonly Word[]): void {
-    let first = true;
-    for (const word of ws) {
-      if (!word.acronym) {
-        if (!word.capitalised) this.lowercase.add(word.plain);
-        else if (!first) this.capitalised.add(word.plain);
-      }
-      first = false;
+  /** Gives this (empty) index what a {@link TextIndexBuilder} gathered. */
+  private load(built: BuiltPostings): void {
+    const s = stateOf(this.mini as MiniSearch<object>);
+    for (let short = 0; short < built.ids.length; short++) {
+      const id = built.ids[short] as number;
+      s._documentIds.set(short, id);
+      s._idToShortId.set(id, short);
+      s._fieldLength.set(short, [built.lengths[short] as number]);
     }
+    s._documentCount = built.ids.length;
+    s._nextId = built.ids.length;
+    if (built.ids.length > 0) s._avgFieldLength[0] = built.average;
+    // Terms go into MiniSearch's tree in the order of their first use, as `add` would put them.
+    for (const [term, docs] of built.postings) s._index.set(term, new Map([[0, docs]]));
+    for (const w of built.capitalised) this.capitalised.add(w);
+    for (const w of built.lowercase) this.lowercase.add(w);
+  }
+
+  /** @internal {@link TextIndexBuilder.finish}'s way in. */
+  static fromBuilt(built: BuiltPostings): TextIndex {
+    const index = new TextIndex(['text']);
+    index.load(built);
+    return index;
+  }
+}
+
+/** Notes which words are seen in lower case and which capitalised past a text's first word. */
+function learnNames(ws: readonly Word[], capitalised: Set<string>, lowercase: Set<string>): void {
+  let first = true;
+  for (const word of ws) {
+    if (!word.acronym) {
+      if (!word.capitalised) lowercase.add(word.plain);
+      else if (!first) capitalised.add(word.plain);
+    }
+    first = false;
+  }
+}
+
+/**
+ * What the sentence index needs from one article's sentence texts, worked out where the article
+ * is analysed (a worker thread), so that building the index is only bookkeeping: per sentence its
+ * distinct terms in order of first use and how often each occurs, and the words of the article
+ * seen in lower case and capitalised (past a sentence's first word), each in order of first use.
+ * Plain strings and a typed array, cheap to pass between threads.
+ */
+export interface ArticleTerms {
+  /** How many sentences. */
+  sentences: number;
+  /** Per sentence, its distinct terms joined by spaces; sentences joined by newlines. */
+  terms: string;
+  /** Per distinct term of each sentence, in the same order, how many times it occurs. */
+  counts: Uint32Array;
+  capitalised: string[];
+  lowercase: string[];
+}
+
+/**
+ * {@link ArticleTerms} of an article's sentence texts, exactly the terms and name evidence that
+ * {@link TextIndex.addAll} would take from them (terms never hold a space or a newline).
+ *
+ * @example
+ * articleTerms(['Roe said the talks failed.']).terms // 'roe talk fail'
+ */
+export function articleTerms(texts: readonly string[]): ArticleTerms {
+  const capitalised = new Set<string>();
+  const lowercase = new Set<string>();
+  const lines: string[] = [];
+  const counts: number[] = [];
+  for (const text of texts) {
+    const ws = words(text);
+    learnNames(ws, capitalised, lowercase);
+    const tf = new Map<string, number>();
+    for (const term of termsOf(ws)) tf.set(term, (tf.get(term) ?? 0) + 1);
+    lines.push([...tf.keys()].join(' '));
+    for (const n of tf.values()) counts.push(n);
+  }
+  return {
+    sentences: texts.length,
+    terms: lines.join('\n'),
+    counts: Uint32Array.from(counts),
+    capitalised: [...capitalised],
+    lowercase: [...lowercase],
+  };
+}
+
+/** What a {@link TextIndexBuilder} hands the index. */
+interface BuiltPostings {
+  /** External id per short id. */
+  ids: number[];
+  /** Distinct terms per short id. */
+  lengths: number[];
+  average: number;
+  postings: Map<string, Map<number, number>>;
+  capitalised: Set<string>;
+  lowercase: Set<string>;
+}
+
+/**
+ * Builds the one-field sentence index from {@link ArticleTerms}, article by article in corpus
+ * order, to the same index that {@link TextIndex.addAll} builds from the texts (same postings in
+ * the same order, same lengths, same average, same name lists): a hash map per term in place of
+ * MiniSearch's tree walk per word, the tree built once per distinct term at the end.
+ */
+export class TextIndexBuilder {
+  private readonly built: BuiltPostings = {
+    ids: [],
+    lengths: [],
+    average: 0,
+    postings: new Map(),
+    capitalised: new Set(),
+    lowercase: new Set(),
+  };
+
+  /** Adds one article's sentences, documents `firstId`, `firstId + 1`, … in order. */
+  addArticle(firstId: number, entry: ArticleTerms): void {
+    const b = this.built;
+    for (const w of entry.capitalised) b.capitalised.add(w);
+    for (const w of entry.lowercase) b.lowercase.add(w);
+    const counts = entry.counts;
+    let c = 0;
+    let id = firstId;
+    const lines = entry.sentences === 0 ? [] : entry.terms.split('\n');
+    for (const line of lines) {
+      const short = b.ids.length;
+      b.ids.push(id++);
+      const terms = line === '' ? [] : line.split(' ');
+      // MiniSearch's running average, step for step, so that it is the same number.
+      b.average = (b.average * short + terms.length) / (short + 1);
+      b.lengths.push(terms.length);
+      for (const term of terms) {
+        let docs = b.postings.get(term);
+        if (!docs) b.postings.set(term, (docs = new Map()));
+        docs.set(short, counts[c++] as number);
+      }
+    }
+  }
+
+  /** The index, field `text`. The builder is spent. */
+  finish(): TextIndex {
+    return TextIndex.fromBuilt(this.built);
   }
 }
