@@ -468,7 +468,10 @@ export class TextIndexBuilder {
       b.lengths.push(terms.length);
       for (const term of terms) {
         let docs = b.postings.get(term);
-        if (!docs) b.postings.set(term, (docs = new Map()));
+        if (!docs) {
+          docs = new Map();
+          b.postings.set(term, docs);
+        }
         docs.set(short, counts[c++] as number);
       }
     }
