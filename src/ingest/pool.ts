@@ -8,10 +8,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { ArticleError } from '../corpus/load.js';
+import { ArticleError, type ArticleText, readArticleText } from '../corpus/load.js';
 import { type ArticleTerms, articleTerms } from '../retrieval/textIndex.js';
 import { type IngestedArticle, ingestArticle } from './article.js';
-import { readArticleFile } from './parse.js';
+import { parseArticle } from './parse.js';
 
 /** Below this many files, workers are not worth starting. */
 export const POOL_FROM = Number(process.env.CITEBOT_POOL_FROM ?? 150);
@@ -87,10 +87,24 @@ export async function ingestFiles(
   return outcomes;
 }
 
+/** A file being read: its text, or why it cannot be (never a rejected promise). */
+export type Reading = Promise<{ text: ArticleText } | { error: unknown }>;
+
+/** Starts reading a file, so that a worker reads the next file while it analyses this one. */
+export function startReading(file: string): Reading {
+  return readArticleText(file).then(
+    (text) => ({ text }),
+    (error: unknown) => ({ error }),
+  );
+}
+
 /** Reads and analyses one file, with its index terms (what a worker does for each file). */
-export async function ingestOne(file: string): Promise<IngestOutcome> {
+export async function ingestOne(file: string, reading = startReading(file)): Promise<IngestOutcome> {
   try {
-    const ingested = ingestArticle(await readArticleFile(file, 0));
+    const read = await reading;
+    if ('error' in read) throw read.error;
+    const { id, text, mtimeMs } = read.text;
+    const ingested = ingestArticle(parseArticle(id, file, text, mtimeMs, 0));
     return { ingested, terms: articleTerms(ingested.article.sentences.map((s) => s.text)) };
   } catch (error) {
     return {

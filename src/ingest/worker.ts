@@ -5,13 +5,14 @@
  * received: the language model learns words as it reads, so the order is part of the result.
  */
 import { parentPort } from 'node:worker_threads';
-import { ingestOne } from './pool.js';
+import { ingestOne, startReading } from './pool.js';
 
 let queue: Promise<void> = Promise.resolve();
 
 parentPort?.on('message', ({ id, file }: { id: number; file: string }) => {
+  const reading = startReading(file);
   queue = queue.then(async () => {
-    const outcome = await ingestOne(file);
+    const outcome = await ingestOne(file, reading);
     try {
       if ('error' in outcome) parentPort?.postMessage({ id, error: outcome.error });
       else parentPort?.postMessage({ id, ...outcome }, [outcome.terms.counts.buffer as ArrayBuffer]);

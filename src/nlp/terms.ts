@@ -87,8 +87,11 @@ function analyseWord(raw: string): Word | null {
  */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0].endsWith('.') ? match[0].slice(0, -1) : match[0];
+  // One shared global regex, stepped with exec: nothing below calls words() again.
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const found = match[0];
+    const raw = found.charCodeAt(found.length - 1) === 46 ? found.slice(0, -1) : found;
     let word = wordCache.get(raw);
     if (word === undefined) {
       word = analyseWord(raw);
@@ -100,9 +103,15 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/** `/^\p{N}/u`, with ASCII answered without the regex (most words). */
+function startsWithNumber(plain: string): boolean {
+  const c = plain.charCodeAt(0);
+  return c < 128 ? c >= 48 && c <= 57 : /^\p{N}/u.test(plain);
+}
+
 /** True when the word carries no meaning for search. */
 export function isStopWord(word: Word): boolean {
-  if (word.acronym || /^\p{N}/u.test(word.plain)) return false;
+  if (word.acronym || startsWithNumber(word.plain)) return false;
   return STOP_WORDS.has(word.plain) || word.plain.length < 2;
 }
 
