@@ -21,30 +21,41 @@ const AHEAD = 4;
 
 export type IngestOutcome = { ingested: IngestedArticle; terms: ArticleTerms } | { error: string };
 
-/**
- * Reads and analyses `files`, calling `onDone` as each finishes and `inOrder` for each outcome in
- * file order (as soon as every earlier file is done); returns outcomes in file order.
- */
+/** Reads and analyses `files`, calling `onDone` as each finishes; returns outcomes in file order. */
 export async function ingestFiles(
   files: readonly string[],
   onDone?: (file: string, done: number) => void,
   threads = Math.min(2, availableParallelism()),
-  inOrder?: (outcome: IngestOutcome, i: number) => void,
 ): Promise<IngestOutcome[]> {
-  const outcomes: IngestOutcome[] = new Array(files.length);
+  const outcomes: IngestOutcome[] = [];
+  await ingestInOrder(files, (outcome) => outcomes.push(outcome), onDone, threads);
+  return outcomes;
+}
+
+/**
+ * Reads and analyses `files`, calling `onDone` as each finishes and `inOrder` with each outcome in
+ * file order, as soon as every earlier file is done (only results that arrive early are held).
+ */
+export async function ingestInOrder(
+  files: readonly string[],
+  inOrder: (outcome: IngestOutcome, i: number) => void,
+  onDone?: (file: string, done: number) => void,
+  threads = Math.min(2, availableParallelism()),
+): Promise<void> {
+  const early = new Map<number, IngestOutcome>();
   let done = 0;
   let delivered = 0;
   const finish = (i: number, outcome: IngestOutcome) => {
-    outcomes[i] = outcome;
+    early.set(i, outcome);
     onDone?.(files[i] as string, ++done);
-    while (delivered < files.length && outcomes[delivered] !== undefined) {
-      inOrder?.(outcomes[delivered] as IngestOutcome, delivered);
-      delivered++;
+    for (let next = early.get(delivered); next !== undefined; next = early.get(delivered)) {
+      early.delete(delivered);
+      inOrder(next, delivered++);
     }
   };
   if (files.length < POOL_FROM || threads < 2) {
     for (let i = 0; i < files.length; i++) finish(i, await ingestOne(files[i] as string));
-    return outcomes;
+    return;
   }
   const workers = Array.from({ length: threads }, () => startWorker());
   try {
@@ -84,7 +95,6 @@ export async function ingestFiles(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return outcomes;
 }
 
 /** A file being read: its text, or why it cannot be (never a rejected promise). */

@@ -9,7 +9,7 @@ import type { SpeakerEntity, Statement } from '../attribution/types.js';
 import { listArticleFiles } from '../corpus/load.js';
 import type { Article, Sentence, SkippedFile } from '../corpus/types.js';
 import type { IngestedArticle } from '../ingest/article.js';
-import { ingestFiles } from '../ingest/pool.js';
+import { ingestInOrder } from '../ingest/pool.js';
 import { indexTerms } from '../nlp/terms.js';
 import { SpeakerDirectory } from '../retrieval/speakerDirectory.js';
 import { prepareSuggestions } from '../retrieval/suggest.js';
@@ -80,15 +80,19 @@ export async function buildLibrary(
   const ingested: IngestedArticle[] = [];
   const builder = new TextIndexBuilder();
   let nextId = 0;
-  await ingestFiles(toRead, onArticle, undefined, (outcome, i) => {
-    if (!('ingested' in outcome)) {
-      skipped.push({ file: path.basename(toRead[i] as string), reason: outcome.error });
-      return;
-    }
-    ingested.push(outcome.ingested);
-    builder.addArticle(nextId, outcome.terms);
-    nextId += outcome.ingested.article.sentences.length;
-  });
+  await ingestInOrder(
+    toRead,
+    (outcome, i) => {
+      if (!('ingested' in outcome)) {
+        skipped.push({ file: path.basename(toRead[i] as string), reason: outcome.error });
+        return;
+      }
+      ingested.push(outcome.ingested);
+      builder.addArticle(nextId, outcome.terms);
+      nextId += outcome.ingested.article.sentences.length;
+    },
+    onArticle,
+  );
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return assembleLibrary(dataDir, ingested, skipped, builder.finish());
 }
