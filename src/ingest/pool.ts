@@ -78,6 +78,10 @@ export async function ingestInOrder(
               'message',
               (m: { id: number; ingested?: IngestedArticle; terms?: ArticleTerms; error?: string }) => {
                 pending--;
+                if (m.ingested) {
+                  const { text, sentences } = m.ingested.article;
+                  for (const s of sentences) s.text = text.slice(s.start, s.end);
+                }
                 finish(
                   m.id,
                   m.ingested && m.terms

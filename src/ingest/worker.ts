@@ -15,7 +15,11 @@ parentPort?.on('message', ({ id, file }: { id: number; file: string }) => {
     const outcome = await ingestOne(file, reading);
     try {
       if ('error' in outcome) parentPort?.postMessage({ id, error: outcome.error });
-      else parentPort?.postMessage({ id, ...outcome }, [outcome.terms.counts.buffer as ArrayBuffer]);
+      else {
+        // A sentence's text is a slice of the article's: it is not copied across (see ingestInOrder).
+        for (const s of outcome.ingested.article.sentences) s.text = '';
+        parentPort?.postMessage({ id, ...outcome }, [outcome.terms.counts.buffer as ArrayBuffer]);
+      }
     } catch (error) {
       parentPort?.postMessage({ id, error: `could not be processed (${String(error)})` });
     }

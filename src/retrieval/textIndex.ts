@@ -387,8 +387,11 @@ export interface ArticleTerms {
   sentences: number;
   /** Per sentence, its distinct terms joined by spaces; sentences joined by newlines. */
   terms: string;
-  /** Per distinct term of each sentence, in the same order, how many times it occurs. */
-  counts: Uint32Array;
+  /**
+   * Per distinct term of each sentence, in the same order, how many times it occurs (in the
+   * narrowest array that holds the largest count: almost always bytes).
+   */
+  counts: Uint8Array | Uint16Array | Uint32Array;
   capitalised: string[];
   lowercase: string[];
 }
@@ -416,10 +419,16 @@ export function articleTerms(texts: readonly string[]): ArticleTerms {
   return {
     sentences: texts.length,
     terms: lines.join('\n'),
-    counts: Uint32Array.from(counts),
+    counts: narrowest(counts),
     capitalised: [...capitalised],
     lowercase: [...lowercase],
   };
+}
+
+function narrowest(xs: readonly number[]): Uint8Array | Uint16Array | Uint32Array {
+  let max = 0;
+  for (const x of xs) if (x > max) max = x;
+  return max <= 0xff ? Uint8Array.from(xs) : max <= 0xffff ? Uint16Array.from(xs) : Uint32Array.from(xs);
 }
 
 /** What a {@link TextIndexBuilder} hands the index. */
