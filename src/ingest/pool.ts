@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ArticleError, type ArticleText, readArticleText } from '../corpus/load.js';
-import { type ArticleTerms, articleTerms } from '../retrieval/textIndex.js';
+import { type ArticleTerms, articleTerms } from '../nlp/terms.js';
 import { type IngestedArticle, ingestArticle } from './article.js';
 import { parseArticle } from './parse.js';
 

@@ -3,7 +3,7 @@
  * pipeline of {@link indexTerms} / {@link queryTerms}. Names get typo-tolerant matching.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { isStopWord, queryTerms, termsOf, type Word, words } from '../nlp/terms.js';
+import { type ArticleTerms, isStopWord, learnNames, queryTerms, termsOf, words } from '../nlp/terms.js';
 import {
   addTermScores,
   type BinaryIndex,
@@ -361,74 +361,6 @@ export class TextIndex implements SearchIndex {
     index.load(built);
     return index;
   }
-}
-
-/** Notes which words are seen in lower case and which capitalised past a text's first word. */
-function learnNames(ws: readonly Word[], capitalised: Set<string>, lowercase: Set<string>): void {
-  let first = true;
-  for (const word of ws) {
-    if (!word.acronym) {
-      if (!word.capitalised) lowercase.add(word.plain);
-      else if (!first) capitalised.add(word.plain);
-    }
-    first = false;
-  }
-}
-
-/**
- * What the sentence index needs from one article's sentence texts, worked out where the article
- * is analysed (a worker thread), so that building the index is only bookkeeping: per sentence its
- * distinct terms in order of first use and how often each occurs, and the words of the article
- * seen in lower case and capitalised (past a sentence's first word), each in order of first use.
- * Plain strings and a typed array, cheap to pass between threads.
- */
-export interface ArticleTerms {
-  /** How many sentences. */
-  sentences: number;
-  /** Per sentence, its distinct terms joined by spaces; sentences joined by newlines. */
-  terms: string;
-  /**
-   * Per distinct term of each sentence, in the same order, how many times it occurs (in the
-   * narrowest array that holds the largest count: almost always bytes).
-   */
-  counts: Uint8Array | Uint16Array | Uint32Array;
-  capitalised: string[];
-  lowercase: string[];
-}
-
-/**
- * {@link ArticleTerms} of an article's sentence texts, exactly the terms and name evidence that
- * {@link TextIndex.addAll} would take from them (terms never hold a space or a newline).
- *
- * @example
- * articleTerms(['Roe said the talks failed.']).terms // 'roe talk fail'
- */
-export function articleTerms(texts: readonly string[]): ArticleTerms {
-  const capitalised = new Set<string>();
-  const lowercase = new Set<string>();
-  const lines: string[] = [];
-  const counts: number[] = [];
-  for (const text of texts) {
-    const ws = words(text);
-    learnNames(ws, capitalised, lowercase);
-    const tf = new Map<string, number>();
-    for (const term of termsOf(ws)) tf.set(term, (tf.get(term) ?? 0) + 1);
-    lines.push([...tf.keys()].join(' '));
-    for (const n of tf.values()) counts.push(n);
-  }
-  return {
-    sentences: texts.length,
-    terms: lines.join('\n'),
-    counts: narrowest(counts),
-    capitalised: [...capitalised],
-    lowercase: [...lowercase],
-  };
-}
-
-function narrowest(xs: readonly number[]): Uint8Array | Uint16Array | Uint32Array {
-  let max = 0;
-  for (const x of xs) if (x > max) max = x;
-  return max <= 0xff ? Uint8Array.from(xs) : max <= 0xffff ? Uint16Array.from(xs) : Uint32Array.from(xs);
 }
 
 /** What a {@link TextIndexBuilder} hands the index. */

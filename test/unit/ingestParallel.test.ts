@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POOL_FROM } from '../../src/ingest/pool.js';
 import { assembleLibrary, buildLibrary, type Library, localCopy } from '../../src/library/library.js';
-import { articleTerms, TextIndex, TextIndexBuilder } from '../../src/retrieval/textIndex.js';
+import { articleTerms } from '../../src/nlp/terms.js';
+import { TextIndex, TextIndexBuilder } from '../../src/retrieval/textIndex.js';
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number): () => number {
