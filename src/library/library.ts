@@ -9,11 +9,11 @@ import type { SpeakerEntity, Statement } from '../attribution/types.js';
 import { listArticleFiles } from '../corpus/load.js';
 import type { Article, Sentence, SkippedFile } from '../corpus/types.js';
 import type { IngestedArticle } from '../ingest/article.js';
-import { ingestFiles } from '../ingest/pool.js';
+import { ingestInOrder } from '../ingest/pool.js';
 import { indexTerms } from '../nlp/terms.js';
 import { SpeakerDirectory } from '../retrieval/speakerDirectory.js';
 import { prepareSuggestions } from '../retrieval/suggest.js';
-import { TextIndex } from '../retrieval/textIndex.js';
+import { TextIndex, TextIndexBuilder } from '../retrieval/textIndex.js';
 
 export interface Library {
   /** The data folder it was built from. */
@@ -75,14 +75,26 @@ export async function buildLibrary(
       toRead.push(file);
     }
   }
-  const outcomes = await ingestFiles(toRead, onArticle);
+  // The sentence index is built while the workers read, from the terms they worked out, in file
+  // order (sentence ids are global in that order): the same index addAll would build.
   const ingested: IngestedArticle[] = [];
-  outcomes.forEach((outcome, i) => {
-    if ('ingested' in outcome) ingested.push(outcome.ingested);
-    else skipped.push({ file: path.basename(toRead[i] as string), reason: outcome.error });
-  });
+  const builder = new TextIndexBuilder();
+  let nextId = 0;
+  await ingestInOrder(
+    toRead,
+    (outcome, i) => {
+      if (!('ingested' in outcome)) {
+        skipped.push({ file: path.basename(toRead[i] as string), reason: outcome.error });
+        return;
+      }
+      ingested.push(outcome.ingested);
+      builder.addArticle(nextId, outcome.terms);
+      nextId += outcome.ingested.article.sentences.length;
+    },
+    onArticle,
+  );
   skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return assembleLibrary(dataDir, ingested, skipped);
+  return assembleLibrary(dataDir, ingested, skipped, builder.finish());
 }
 
 /**

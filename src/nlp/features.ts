@@ -49,7 +49,7 @@ export function sentenceFeatures(tokens: Token[]): number {
         flags |= Features.person;
       }
     }
-    if (WEEKDAY_OR_MONTH.test(t.text) && t.pos === 'PROPN') flags |= Features.date;
+    if (t.pos === 'PROPN' && WEEKDAY_OR_MONTH.test(t.text)) flags |= Features.date;
   }
   return flags;
 }

@@ -8,7 +8,9 @@
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 
-const nlp = winkNLP(model);
+// Only the passes whose output is read: sentence boundaries, part of speech (with lemmas) and
+// entities. Negation and sentiment change none of them and cost a pass each over every text.
+const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
 const its = nlp.its;
 
 /** Words the model knew when it loaded have ids below this; later ones are new to it. */
@@ -78,11 +80,12 @@ export function analyzeParagraph(original: string, offset = 0): AnalyzedSentence
   // copy with those letters replaced one for one, and tokens take their text from the original.
   const text = latinShadow(original);
   const doc = nlp.readDoc(text);
-  const values = doc.tokens().out(its.value) as string[];
-  const pos = doc.tokens().out(its.pos) as string[];
+  const all = doc.tokens();
+  const values = all.out(its.value) as string[];
+  const pos = all.out(its.pos) as string[];
   // The typings reject its.lemma for tokens although wink supports it.
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-  const normals = doc.tokens().out(its.normal) as string[];
+  const lemmas = all.out(its.lemma as unknown as typeof its.value) as string[];
+  const normals = all.out(its.normal) as string[];
   const entityOf: (string | null)[] = new Array(values.length).fill(null);
   const entitySpans = doc.entities().out(its.span) as unknown as [number, number][];
   const entityTypes = doc.entities().out(its.type) as string[];
@@ -95,8 +98,14 @@ export function analyzeParagraph(original: string, offset = 0): AnalyzedSentence
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? '';
     let at = text.indexOf(value, cursor);
-    // wink keeps token text verbatim, so this only guards against a surprise in the model.
-    if (at < 0 || /\S/.test(text.slice(cursor, at))) at = cursor;
+    // wink keeps token text verbatim, so this only guards against a surprise in the model (most
+    // tokens follow the last one directly or after one space: no slice to test then).
+    if (
+      at < 0 ||
+      (!(at === cursor || (at === cursor + 1 && text.charCodeAt(cursor) === 32)) &&
+        /\S/.test(text.slice(cursor, at)))
+    )
+      at = cursor;
     const end = Math.min(text.length, at + value.length);
     tokens.push({
       text: original.slice(at, end),

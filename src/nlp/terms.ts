@@ -87,8 +87,11 @@ function analyseWord(raw: string): Word | null {
  */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0].endsWith('.') ? match[0].slice(0, -1) : match[0];
+  // One shared global regex, stepped with exec: nothing below calls words() again.
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(text); match !== null; match = WORD.exec(text)) {
+    const found = match[0];
+    const raw = found.charCodeAt(found.length - 1) === 46 ? found.slice(0, -1) : found;
     let word = wordCache.get(raw);
     if (word === undefined) {
       word = analyseWord(raw);
@@ -100,9 +103,15 @@ export function words(text: string): Word[] {
   return out;
 }
 
+/** `/^\p{N}/u`, with ASCII answered without the regex (most words). */
+function startsWithNumber(plain: string): boolean {
+  const c = plain.charCodeAt(0);
+  return c < 128 ? c >= 48 && c <= 57 : /^\p{N}/u.test(plain);
+}
+
 /** True when the word carries no meaning for search. */
 export function isStopWord(word: Word): boolean {
-  if (word.acronym || /^\p{N}/u.test(word.plain)) return false;
+  if (word.acronym || startsWithNumber(word.plain)) return false;
   return STOP_WORDS.has(word.plain) || word.plain.length < 2;
 }
 
@@ -153,4 +162,72 @@ export function queryTerms(text: string, isKnownName: (plain: string) => boolean
     if (!nameLike || word.plain !== word.stem) add(word.stem, false);
   }
   return terms;
+}
+
+/** Notes which words are seen in lower case and which capitalised past a text's first word. */
+export function learnNames(ws: readonly Word[], capitalised: Set<string>, lowercase: Set<string>): void {
+  let first = true;
+  for (const word of ws) {
+    if (!word.acronym) {
+      if (!word.capitalised) lowercase.add(word.plain);
+      else if (!first) capitalised.add(word.plain);
+    }
+    first = false;
+  }
+}
+
+/**
+ * What the sentence index needs from one article's sentence texts, worked out where the article
+ * is analysed (a worker thread), so that building the index is only bookkeeping: per sentence its
+ * distinct terms in order of first use and how often each occurs, and the words of the article
+ * seen in lower case and capitalised (past a sentence's first word), each in order of first use.
+ * Plain strings and a typed array, cheap to pass between threads.
+ */
+export interface ArticleTerms {
+  /** How many sentences. */
+  sentences: number;
+  /** Per sentence, its distinct terms joined by spaces; sentences joined by newlines. */
+  terms: string;
+  /**
+   * Per distinct term of each sentence, in the same order, how many times it occurs (in the
+   * narrowest array that holds the largest count: almost always bytes).
+   */
+  counts: Uint8Array | Uint16Array | Uint32Array;
+  capitalised: string[];
+  lowercase: string[];
+}
+
+/**
+ * {@link ArticleTerms} of an article's sentence texts, exactly the terms and name evidence that
+ * the sentence index's `addAll` would take from them (terms never hold a space or a newline).
+ *
+ * @example
+ * articleTerms(['Roe said the talks failed.']).terms // 'roe talk fail'
+ */
+export function articleTerms(texts: readonly string[]): ArticleTerms {
+  const capitalised = new Set<string>();
+  const lowercase = new Set<string>();
+  const lines: string[] = [];
+  const counts: number[] = [];
+  for (const text of texts) {
+    const ws = words(text);
+    learnNames(ws, capitalised, lowercase);
+    const tf = new Map<string, number>();
+    for (const term of termsOf(ws)) tf.set(term, (tf.get(term) ?? 0) + 1);
+    lines.push([...tf.keys()].join(' '));
+    for (const n of tf.values()) counts.push(n);
+  }
+  return {
+    sentences: texts.length,
+    terms: lines.join('\n'),
+    counts: narrowest(counts),
+    capitalised: [...capitalised],
+    lowercase: [...lowercase],
+  };
+}
+
+function narrowest(xs: readonly number[]): Uint8Array | Uint16Array | Uint32Array {
+  let max = 0;
+  for (const x of xs) if (x > max) max = x;
+  return max <= 0xff ? Uint8Array.from(xs) : max <= 0xffff ? Uint16Array.from(xs) : Uint32Array.from(xs);
 }

@@ -3,8 +3,15 @@
  * pipeline of {@link indexTerms} / {@link queryTerms}. Names get typo-tolerant matching.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { isStopWord, queryTerms, termsOf, type Word, words } from '../nlp/terms.js';
-import { addTermScores, type BinaryIndex, documentFrequency, fromBinary, toBinary } from './miniInternals.js';
+import { type ArticleTerms, isStopWord, learnNames, queryTerms, termsOf, words } from '../nlp/terms.js';
+import {
+  addTermScores,
+  type BinaryIndex,
+  documentFrequency,
+  fromBinary,
+  stateOf,
+  toBinary,
+} from './miniInternals.js';
 import { oneWordNames, placesIn } from './places.js';
 
 /** A document to index: its id and one text per field. */
@@ -117,7 +124,7 @@ export class TextIndex implements SearchIndex {
       // Each text is split once: its words give the index terms and teach which words are names.
       tokenize: (text: string) => {
         const ws = words(text);
-        owner.learnNames(ws);
+        learnNames(ws, owner.capitalised, owner.lowercase);
         return termsOf(ws);
       },
       processTerm: (term: string) => term,
@@ -330,14 +337,89 @@ export class TextIndex implements SearchIndex {
     return this.mini.search(terms.join(' '), { prefix: false, fuzzy: false, combineWith: 'OR' }).length;
   }
 
-  private learnNames(ws: readonly Word[]): void {
-    let first = true;
-    for (const word of ws) {
-      if (!word.acronym) {
-        if (!word.capitalised) this.lowercase.add(word.plain);
-        else if (!first) this.capitalised.add(word.plain);
-      }
-      first = false;
+  /** Gives this (empty) index what a {@link TextIndexBuilder} gathered. */
+  private load(built: BuiltPostings): void {
+    const s = stateOf(this.mini as MiniSearch<object>);
+    for (let short = 0; short < built.ids.length; short++) {
+      const id = built.ids[short] as number;
+      s._documentIds.set(short, id);
+      s._idToShortId.set(id, short);
+      s._fieldLength.set(short, [built.lengths[short] as number]);
     }
+    s._documentCount = built.ids.length;
+    s._nextId = built.ids.length;
+    if (built.ids.length > 0) s._avgFieldLength[0] = built.average;
+    // Terms go into MiniSearch's tree in the order of their first use, as `add` would put them.
+    for (const [term, docs] of built.postings) s._index.set(term, new Map([[0, docs]]));
+    for (const w of built.capitalised) this.capitalised.add(w);
+    for (const w of built.lowercase) this.lowercase.add(w);
+  }
+
+  /** @internal {@link TextIndexBuilder.finish}'s way in. */
+  static fromBuilt(built: BuiltPostings): TextIndex {
+    const index = new TextIndex(['text']);
+    index.load(built);
+    return index;
+  }
+}
+
+/** What a {@link TextIndexBuilder} hands the index. */
+interface BuiltPostings {
+  /** External id per short id. */
+  ids: number[];
+  /** Distinct terms per short id. */
+  lengths: number[];
+  average: number;
+  postings: Map<string, Map<number, number>>;
+  capitalised: Set<string>;
+  lowercase: Set<string>;
+}
+
+/**
+ * Builds the one-field sentence index from {@link ArticleTerms}, article by article in corpus
+ * order, to the same index that {@link TextIndex.addAll} builds from the texts (same postings in
+ * the same order, same lengths, same average, same name lists): a hash map per term in place of
+ * MiniSearch's tree walk per word, the tree built once per distinct term at the end.
+ */
+export class TextIndexBuilder {
+  private readonly built: BuiltPostings = {
+    ids: [],
+    lengths: [],
+    average: 0,
+    postings: new Map(),
+    capitalised: new Set(),
+    lowercase: new Set(),
+  };
+
+  /** Adds one article's sentences, documents `firstId`, `firstId + 1`, … in order. */
+  addArticle(firstId: number, entry: ArticleTerms): void {
+    const b = this.built;
+    for (const w of entry.capitalised) b.capitalised.add(w);
+    for (const w of entry.lowercase) b.lowercase.add(w);
+    const counts = entry.counts;
+    let c = 0;
+    let id = firstId;
+    const lines = entry.sentences === 0 ? [] : entry.terms.split('\n');
+    for (const line of lines) {
+      const short = b.ids.length;
+      b.ids.push(id++);
+      const terms = line === '' ? [] : line.split(' ');
+      // MiniSearch's running average, step for step, so that it is the same number.
+      b.average = (b.average * short + terms.length) / (short + 1);
+      b.lengths.push(terms.length);
+      for (const term of terms) {
+        let docs = b.postings.get(term);
+        if (!docs) {
+          docs = new Map();
+          b.postings.set(term, docs);
+        }
+        docs.set(short, counts[c++] as number);
+      }
+    }
+  }
+
+  /** The index, field `text`. The builder is spent. */
+  finish(): TextIndex {
+    return TextIndex.fromBuilt(this.built);
   }
 }
