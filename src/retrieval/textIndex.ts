@@ -120,7 +120,10 @@ function matchedAt({ scored, groups }: ScoredQuery, j: number): number {
       const low = m & -m;
       const group = groups[w * 32 + (31 - Math.clz32(low))] as number;
       if (group < 31) small |= 1 << group;
-      else (large ??= new Set()).add(group);
+      else {
+        large ??= new Set();
+        large.add(group);
+      }
       m ^= low;
     }
   }
