@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import type MiniSearch from 'minisearch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Features, type Sentence } from '../../src/corpus/types.js';
 import { parseArticle } from '../../src/ingest/parse.js';
