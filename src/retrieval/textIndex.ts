@@ -136,7 +136,7 @@ function matchedAt({ scored, groups }: ScoredQuery, j: number): number {
 function hitOf(query: ScoredQuery, j: number): Hit {
   const { scored, queryWords } = query;
   return {
-    id: scored.external[scored.shorts[j] as number] as number,
+    id: scored.ids.get(scored.shorts[j] as number) as number,
     score: scored.scores[j] as number,
     matched: matchedAt(query, j),
     queryWords: queryWords,
@@ -183,7 +183,7 @@ class HitCursor {
   }
 
   next(): Hit | undefined {
-    const { shorts, external } = this.query.scored;
+    const { shorts, ids } = this.query.scored;
     const scores = this.keys;
     for (;;) {
       if (this.at >= this.batch.length) {
@@ -194,7 +194,7 @@ class HitCursor {
       this.left--;
       this.lastScore = scores[j] as number;
       this.lastPosition = j;
-      if (!this.filter || this.filter(external[shorts[j] as number] as number)) return hitOf(this.query, j);
+      if (!this.filter || this.filter(ids.get(shorts[j] as number) as number)) return hitOf(this.query, j);
     }
   }
 
@@ -351,7 +351,7 @@ export class TextIndex implements SearchIndex {
   search(query: string, options: QueryOptions = {}): Hit[] {
     const scored = this.score(query, options);
     if (!scored) return [];
-    const { count, shorts, scores, external } = scored.scored;
+    const { count, shorts, scores, ids } = scored.scored;
     const filter = options.filter;
     const limit = options.limit ?? count;
     if (limit < count / 8) {
@@ -361,8 +361,7 @@ export class TextIndex implements SearchIndex {
       return out;
     }
     const at: number[] = [];
-    for (let j = 0; j < count; j++)
-      if (!filter || filter(external[shorts[j] as number] as number)) at.push(j);
+    for (let j = 0; j < count; j++) if (!filter || filter(ids.get(shorts[j] as number) as number)) at.push(j);
     at.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
     if (at.length > limit) at.length = limit;
     return at.map((j) => hitOf(scored, j));
