@@ -6,7 +6,7 @@
 import { Features, type Sentence } from '../corpus/types.js';
 import { isStopWord, words } from '../nlp/terms.js';
 import { questionSubjects } from './subject.js';
-import type { TextIndex } from './textIndex.js';
+import { searchBounded, type TextIndex } from './textIndex.js';
 
 export type AnswerType = 'person' | 'date' | 'number' | 'money' | 'percent';
 
@@ -104,9 +104,6 @@ export function rankSentences(
 ): RankedSentence[] {
   const wanted = answerType(question);
   const filter = options.filter;
-  const hits = index.search(question, {
-    ...(filter ? { filter: (id: number) => filter(sentences[id] as Sentence) } : {}),
-  });
   // The question's words that name the kind of answer (see TYPE_WORDS), by stem.
   const typeWords = wanted
     ? new Set(
@@ -134,8 +131,36 @@ export function rankSentences(
     subjectWords,
     new Set([...typeWords, ...subjectWords]),
   ] as const;
+  // Hits in the order of their score times the most coverage they can have (every word that a
+  // sentence may be granted counted as found).
+  const granted = givenFor[3].size;
+  const reach = (matched: number, queryWords: number) =>
+    queryWords > 0 ? Math.min(1, (matched + granted) / queryWords) : 0;
+  const hits = index.ranked(question, {
+    ...(filter ? { filter: (id: number) => filter(sentences[id] as Sentence) } : {}),
+    weigh: reach,
+  });
+  // "What did the UK promise?" asks for what its people said: their statements come first.
+  const first = asksWhatWasSaid && options.prefer ? options.prefer : () => false;
+  const tier = (r: RankedSentence) => (first(r.sentence) ? 0 : 1);
+  const order = (a: RankedSentence, b: RankedSentence) =>
+    tier(a) - tier(b) || b.score - a.score || a.sentence.id - b.sentence.id;
+  // A sentence weighs at most its hit's score times that coverage and every bonus: once that is
+  // below the last of the best `limit` so far, no later hit can enter them. (A tier above score,
+  // when there is one, could still bring a weaker hit in: then every hit is read.) The bound is
+  // multiplied in the same steps as a score, so rounding cannot put a score above it.
+  const most = (score: number) => {
+    let bound = score;
+    if (options.prefer) bound *= PREFERRED;
+    if (wanted) bound *= TYPE_BONUS;
+    return bound;
+  };
+  const stopEarly = searchBounded() && !(asksWhatWasSaid && options.prefer);
+  const best: RankedSentence[] = [];
   const ranked: RankedSentence[] = [];
-  for (const hit of hits) {
+  for (let hit = hits.next(); hit; hit = hits.next()) {
+    const worst = best.length >= options.limit ? best[best.length - 1] : undefined;
+    if (stopEarly && worst && most(hit.score * reach(hit.matched, hit.queryWords)) < worst.score) break;
     const sentence = sentences[hit.id];
     if (!sentence) continue;
     const typed = wanted !== null && (sentence.features & FEATURE_FOR[wanted]) !== 0;
@@ -152,11 +177,16 @@ export function rankSentences(
     if (preferred) score *= PREFERRED;
     if (typed) score *= TYPE_BONUS;
     if (sentence.kind === 'caption') score *= CAPTION_WEIGHT;
-    ranked.push({ sentence, score, coverage });
+    const r = { sentence, score, coverage };
+    ranked.push(r);
+    if (stopEarly && options.limit > 0 && (!worst || order(r, worst) < 0)) {
+      // The best `limit` so far, in order (a short list: an insertion keeps it sorted).
+      let at = best.length;
+      while (at > 0 && order(r, best[at - 1] as RankedSentence) < 0) at--;
+      best.splice(at, 0, r);
+      if (best.length > options.limit) best.pop();
+    }
   }
-  // "What did the UK promise?" asks for what its people said: their statements come first.
-  const first = asksWhatWasSaid && options.prefer ? options.prefer : () => false;
-  const tier = (r: RankedSentence) => (first(r.sentence) ? 0 : 1);
-  ranked.sort((a, b) => tier(a) - tier(b) || b.score - a.score || a.sentence.id - b.sentence.id);
+  ranked.sort(order);
   return ranked.slice(0, options.limit);
 }

@@ -9,6 +9,7 @@ import type { Library } from '../library/library.js';
 import { isStopWord, normalise, words } from '../nlp/terms.js';
 import type { DiffPart } from './diffPart.js';
 import type { Choice } from './suggest.js';
+import { searchBounded } from './textIndex.js';
 
 export interface RankedStatement {
   statement: Statement;
@@ -95,20 +96,37 @@ function rankAmong(
   }
   // Sentences that belong to statements in scope, scored by the topic; a statement takes its best
   // sentence's score, lifted when the topic names its speaker's role.
-  const hits = library.sentenceIndex.search(rest, {
+  const share = (matched: number, queryWords: number) => (queryWords > 0 ? matched / queryWords : 0);
+  const hits = library.sentenceIndex.ranked(rest, {
     filter: (id) => library.statementsAt(id).some((st) => inScope(library.statements[st] as Statement)),
+    weigh: share,
   });
   const roles = new Set(
     words(rest)
       .filter((w) => !isStopWord(w))
       .flatMap((w) => library.speakersWithWord(w.stem)),
   );
+  const weightOf = (statement: Statement) =>
+    statement.speaker === null ? UNATTRIBUTED_WEIGHT : roles.has(statement.speaker) ? ROLE_BONUS : 1;
+  const pool = Math.max(options.limit * PHRASE_POOL, 20);
   const best = new Map<number, number>();
-  for (const h of hits) {
-    const coverage = h.queryWords > 0 ? h.matched / h.queryWords : 0;
+  // Hits come in the order of their score times the share of the topic matched, which is what a
+  // statement takes from them before its weight: once that times the largest weight is below
+  // the pool's last (a floor refreshed as hits are read), no later hit can change the pool.
+  const most = roles.size > 0 ? ROLE_BONUS : 1;
+  let floor = 0;
+  let read = 0;
+  let refresh = pool;
+  for (let h = hits.next(); h; h = hits.next()) {
+    const coverage = share(h.matched, h.queryWords);
+    if (searchBounded() && h.score * coverage * most < floor) break;
     for (const id of library.statementsAt(h.id)) {
       if (!inScope(library.statements[id] as Statement)) continue;
       best.set(id, Math.max(best.get(id) ?? 0, h.score * coverage));
+    }
+    if (++read >= refresh && best.size >= pool) {
+      floor = poolFloor(best, pool, (id) => weightOf(library.statements[id] as Statement));
+      refresh = Math.ceil(read * 1.25) + 16;
     }
   }
   const phrase = asPhrase(rest);
@@ -117,12 +135,10 @@ function rankAmong(
   const ranked = [...best]
     .map(([id, relevance]) => {
       const statement = library.statements[id] as Statement;
-      const weight =
-        statement.speaker === null ? UNATTRIBUTED_WEIGHT : roles.has(statement.speaker) ? ROLE_BONUS : 1;
-      return { statement, score: relevance * weight };
+      return { statement, score: relevance * weightOf(statement) };
     })
     .sort(byScore)
-    .slice(0, Math.max(options.limit * PHRASE_POOL, 20));
+    .slice(0, pool);
   // The topic's exact words, in order, in what was said (checked on the leading candidates only).
   // A sentence may hold two statements ("…," she said, "…"): each is weighed by how many of the
   // topic's words are in its own words, so the one that has them comes first.
@@ -143,6 +159,15 @@ function rankAmong(
     }
   }
   return ranked.sort(byScore).slice(0, options.limit);
+}
+
+/** The `size`-th best weighted score among the statements scored so far. */
+function poolFloor(best: ReadonlyMap<number, number>, size: number, weight: (id: number) => number): number {
+  const scores = new Float64Array(best.size);
+  let i = 0;
+  for (const [id, relevance] of best) scores[i++] = relevance * weight(id);
+  scores.sort();
+  return scores[scores.length - size] ?? 0;
 }
 
 /**

@@ -3,13 +3,21 @@
  * pipeline of {@link indexTerms} / {@link queryTerms}. Names get typo-tolerant matching.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { type ArticleTerms, isStopWord, learnNames, queryTerms, termsOf, words } from '../nlp/terms.js';
 import {
-  addTermScores,
+  type ArticleTerms,
+  isStopWord,
+  learnNames,
+  queryTerms,
+  termsOf,
+  words,
+} from '../nlp/terms.js';
+import {
   type BinaryIndex,
-  documentFrequency,
   fromBinary,
+  type Scored,
+  scoreQuery,
   stateOf,
+  type TermQuery,
   toBinary,
 } from './miniInternals.js';
 import { oneWordNames, placesIn } from './places.js';
@@ -36,12 +44,13 @@ export interface QueryOptions {
   boost?: Record<string, number>;
 }
 
-/**
- * A query word in more documents than this is a common word: when the query has rarer words, it
- * scores only the documents they found instead of every document that holds it (see
- * {@link TextIndex.search}).
- */
-export const COMMON_TERM_DOCUMENTS = 2000;
+export interface RankOptions extends Omit<QueryOptions, 'limit'> {
+  /**
+   * Orders hits by `score × weigh(matched, queryWords)` (then as {@link TextIndex.search}):
+   * a non-negative weight of how many of the query's words a hit matched.
+   */
+  weigh?: (matched: number, queryWords: number) => number;
+}
 
 /** Edit distance allowed for names, as a fraction of the word's length. */
 const NAME_FUZZINESS = 0.3;
@@ -53,13 +62,16 @@ const VARIANT_MIN_LENGTH = 5;
 /** A near variant shares this many first letters with the word. */
 const VARIANT_PREFIX = 4;
 
-/** Whether searches bound their candidate sets (off only to measure the exhaustive ranking). */
+/**
+ * Whether the commands' rankings stop reading hits once no later hit can reach their top answers
+ * ({@link TextIndex.ranked}); off only to measure the exhaustive ranking (the benchmark's check).
+ */
 let bounded = true;
-/** Turns candidate bounding on or off for every index (the benchmark's recall check). */
+/** Turns early stopping on or off for every ranking (the benchmark's recall check). */
 export function setSearchBound(on: boolean): void {
   bounded = on;
 }
-/** Whether candidate bounding is on. */
+/** Whether rankings may stop early. */
 export const searchBounded = (): boolean => bounded;
 
 const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
@@ -95,6 +107,161 @@ export interface SearchIndex {
   /** True when a lower-case word looks like a name in the indexed text. */
   isKnownName(plain: string): boolean;
   readonly size: number;
+}
+
+/** A query's scored documents with what turns one into a {@link Hit}. */
+interface ScoredQuery {
+  scored: Scored;
+  /** Per distinct query term, the query word it belongs to (stems and name forms are one word). */
+  groups: number[];
+  queryWords: number;
+}
+
+/** How many distinct query words the document at position `j` matched. */
+function matchedAt({ scored, groups }: ScoredQuery, j: number): number {
+  const { masks, words } = scored;
+  let small = 0;
+  let large: Set<number> | null = null;
+  for (let w = 0; w < words; w++) {
+    let m = masks[j * words + w] as number;
+    while (m !== 0) {
+      const low = m & -m;
+      const group = groups[w * 32 + (31 - Math.clz32(low))] as number;
+      if (group < 31) small |= 1 << group;
+      else {
+        large ??= new Set();
+        large.add(group);
+      }
+      m ^= low;
+    }
+  }
+  let matched = large?.size ?? 0;
+  for (; small !== 0; small &= small - 1) matched++;
+  return matched;
+}
+
+/** The hit at position `j` of a scored query. */
+function hitOf(query: ScoredQuery, j: number): Hit {
+  const { scored, queryWords } = query;
+  return {
+    id: scored.ids.get(scored.shorts[j] as number) as number,
+    score: scored.scores[j] as number,
+    matched: matchedAt(query, j),
+    queryWords: queryWords,
+  };
+}
+
+/** Hits a cursor sorts first; each later batch is four times larger. */
+const FIRST_BATCH = 32;
+
+/**
+ * A scored query's hits best first, one per `next()`, sorted a batch at a time: each batch is
+ * picked in one pass over the scores (a small heap of the best so far), so taking the first few
+ * of many thousands of hits costs little more than the scoring. Equal scores come in the order
+ * MiniSearch meets them, as in {@link TextIndex.search}. With `weigh`, "best" is the score times
+ * the weight of the number of words matched ({@link RankOptions.weigh}).
+ */
+class HitCursor {
+  private batch: number[] = [];
+  private at = 0;
+  private size = FIRST_BATCH;
+  /** The last hit handed out (score and position); later batches rank after it. */
+  private lastScore = Number.POSITIVE_INFINITY;
+  private lastPosition = -1;
+  private left: number;
+
+  /** What the hits are ordered by: their scores, or their scores weighed by words matched. */
+  private readonly keys: Float64Array;
+
+  constructor(
+    private readonly query: ScoredQuery,
+    private readonly filter?: (id: number) => boolean,
+    weigh?: (matched: number, queryWords: number) => number,
+  ) {
+    const { count, scores } = query.scored;
+    this.left = count;
+    if (!weigh) this.keys = scores;
+    else {
+      // Words matched range over 0 … distinct terms: one weight each, looked up per hit.
+      const weights = Array.from({ length: query.groups.length + 1 }, (_, m) => weigh(m, query.queryWords));
+      this.keys = new Float64Array(count);
+      for (let j = 0; j < count; j++)
+        this.keys[j] = (scores[j] as number) * (weights[matchedAt(query, j)] as number);
+    }
+  }
+
+  next(): Hit | undefined {
+    const { shorts, ids } = this.query.scored;
+    const scores = this.keys;
+    for (;;) {
+      if (this.at >= this.batch.length) {
+        if (this.left === 0) return undefined;
+        this.fill();
+      }
+      const j = this.batch[this.at++] as number;
+      this.left--;
+      this.lastScore = scores[j] as number;
+      this.lastPosition = j;
+      if (!this.filter || this.filter(ids.get(shorts[j] as number) as number)) return hitOf(this.query, j);
+    }
+  }
+
+  /** The next `size` hits after the last one handed out, in order. */
+  private fill(): void {
+    const { count } = this.query.scored;
+    const scores = this.keys;
+    const size = Math.min(this.size, this.left);
+    this.size *= 4;
+    const lastScore = this.lastScore;
+    const lastPosition = this.lastPosition;
+    // A heap with the worst kept hit on top: a hit no better than it is passed over.
+    const heap: number[] = [];
+    const worse = (a: number, b: number) => {
+      const x = scores[a] as number;
+      const y = scores[b] as number;
+      return x < y || (x === y && a > b);
+    };
+    const down = (from: number) => {
+      let i = from;
+      for (;;) {
+        const left = 2 * i + 1;
+        if (left >= heap.length) return;
+        const right = left + 1;
+        const child =
+          right < heap.length && worse(heap[right] as number, heap[left] as number) ? right : left;
+        if (!worse(heap[child] as number, heap[i] as number)) return;
+        const t = heap[i] as number;
+        heap[i] = heap[child] as number;
+        heap[child] = t;
+        i = child;
+      }
+    };
+    let floor = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < count; j++) {
+      const x = scores[j] as number;
+      // Already handed out, or (the heap full) no better than its worst: positions rise, so an
+      // equal score comes after it.
+      if (x > lastScore || (x === lastScore && j <= lastPosition) || x <= floor) continue;
+      if (heap.length < size) {
+        heap.push(j);
+        for (let i = heap.length - 1; i > 0; ) {
+          const parent = (i - 1) >> 1;
+          if (!worse(heap[i] as number, heap[parent] as number)) break;
+          const t = heap[i] as number;
+          heap[i] = heap[parent] as number;
+          heap[parent] = t;
+          i = parent;
+        }
+      } else {
+        heap[0] = j;
+        down(0);
+      }
+      if (heap.length === size) floor = scores[heap[0] as number] as number;
+    }
+    heap.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+    this.batch = heap;
+    this.at = 0;
+  }
 }
 
 export class TextIndex implements SearchIndex {
@@ -183,14 +350,58 @@ export class TextIndex implements SearchIndex {
   isKnownName = (plain: string): boolean => this.capitalised.has(plain) && !this.lowercase.has(plain);
 
   /**
-   * Ranks documents for a free-text query, best first.
+   * Ranks documents for a free-text query, best first (equal scores in the order MiniSearch
+   * meets them).
    *
    * @example
    * index.search('Hegseth NATO', { limit: 5 }) // also finds sentences that spell him "Hegses"
    */
   search(query: string, options: QueryOptions = {}): Hit[] {
+    const scored = this.score(query, options);
+    if (!scored) return [];
+    const { count, shorts, scores, ids } = scored.scored;
+    const filter = options.filter;
+    const limit = options.limit ?? count;
+    if (limit < count / 8) {
+      const cursor = new HitCursor(scored, filter);
+      const out: Hit[] = [];
+      for (let hit = cursor.next(); hit && out.length < limit; hit = cursor.next()) out.push(hit);
+      return out;
+    }
+    const at: number[] = [];
+    for (let j = 0; j < count; j++) if (!filter || filter(ids.get(shorts[j] as number) as number)) at.push(j);
+    at.sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
+    if (at.length > limit) at.length = limit;
+    return at.map((j) => hitOf(scored, j));
+  }
+
+  /**
+   * The hits of {@link search} one at a time, best first, each found only when asked for: a
+   * ranking that knows how much a hit can weigh at most stops reading once the rest cannot reach
+   * its top answers, instead of going through every sentence that says "president". With
+   * `weigh`, hits come in the order of their score times `weigh(matched, queryWords)` (a ranking
+   * that scales scores by the share of the query matched reads far fewer hits that way). An index
+   * that overrides `search` (a library view) gives its search's hits, in the same order.
+   */
+  ranked(query: string, options: RankOptions = {}): { next(): Hit | undefined } {
+    const { weigh } = options;
+    if (this.search !== TextIndex.prototype.search) {
+      const hits = this.search(query, options);
+      if (weigh) {
+        const key = (h: Hit) => h.score * weigh(h.matched, h.queryWords);
+        hits.sort((a, b) => key(b) - key(a));
+      }
+      let i = 0;
+      return { next: () => hits[i++] };
+    }
+    const scored = this.score(query, options);
+    return scored ? new HitCursor(scored, options.filter, weigh) : { next: () => undefined };
+  }
+
+  /** Every document matching `query`, scored as MiniSearch would score the query's terms. */
+  private score(query: string, options: QueryOptions): ScoredQuery | null {
     const terms = queryTerms(query, this.isKnownName);
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return null;
     const fuzzy = new Set(terms.filter((t) => t.fuzzy).map((t) => t.term));
     const wordOf = new Map<string, number>();
     let queryWords = 0;
@@ -211,53 +422,20 @@ export class TextIndex implements SearchIndex {
         other.add(stem);
       }
     }
-    const filter = options.filter;
     const all = [...terms.map((t) => t.term), ...other];
     const exact = new Set(all);
-    const common = this.commonTerms(all, options);
-    const searched = common.size > 0 ? all.filter((t) => !common.has(t)) : all;
-    const results: SearchResult[] = this.mini.search(searched.join(' '), {
-      fuzzy: (term) => (fuzzy.has(term) ? NAME_FUZZINESS : false),
-      boostTerm: (term) => (other.has(term) ? OTHER_NAME_WEIGHT : 1),
-      // A typo-level match must be a name in the text too: "Latte" finds "Latte", never "latter".
-      boostDocument: (_id, term) => (exact.has(term) || this.isKnownName(term) ? 1 : 0),
-      prefix: false,
-      combineWith: 'OR',
-      ...(options.boost ? { boost: options.boost } : {}),
-      ...(filter ? { filter: (r: SearchResult) => filter(r.id as number) } : {}),
-    });
-    if (common.size > 0) {
-      addTermScores(this.mini, results, [...common], (term) => (other.has(term) ? OTHER_NAME_WEIGHT : 1));
-      results.sort((a, b) => b.score - a.score);
-    }
-    const hits = results.map((r) => ({
-      id: r.id as number,
-      score: r.score,
-      matched: new Set(r.queryTerms.map((t) => wordOf.get(t) ?? t)).size,
-      queryWords,
+    const queries: TermQuery[] = all.map((term) => ({
+      term,
+      fuzzy: fuzzy.has(term) ? NAME_FUZZINESS : false,
+      boost: other.has(term) ? OTHER_NAME_WEIGHT : 1,
     }));
-    return options.limit === undefined ? hits : hits.slice(0, options.limit);
-  }
-
-  /**
-   * The query's common words ({@link COMMON_TERM_DOCUMENTS}) that are scored only on the
-   * documents its rarer words find: scoring every sentence that says "president" costs far more
-   * than the query's other words and rarely changes the top answers, which hold the rarer words
-   * too (the benchmark measures recall@5 against the exhaustive ranking). The rarest word is
-   * always searched in full, so a query of common words still finds everything holding that one.
-   * A name this common is scored as written only: its typo spellings are not looked up.
-   */
-  private commonTerms(all: readonly string[], options: QueryOptions): Set<string> {
-    const common = new Set<string>();
-    if (!bounded || this.fields.length !== 1 || options.boost) return common;
-    const frequency = all.map((term) => ({ term, n: documentFrequency(this.mini, term) }));
-    const rarest = frequency.reduce(
-      (a, b) => (b.n < a.n ? b : a),
-      frequency[0] as { term: string; n: number },
-    );
-    for (const { term, n } of frequency)
-      if (n > COMMON_TERM_DOCUMENTS && term !== rarest.term) common.add(term);
-    return common;
+    const scored = scoreQuery(this.mini, queries, {
+      ...(options.boost ? { boost: options.boost } : {}),
+      // A typo-level match must be a name in the text too: "Latte" finds "Latte", never "latter".
+      keepDerived: (term) => exact.has(term) || this.isKnownName(term),
+    });
+    const groups = scored.terms.map((t, u) => wordOf.get(t) ?? queryWords + 1 + u);
+    return { scored, groups, queryWords };
   }
 
   /**
