@@ -3,14 +3,7 @@
  * pipeline of {@link indexTerms} / {@link queryTerms}. Names get typo-tolerant matching.
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
-import {
-  type ArticleTerms,
-  isStopWord,
-  learnNames,
-  queryTerms,
-  termsOf,
-  words,
-} from '../nlp/terms.js';
+import { type ArticleTerms, isStopWord, learnNames, queryTerms, termsOf, words } from '../nlp/terms.js';
 import {
   type BinaryIndex,
   fromBinary,
