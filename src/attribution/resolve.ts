@@ -62,11 +62,32 @@ function organisationHead(m: Mention): string | null {
   return words.length <= 2 && BODY_HEADS.has(head) ? head : null;
 }
 
+/**
+ * Nouns for one person that are not titles (so not role words): what a candidate, a business
+ * figure or a public figure is called in a later reference ("the front-runner", "the tycoon").
+ */
+// biome-ignore format: a word list reads best packed
+const PERSON_NOUNS = new Set([
+  'front-runner', 'frontrunner', 'hopeful', 'contender', 'challenger', 'incumbent', 'newcomer',
+  'businessman', 'businesswoman', 'mogul', 'tycoon', 'magnate', 'billionaire', 'millionaire',
+  'entrepreneur', 'investor', 'philanthropist', 'neurosurgeon', 'comedian', 'novelist', 'filmmaker',
+  'veteran', 'man', 'woman', 'lawmaker', 'statesman', 'stateswoman',
+]);
+/** Person nouns that tell the person's gender. */
+const GENDERED_NOUNS: Readonly<Record<string, Gender>> = {
+  businessman: 'm',
+  businesswoman: 'f',
+  man: 'm',
+  woman: 'f',
+  statesman: 'm',
+  stateswoman: 'f',
+};
+
 /** "the rookie defenceman", "the 46-year-old", "the former mayor": definite, singular, a person. */
 function isPersonDescription(m: Mention): boolean {
   if (m.plural || !/^the\s/i.test(m.text)) return false;
   const head = m.name.toLowerCase().split(/\s+/).at(-1) ?? '';
-  return ROLE_WORDS.has(head) || /\d+-year-old$/.test(m.name.toLowerCase());
+  return ROLE_WORDS.has(head) || PERSON_NOUNS.has(head) || /\d+-year-old$/.test(m.name.toLowerCase());
 }
 
 /** The role word of "the mayor" / "the premier" (definite, singular, a role), else null. */
@@ -306,7 +327,7 @@ export function resolveSpeakers(
     if (holders.size === 1) return [...holders.values()][0] as Mention;
     if (!isPersonDescription(m) && holders.size === 0) return m;
     // "said the 46-year-old": one person described, as a pronoun would stand for them.
-    const g = m.gender;
+    const g = m.gender ?? GENDERED_NOUNS[m.name.toLowerCase().split(/\s+/).at(-1) ?? ''] ?? null;
     const stand: Mention = { ...m, kind: 'pronoun', name: g === 'm' ? 'he' : g === 'f' ? 'she' : 'person' };
     const found = antecedent(stand, sentence);
     if (holders.size === 0) return found ?? m;
