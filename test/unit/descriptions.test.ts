@@ -1,7 +1,8 @@
 /**
  * Descriptions that stand for a named speaker: a person noun that is not a title ("the
  * front-runner", "the business mogul", "the retired surgeon") is the person the text is about,
- * as a pronoun would be. Sentences written for the tests.
+ * as a pronoun would be; a description that takes up an unnamed person just introduced ("a senior
+ * official … the official") stays that unnamed person. Sentences written for the tests.
  */
 import { describe, expect, it } from 'vitest';
 import { attribute } from '../support/attribution.js';
@@ -29,5 +30,21 @@ describe('a description whose head is a person noun, not a title', () => {
       'Marcus Delaney sold his shipping firm last year. His sister Helen Delaney still runs the farm.\n\n' +
       'Helen Delaney planted barley in April. “I never wanted to sell the land,” the businessman said.';
     expect(speakerOf(text, 'never wanted to sell')).toBe('Marcus Delaney');
+  });
+});
+
+describe('a description that takes up an unnamed person just introduced', () => {
+  it('"the official" after "a senior official" is not the person named before', () => {
+    const text =
+      'Ana Ruiz chaired the meeting. A senior official said the plan was sound. ' +
+      '“We expect a vote soon,” the official added.';
+    expect(speakerOf(text, 'expect a vote soon')).toBe('official');
+  });
+
+  it('"the officer" after "a second officer" is not the ambassador named before', () => {
+    const text =
+      'Ambassador Ana Ruiz left the compound at noon. A second officer backed the guard’s account.\n\n' +
+      '“Nobody told us to wait,” the officer said.';
+    expect(speakerOf(text, 'Nobody told us to wait')).toBe('officer');
   });
 });
