@@ -27,6 +27,16 @@ function isRole(m: Mention): boolean {
   return ROLE_WORDS.has((of > 0 ? words[of - 1] : words.at(-1)) ?? '');
 }
 
+/** "a senior official", "another aide", "one adviser": an unnamed person introduced. */
+const INDEFINITE = /^(?:a|an|another|one)\s/i;
+
+/** The head noun of a description: its last word, or the word before "of"/"for"/"to". */
+function headNoun(m: Mention): string {
+  const words = m.name.toLowerCase().split(/\s+/);
+  const cut = words.findIndex((w, i) => i > 0 && (w === 'of' || w === 'for' || w === 'to'));
+  return (cut > 0 ? words[cut - 1] : words.at(-1)) ?? '';
+}
+
 /** "Mr. Lee", "Dr Okafor": an honorific makes a name a person's. */
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\b\.?\s/i;
 
@@ -62,11 +72,32 @@ function organisationHead(m: Mention): string | null {
   return words.length <= 2 && BODY_HEADS.has(head) ? head : null;
 }
 
+/**
+ * Nouns for one person that are not titles (so not role words): what a candidate, a business
+ * figure or a public figure is called in a later reference ("the front-runner", "the tycoon").
+ */
+// biome-ignore format: a word list reads best packed
+const PERSON_NOUNS = new Set([
+  'front-runner', 'frontrunner', 'hopeful', 'contender', 'challenger', 'incumbent', 'newcomer',
+  'businessman', 'businesswoman', 'mogul', 'tycoon', 'magnate', 'billionaire', 'millionaire',
+  'entrepreneur', 'investor', 'philanthropist', 'neurosurgeon', 'comedian', 'novelist', 'filmmaker',
+  'veteran', 'man', 'woman', 'lawmaker', 'statesman', 'stateswoman',
+]);
+/** Person nouns that tell the person's gender. */
+const GENDERED_NOUNS: Readonly<Record<string, Gender>> = {
+  businessman: 'm',
+  businesswoman: 'f',
+  man: 'm',
+  woman: 'f',
+  statesman: 'm',
+  stateswoman: 'f',
+};
+
 /** "the rookie defenceman", "the 46-year-old", "the former mayor": definite, singular, a person. */
 function isPersonDescription(m: Mention): boolean {
   if (m.plural || !/^the\s/i.test(m.text)) return false;
   const head = m.name.toLowerCase().split(/\s+/).at(-1) ?? '';
-  return ROLE_WORDS.has(head) || /\d+-year-old$/.test(m.name.toLowerCase());
+  return ROLE_WORDS.has(head) || PERSON_NOUNS.has(head) || /\d+-year-old$/.test(m.name.toLowerCase());
 }
 
 /** The role word of "the mayor" / "the premier" (definite, singular, a role), else null. */
@@ -306,8 +337,9 @@ export function resolveSpeakers(
     if (holders.size === 1) return [...holders.values()][0] as Mention;
     if (!isPersonDescription(m) && holders.size === 0) return m;
     // "said the 46-year-old": one person described, as a pronoun would stand for them.
-    const g = m.gender;
+    const g = m.gender ?? GENDERED_NOUNS[m.name.toLowerCase().split(/\s+/).at(-1) ?? ''] ?? null;
     const stand: Mention = { ...m, kind: 'pronoun', name: g === 'm' ? 'he' : g === 'f' ? 'she' : 'person' };
+    if (holders.size === 0 && unnamedBefore(m, sentence)) return m;
     const found = antecedent(stand, sentence);
     if (holders.size === 0) return found ?? m;
     // Two people hold the role: the one just quoted, if it is one of them ("Ruiz said …. The
@@ -315,6 +347,23 @@ export function resolveSpeakers(
     const paragraph = facts[sentence]?.paragraph ?? 0;
     const quoted = last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS ? last.mention : null;
     return found && found === quoted && holders.has(key(found)) ? found : m;
+  };
+
+  /**
+   * "A senior official said … The official added …", "a second officer … the officer said": the
+   * description takes up an unnamed person just introduced with the same head noun, not whoever
+   * was named before.
+   */
+  const unnamedBefore = (m: Mention, sentence: number): boolean => {
+    const head = headNoun(m);
+    const paragraph = facts[sentence]?.paragraph ?? 0;
+    for (let j = sentence - 1, seen = 0; j >= 0 && seen < LOOK_BACK; j--, seen++) {
+      if ((facts[j]?.paragraph ?? 0) < paragraph - 1) break;
+      for (const c of [actor[j], facts[j]?.subject]) {
+        if (c?.kind === 'group' && !c.plural && INDEFINITE.test(c.text) && headNoun(c) === head) return true;
+      }
+    }
+    return false;
   };
 
   /**
