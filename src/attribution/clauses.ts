@@ -39,6 +39,10 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   const infinitive = isQuoteMark(tokens[i + 1]) ? tokens[i + 2] : tokens[i + 1];
   const toInfinitive = lower(tokens[i]) === 'to' && (infinitive?.pos === 'VERB' || infinitive?.pos === 'AUX');
   if (toInfinitive && lemmas.some((l) => COMMITMENT_VERBS.has(l))) return clauseBetween(tokens, i, endIndex);
+  // "vowed not to sell …": a negated infinitive is a commitment all the same.
+  const negated = isQuoteMark(tokens[i + 2]) ? tokens[i + 3] : tokens[i + 2];
+  const notTo = lower(tokens[i]) === 'not' && lower(tokens[i + 1]) === 'to' && negated?.pos === 'VERB';
+  if (notTo && lemmas.some((l) => COMMITMENT_VERBS.has(l))) return clauseBetween(tokens, i, endIndex);
   // "urged voters to …", "asking supporters to …": a request said aloud; its words are the infinitive.
   // Not the passive "were urged to": there the one asked is the subject.
   const passive = tokens[k - 1]?.lemma === 'be';

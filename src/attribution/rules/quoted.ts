@@ -167,7 +167,9 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
       sawThat = true;
       continue;
     }
-    if (isCue(t, QUOTE_VERBS)) {
+    // "the report, which notes, “…”": after a relative pronoun a word in -s read as a noun is the verb.
+    const afterRelative = /^(?:who|which)$/i.test(tokens[k - 1]?.text ?? '');
+    if (isCue(t, QUOTE_VERBS, afterRelative)) {
       // '…," he said, adding "…"': a participle after a comma shares the sentence's speaker.
       // "X issued a statement saying "…"": the noun before a participle is its object, not a speaker.
       const shared = isGerund(t) && (isComma(tokens[k - 1]) || ctx.speaker !== null || ctx.subject !== null);

@@ -43,7 +43,9 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
   if (t.pos !== 'NOUN' || after !== 'that') return false;
   // "…, warning that …": a participle after a comma that the tagger read as a noun.
   if (isComma(before) && gerundLemmas(lower(t)).some((l) => REPORT_VERBS.has(l))) return true;
-  return (isComma(before) || before?.pos === 'PROPN') && isCue(t, REPORT_VERBS, true);
+  // "the report, which notes that …": a relative pronoun stands for the speaker too.
+  const relative = /^(?:who|which)$/i.test(before?.text ?? '');
+  return (isComma(before) || before?.pos === 'PROPN' || relative) && isCue(t, REPORT_VERBS, true);
 }
 
 /**
@@ -251,10 +253,27 @@ const opening: ReportedRule = {
     if (!isReportVerbAt(tokens, k)) return undefined;
     const speaker = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, subject);
     if (!speaker) return null;
-    const clause = clauseAfterCue(tokens, k, end);
+    const clause = clauseAfterCue(tokens, k, relativeClauseEnd(tokens, k, end));
     return clause ? { mention: speaker, cue: t, ...clause } : null;
   },
 };
+
+/**
+ * "Roe, who estimates that the costs were high, described …": a cue inside a relative clause set
+ * off after the subject; the reported clause ends at the comma before the main clause's verb.
+ * Returns the last token the clause may reach (`end` when the cue is not of this kind).
+ */
+function relativeClauseEnd(tokens: readonly Token[], k: number, end: number): number {
+  if (!/^(?:who|which)$/i.test(tokens[k - 1]?.text ?? '') || !isComma(tokens[k - 2])) return end;
+  for (let m = k + 2; m < end; m++) {
+    if (!isComma(tokens[m])) continue;
+    let n = m + 1;
+    while (n <= end && (isQuoteMark(tokens[n]) || tokens[n]?.pos === 'ADV')) n++;
+    const verb = tokens[n];
+    if (verb && (verb.pos === 'VERB' || verb.pos === 'AUX') && !isGerund(verb)) return m - 1;
+  }
+  return end;
+}
 
 /** The rules, in the order they are tried at each cue. */
 export const REPORTED_RULES: readonly ReportedRule[] = [
