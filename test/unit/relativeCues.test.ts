@@ -54,3 +54,42 @@ describe('commitments', () => {
     ).toEqual([['not to sell the depot land before the end of the year', 'Tom Reyes']]);
   });
 });
+
+describe('cues whose object is a topic', () => {
+  it('takes the quoted topic after "talked about"', () => {
+    expect(
+      pairs(
+        'Later Ada Quinn talked about keeping the "promise we made to the harbour crews" and her plan "to open every depot again."',
+      ),
+    ).toEqual([
+      [
+        'keeping the "promise we made to the harbour crews" and her plan "to open every depot again',
+        'Ada Quinn',
+      ],
+    ]);
+  });
+
+  it('takes the quoted topic after "has boasted of"', () => {
+    expect(
+      pairs('Tom Reyes has boasted of his willingness to spend "whatever it takes" on the new ferry.'),
+    ).toEqual([['his willingness to spend "whatever it takes" on the new ferry', 'Tom Reyes']]);
+  });
+
+  it('finds the speaker before an aspect verb ("keeps talking about")', () => {
+    expect(
+      pairs('Ada Quinn keeps talking about the "quiet power of small towns" and how the port wants to grow.'),
+    ).toEqual([['the "quiet power of small towns" and how the port wants to grow', 'Ada Quinn']]);
+  });
+
+  it('ends the topic at a new clause after a comma', () => {
+    expect(
+      pairs(
+        'Tom Reyes warned against the "wild hopes" of a quick rescue plan, but had a darker view of the port.',
+      ),
+    ).toEqual([['the "wild hopes" of a quick rescue plan', 'Tom Reyes']]);
+  });
+
+  it('takes no topic without quoted words', () => {
+    expect(attribute('Tom Reyes talked about the weather and the tides for an hour.')).toEqual([]);
+  });
+});

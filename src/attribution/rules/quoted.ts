@@ -16,6 +16,7 @@ import { speakerAfter, speakerBefore, stripArticle } from '../speakerPhrase.js';
 import { closingBracket, isComma, isCue, isGerund, isQuoteMark, lower } from '../tokens.js';
 import { QUOTE_VERBS } from '../words.js';
 import type { SentenceContext } from './context.js';
+import { isTopicCueAt } from './reported.js';
 
 export interface QuoteCue {
   mention: Mention;
@@ -195,11 +196,13 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
       const clauseGoesOn = between.length > 0 && q.close !== null && verbAfter(ctx, q.close);
       // `X tweeted this: "…"`: a colon before the mark introduces the quotation itself.
       const colon = tokens[i]?.text === ':';
+      // `X warned against the "wild hopes" of …`: the quotation is part of the topic talked about.
+      const inTopic = !colon && between.length > 1 && isTopicCueAt(tokens, k);
       return {
         mention: m,
         cue: t,
         head: true,
-        reported: sawThat || (!colon && (insideClause || clauseGoesOn)),
+        reported: sawThat || inTopic || (!colon && (insideClause || clauseGoesOn)),
       };
     }
     if (t.pos === 'VERB' || t.text === '.' || t.text === ';' || isQuoteMark(t)) return null;

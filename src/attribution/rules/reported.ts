@@ -275,9 +275,76 @@ function relativeClauseEnd(tokens: readonly Token[], k: number, end: number): nu
   return end;
 }
 
+/** Verbs of speech whose object is a topic after a preposition ("talked about …", "boasted of …"). */
+// biome-ignore format: a word list reads best packed
+const TOPIC_VERBS = new Set([
+  'talk', 'speak', 'boast', 'brag', 'write', 'report', 'warn', 'complain', 'joke', 'rave', 'rant', 'muse',
+]);
+
+/** The prepositions that open such a topic ("on" is left out: "wrote on her blog" is a setting). */
+const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'against', 'on']);
+
+/** Lemmas of the cue at `k`, with those of an -ing form the tagger did not reduce. */
+const cueLemmas = (t: Token): string[] => [t.lemma, ...gerundLemmas(lower(t))];
+
+/** True when token `k` is a {@link TOPIC_VERBS} verb with its preposition right after it. */
+export function isTopicCueAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (!(t.pos === 'VERB' || (t.pos === 'NOUN' && isGerund(t)))) return false;
+  if (!cueLemmas(t).some((l) => TOPIC_VERBS.has(l))) return false;
+  if (!TOPIC_PREPOSITIONS.has(lower(tokens[k + 1]))) return false;
+  // "wrote on her blog that …" / "wrote on Twitter: "…"": the phrase is a setting, the words follow it.
+  const possessive = /^(?:his|her|their|its|our|my|your)$/i.test(tokens[k + 2]?.text ?? '');
+  const phrase = phraseStartingAt(tokens, possessive ? k + 3 : k + 2);
+  if (!phrase) return true;
+  const next = tokens[phrase[1] + 1];
+  if (lower(next) === 'that' || next?.text === ':') return false;
+  return !(isComma(next) && isQuoteMark(tokens[phrase[1] + 2]));
+}
+
+/**
+ * `X talked about "the progress we made"` / `X has boasted of his "record"`: a verb of speech whose
+ * object is what the talk was about, quoting the speaker's words. The words are the object, to the
+ * end of its clause; only taken when they hold a quotation (without one, a topic is no statement).
+ */
+const topic: ReportedRule = {
+  name: 'topic of speech',
+  match(ctx, k, end) {
+    const { tokens, text, inQuote } = ctx;
+    const t = tokens[k] as Token;
+    if (!isTopicCueAt(tokens, k)) return undefined;
+    let last = end;
+    for (let m = k + 2; m < end; m++) {
+      const x = tokens[m] as Token;
+      if (inQuote(x.start)) continue;
+      // ", but had …" / "; …": a new clause ends the topic.
+      if (x.text === ';' || (isComma(x) && tokens[m + 1]?.pos === 'CCONJ')) {
+        last = m - 1;
+        break;
+      }
+    }
+    const words = tokens.slice(k + 2, last + 1);
+    if (words.filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 3 || !words.some(isQuoteMark)) return null;
+    // "keeps talking about …": the speaker is before the aspect verb.
+    const at = isGerund(t) && ASPECT_LEMMAS.has(tokens[k - 1]?.lemma ?? '') ? k - 1 : k;
+    const isParticiple = isGerund(t) && isComma(tokens[k - 1]);
+    const mention = isParticiple
+      ? (ctx.speaker ?? ctx.subject)
+      : (speakerBefore(tokens, at, text, 0) ?? coordinatedSubject(tokens, at, ctx.subject));
+    if (!mention) return null;
+    const first = words[0] as Token;
+    const lastToken = tokens[trimBack(tokens, last)] as Token;
+    return { mention, cue: t, start: first.start, end: lastToken.end };
+  },
+};
+
+/** Verbs that carry on or begin an act of speech ("keeps talking", "began talking"). */
+const ASPECT_LEMMAS = new Set(['continue', 'begin', 'start', 'keep']);
+
 /** The rules, in the order they are tried at each cue. */
 export const REPORTED_RULES: readonly ReportedRule[] = [
   according,
+  topic,
   participle,
   interrupting,
   closing,
@@ -293,10 +360,11 @@ export function reportedSpeech(ctx: SentenceContext, usedCues: ReadonlySet<numbe
     const t = tokens[k] as Token;
     if (usedCues.has(t.start) || inQuote(t.start)) continue;
     if (found.some((f) => t.start >= f.start && t.start < f.end)) continue;
-    if (!isReportVerbAt(tokens, k) && !(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) continue;
+    const according = lower(t) === 'according' && lower(tokens[k + 1]) === 'to';
+    if (!isReportVerbAt(tokens, k) && !according && !isTopicCueAt(tokens, k)) continue;
     // A clause ends where another speaker's attribution begins: "According to X, …, but Y says …".
     const end = nextAttribution(ctx, k + 1, sentenceEnd) ?? sentenceEnd;
-    if (isReportVerbAt(tokens, k) && !isAsserted(tokens, k)) continue;
+    if ((isReportVerbAt(tokens, k) || isTopicCueAt(tokens, k)) && !isAsserted(tokens, k)) continue;
     for (const rule of REPORTED_RULES) {
       const result = rule.match(ctx, k, end);
       if (result === undefined) continue;
