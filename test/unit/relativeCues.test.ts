@@ -89,7 +89,43 @@ describe('cues whose object is a topic', () => {
     ).toEqual([['the "wild hopes" of a quick rescue plan', 'Tom Reyes']]);
   });
 
-  it('takes no topic without quoted words', () => {
-    expect(attribute('Tom Reyes talked about the weather and the tides for an hour.')).toEqual([]);
+  it('takes a topic with quoted words only', () => {
+    expect(
+      pairs(
+        'Tom Reyes talked about the weather and the tides for an hour. Then he talked about the "long winter" that the crews had lived through.',
+      ),
+    ).toEqual([['the "long winter" that the crews had lived through', 'Tom Reyes']]);
+  });
+});
+
+describe('indirect questions that quote the asker', () => {
+  it('takes "asked Y how …" with the asker as speaker', () => {
+    expect(
+      pairs('Ada Quinn asked Tom Reyes how he would pay for the new ferry without raising "harbour fees."'),
+    ).toEqual([['how he would pay for the new ferry without raising "harbour fees', 'Ada Quinn']]);
+  });
+
+  it('takes the agent of "was asked by X whether …" as speaker', () => {
+    expect(
+      pairs(
+        'Reyes was asked by the host Ada Quinn whether his plan would risk "another costly bailout for the port."',
+      ),
+    ).toEqual([['whether his plan would risk "another costly bailout for the port', 'Ada Quinn']]);
+  });
+
+  it('takes "asked Y about" a quoted topic', () => {
+    expect(
+      pairs(
+        'Ada Quinn asked the mayor about the "two thousand" jobs lost at the port and about cuts to come.',
+      ),
+    ).toEqual([['the "two thousand" jobs lost at the port and about cuts to come', 'Ada Quinn']]);
+  });
+
+  it('takes a question with quoted words only', () => {
+    expect(
+      pairs(
+        'Ada Quinn asked Tom Reyes how he would pay for the new ferry. She asked him whether the fares would stay "fair for families."',
+      ),
+    ).toEqual([['whether the fares would stay "fair for families', 'Ada Quinn']]);
   });
 });

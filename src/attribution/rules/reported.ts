@@ -5,7 +5,7 @@
  */
 import type { Token } from '../../nlp/pipeline.js';
 import { clauseAfterComma, clauseAfterCue, clauseBetween, trimBack } from '../clauses.js';
-import { canSpeak, classify, isBetweenSubjectAndVerb, phraseStartingAt } from '../mentions.js';
+import { canSpeak, classify, isBetweenSubjectAndVerb, type Mention, phraseStartingAt } from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
 import { gerundLemmas, isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
 import { REPORT_VERBS, STATEMENT_NOUNS, TIME_WORDS } from '../words.js';
@@ -341,10 +341,96 @@ const topic: ReportedRule = {
 /** Verbs that carry on or begin an act of speech ("keeps talking", "began talking"). */
 const ASPECT_LEMMAS = new Set(['continue', 'begin', 'start', 'keep']);
 
+/** Words that open an indirect question ("asked whether …", "asked her how …"). */
+const QUESTION_OPENERS = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who', 'which']);
+
+/** True when token `k` is "ask" as a verb (also an -ing form the tagger read as a noun). */
+function isAskAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (!(t.pos === 'VERB' || (t.pos === 'NOUN' && isGerund(t)))) return false;
+  return cueLemmas(t).includes('ask');
+}
+
+/**
+ * "X asked Y whether …" / "X asked Y about the "…"" / "X asked Y to …" / "Y was asked by X how …":
+ * a question or request said aloud, kept when it quotes the asker. The words are the question
+ * (or the request's infinitive); the one who asks speaks, so a passive without "by" is left alone.
+ */
+const question: ReportedRule = {
+  name: 'indirect question',
+  match(ctx, k, end) {
+    const { tokens, text, inQuote } = ctx;
+    const t = tokens[k] as Token;
+    if (!isAskAt(tokens, k)) return undefined;
+    const passive =
+      tokens[k - 1]?.lemma === 'be' || /^(?:when|if|after|once)$/i.test(tokens[k - 1]?.text ?? '');
+    let i = k + 1;
+    let mention: Mention | null = null;
+    let hasObject = false;
+    if (passive) {
+      if (lower(tokens[i]) !== 'by') return null;
+      const agent = phraseStartingAt(tokens, i + 1);
+      if (!agent) return null;
+      mention = classify(tokens, agent[0], agent[1], text);
+      if (!canSpeak(mention) || mention.kind === 'pronoun') return null;
+      i = agent[1] + 1;
+    } else {
+      const obj = QUESTION_OPENERS.has(lower(tokens[i])) ? null : phraseStartingAt(tokens, i);
+      // "asked him whether …": an object pronoun.
+      const pronoun = !obj && /^(?:him|her|them|me|us|you)$/i.test(tokens[i]?.text ?? '');
+      if (obj) i = obj[1] + 1;
+      else if (pronoun) i++;
+      hasObject = obj !== null || pronoun;
+    }
+    while (
+      i <= end &&
+      !QUESTION_OPENERS.has(lower(tokens[i])) &&
+      (tokens[i]?.pos === 'ADV' || TIME_WORDS.has(lower(tokens[i])))
+    )
+      i++;
+    const opener = lower(tokens[i]);
+    let from: number;
+    if (QUESTION_OPENERS.has(opener)) from = i;
+    else if (opener === 'about') from = i + 1;
+    else if (opener === 'to' && hasObject && tokens[i + 1]?.pos === 'VERB') from = i;
+    else return null;
+    let last = end;
+    for (let m = from; m < end; m++) {
+      const x = tokens[m] as Token;
+      if (inQuote(x.start)) continue;
+      if (x.text === ';' || (isComma(x) && tokens[m + 1]?.pos === 'CCONJ')) {
+        last = m - 1;
+        break;
+      }
+    }
+    const words = tokens.slice(from, last + 1);
+    // An indirect question asserts nothing of its own: only one that quotes the asker's words
+    // reports speech worth keeping ("asked whether it would risk "another bailout"").
+    if (!words.some(isQuoteMark)) return null;
+    const clause = opener === 'about' ? spanOf(tokens, from, last) : clauseBetween(tokens, from, last);
+    if (!clause) return null;
+    if (!passive) {
+      const isParticiple = isGerund(t) && isComma(tokens[k - 1]);
+      mention = isParticiple
+        ? (ctx.speaker ?? ctx.subject)
+        : (speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject));
+    }
+    return mention ? { mention, cue: t, ...clause } : null;
+  },
+};
+
+/** The words of tokens `from..to`, trimmed of commas at the end, when there are at least three. */
+function spanOf(tokens: readonly Token[], from: number, to: number): { start: number; end: number } | null {
+  const b = trimBack(tokens, to);
+  if (tokens.slice(from, b + 1).filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 3) return null;
+  return { start: (tokens[from] as Token).start, end: (tokens[b] as Token).end };
+}
+
 /** The rules, in the order they are tried at each cue. */
 export const REPORTED_RULES: readonly ReportedRule[] = [
   according,
   topic,
+  question,
   participle,
   interrupting,
   closing,
@@ -361,10 +447,11 @@ export function reportedSpeech(ctx: SentenceContext, usedCues: ReadonlySet<numbe
     if (usedCues.has(t.start) || inQuote(t.start)) continue;
     if (found.some((f) => t.start >= f.start && t.start < f.end)) continue;
     const according = lower(t) === 'according' && lower(tokens[k + 1]) === 'to';
-    if (!isReportVerbAt(tokens, k) && !according && !isTopicCueAt(tokens, k)) continue;
+    if (!isReportVerbAt(tokens, k) && !according && !isTopicCueAt(tokens, k) && !isAskAt(tokens, k)) continue;
     // A clause ends where another speaker's attribution begins: "According to X, …, but Y says …".
     const end = nextAttribution(ctx, k + 1, sentenceEnd) ?? sentenceEnd;
-    if ((isReportVerbAt(tokens, k) || isTopicCueAt(tokens, k)) && !isAsserted(tokens, k)) continue;
+    const cueVerb = isReportVerbAt(tokens, k) || isTopicCueAt(tokens, k) || isAskAt(tokens, k);
+    if (cueVerb && !isAsserted(tokens, k)) continue;
     for (const rule of REPORTED_RULES) {
       const result = rule.match(ctx, k, end);
       if (result === undefined) continue;
