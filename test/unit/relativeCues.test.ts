@@ -129,3 +129,25 @@ describe('indirect questions that quote the asker', () => {
     ).toEqual([['whether the fares would stay "fair for families', 'Ada Quinn']]);
   });
 });
+
+describe('cues that take an object', () => {
+  it('reads "made the point that …" as a cue', () => {
+    expect(
+      pairs('Tom Reyes also made the point that the plan would make the port "a ghost town" within a year.'),
+    ).toEqual([['the plan would make the port "a ghost town" within a year', 'Tom Reyes']]);
+  });
+
+  it('steps over "here" after the one told', () => {
+    expect(
+      pairs('Tom Reyes told voters here that their ballots could win "a fight in the capital."'),
+    ).toEqual([['their ballots could win "a fight in the capital', 'Tom Reyes']]);
+  });
+
+  it('steps over a programme title quoted after a possessive', () => {
+    expect(
+      pairs(
+        'Tom Reyes spoke on Monday. He told CBC’s “Morning Report” that he thinks the ferry plan is a “total fraud” on voters.',
+      ),
+    ).toEqual([['he thinks the ferry plan is a “total fraud” on voters', 'Tom Reyes']]);
+  });
+});

@@ -426,11 +426,39 @@ function spanOf(tokens: readonly Token[], from: number, to: number): { start: nu
   return { start: (tokens[from] as Token).start, end: (tokens[b] as Token).end };
 }
 
+/** Nouns of an argument that "make" turns into a speech verb ("made the point that …"). */
+const ARGUMENT_NOUNS = new Set(['point', 'case', 'argument', 'claim', 'observation', 'remark', 'comment']);
+
+/** The index of "that" when token `k` is "make" with an argument noun ("made the point that"), else -1. */
+function argumentThatAt(tokens: readonly Token[], k: number): number {
+  const t = tokens[k] as Token;
+  if (t.pos !== 'VERB' || t.lemma !== 'make') return -1;
+  let j = k + 1;
+  if (tokens[j]?.pos === 'DET' || /^(?:his|her|their|its|our)$/i.test(tokens[j]?.text ?? '')) j++;
+  if (tokens[j]?.pos === 'ADJ') j++;
+  if (!ARGUMENT_NOUNS.has(lower(tokens[j]))) return -1;
+  return lower(tokens[j + 1]) === 'that' ? j + 1 : -1;
+}
+
+/** "X made the point that …" / "X made the case that …": a verb and noun that together report speech. */
+const argument: ReportedRule = {
+  name: 'argument made',
+  match(ctx, k, end) {
+    const { tokens, text } = ctx;
+    const that = argumentThatAt(tokens, k);
+    if (that < 0) return undefined;
+    const mention = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject);
+    const clause = clauseBetween(tokens, that + 1, end);
+    return mention && clause ? { mention, cue: tokens[k] as Token, ...clause } : null;
+  },
+};
+
 /** The rules, in the order they are tried at each cue. */
 export const REPORTED_RULES: readonly ReportedRule[] = [
   according,
   topic,
   question,
+  argument,
   participle,
   interrupting,
   closing,
@@ -447,10 +475,14 @@ export function reportedSpeech(ctx: SentenceContext, usedCues: ReadonlySet<numbe
     if (usedCues.has(t.start) || inQuote(t.start)) continue;
     if (found.some((f) => t.start >= f.start && t.start < f.end)) continue;
     const according = lower(t) === 'according' && lower(tokens[k + 1]) === 'to';
-    if (!isReportVerbAt(tokens, k) && !according && !isTopicCueAt(tokens, k) && !isAskAt(tokens, k)) continue;
+    const cueVerb =
+      isReportVerbAt(tokens, k) ||
+      isTopicCueAt(tokens, k) ||
+      isAskAt(tokens, k) ||
+      argumentThatAt(tokens, k) >= 0;
+    if (!cueVerb && !according) continue;
     // A clause ends where another speaker's attribution begins: "According to X, …, but Y says …".
     const end = nextAttribution(ctx, k + 1, sentenceEnd) ?? sentenceEnd;
-    const cueVerb = isReportVerbAt(tokens, k) || isTopicCueAt(tokens, k) || isAskAt(tokens, k);
     if (cueVerb && !isAsserted(tokens, k)) continue;
     for (const rule of REPORTED_RULES) {
       const result = rule.match(ctx, k, end);
