@@ -31,6 +31,7 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
     const obj = phraseStartingAt(tokens, i);
     if (obj) i = obj[1] + 1;
     hasObject = obj !== null;
+    if (obj) i = afterObject(tokens, i);
   }
   i = skipForward(tokens, i, endIndex);
   i = thatAfterPrepositions(tokens, i, endIndex) ?? i;
@@ -39,6 +40,10 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   const infinitive = isQuoteMark(tokens[i + 1]) ? tokens[i + 2] : tokens[i + 1];
   const toInfinitive = lower(tokens[i]) === 'to' && (infinitive?.pos === 'VERB' || infinitive?.pos === 'AUX');
   if (toInfinitive && lemmas.some((l) => COMMITMENT_VERBS.has(l))) return clauseBetween(tokens, i, endIndex);
+  // "vowed not to sell …": a negated infinitive is a commitment all the same.
+  const negated = isQuoteMark(tokens[i + 2]) ? tokens[i + 3] : tokens[i + 2];
+  const notTo = lower(tokens[i]) === 'not' && lower(tokens[i + 1]) === 'to' && negated?.pos === 'VERB';
+  if (notTo && lemmas.some((l) => COMMITMENT_VERBS.has(l))) return clauseBetween(tokens, i, endIndex);
   // "urged voters to …", "asking supporters to …": a request said aloud; its words are the infinitive.
   // Not the passive "were urged to": there the one asked is the subject.
   const passive = tokens[k - 1]?.lemma === 'be';
@@ -56,6 +61,22 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   else if (!BARE_CLAUSE_VERBS.has(verb.lemma) && !BARE_CLAUSE_VERBS.has(lower(verb))) return null;
   else if (!startsClause(tokens, i, endIndex)) return null;
   return clauseBetween(tokens, i, endIndex);
+}
+
+/**
+ * What may close the object of "told": a programme's quoted title after a possessive ("told the
+ * network's “Morning Show” that …") and "here" or "there" ("told voters here that …"). Returns
+ * the index after them.
+ */
+function afterObject(tokens: readonly Token[], i: number): number {
+  let j = i;
+  if (/^['’]s$/.test(tokens[j]?.text ?? '') && isQuoteMark(tokens[j + 1])) {
+    let close = j + 2;
+    while (close < j + 10 && close < tokens.length && !isQuoteMark(tokens[close])) close++;
+    if (isQuoteMark(tokens[close]) && close > j + 2) j = close + 1;
+  }
+  if (/^(?:here|there)$/i.test(tokens[j]?.text ?? '')) j++;
+  return j;
 }
 
 /** Verbs of request whose words may be an infinitive after the person asked ("urged voters to …"). */

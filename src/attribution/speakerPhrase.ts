@@ -33,18 +33,37 @@ export function speakerBefore(
   if (j < floor) return null;
   const t = tokens[j] as Token;
   // "Roe, who said …": the relative pronoun stands for the phrase before the comma.
-  if (/^(?:who|which)$/i.test(t.text) && isComma(tokens[j - 1])) {
-    const span = phraseEndingAt(tokens, skipBack(tokens, j - 2, floor));
-    if (!span || span[0] < floor) return null;
-    const m = classify(tokens, span[0], span[1], text);
-    return canSpeak(m) ? m : null;
-  }
+  if (/^(?:who|which)$/i.test(t.text) && isComma(tokens[j - 1]))
+    return relativeAntecedent(tokens, j, text, floor);
   if (isComma(t)) return speakerBeforeAppositive(tokens, j, text, floor);
   // A capitalised word read as a verb right before the cue is a name ("Welch added that …"), even
   // opening the sentence, where two verbs in a row cannot both be verbs.
   const word = j > floor || j === k - 1 ? nameFromWord(tokens, j, text) : null;
   // "the tenants who wrote to the council say": the subject is before "who", not the object after it.
   return restrictedSubject(tokens, j, text, floor) ?? mentionEndingAt(tokens, j, text, floor) ?? word;
+}
+
+/**
+ * "Roe, who said …" / "one aide familiar with the talks, who added …" / "the audit report, which
+ * notes …": the phrase before the comma that the relative pronoun at `j` stands for. After "who"
+ * the phrase is read as before a cue (a description with "familiar with", "X of Y"); after "which"
+ * it must be someone who can speak or a document.
+ */
+function relativeAntecedent(
+  tokens: readonly Token[],
+  j: number,
+  text: string,
+  floor: number,
+): Mention | null {
+  const end = skipBack(tokens, j - 2, floor);
+  if (lower(tokens[j]) === 'who') {
+    const m = mentionEndingAt(tokens, end, text, floor);
+    return m && m.kind !== 'pronoun' ? m : null;
+  }
+  const span = phraseEndingAt(tokens, end);
+  if (!span || span[0] < floor) return null;
+  const m = classify(tokens, span[0], span[1], text);
+  return canSpeak(m) || STATEMENT_NOUNS.has(lower(tokens[span[1]])) ? m : null;
 }
 
 /** Longest relative clause, in tokens, between a subject and its cue. */

@@ -16,6 +16,7 @@ import { speakerAfter, speakerBefore, stripArticle } from '../speakerPhrase.js';
 import { closingBracket, isComma, isCue, isGerund, isQuoteMark, lower } from '../tokens.js';
 import { QUOTE_VERBS } from '../words.js';
 import type { SentenceContext } from './context.js';
+import { isTopicCueAt } from './reported.js';
 
 export interface QuoteCue {
   mention: Mention;
@@ -167,7 +168,9 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
       sawThat = true;
       continue;
     }
-    if (isCue(t, QUOTE_VERBS)) {
+    // "the report, which notes, “…”": after a relative pronoun a word in -s read as a noun is the verb.
+    const afterRelative = /^(?:who|which)$/i.test(tokens[k - 1]?.text ?? '');
+    if (isCue(t, QUOTE_VERBS, afterRelative)) {
       // '…," he said, adding "…"': a participle after a comma shares the sentence's speaker.
       // "X issued a statement saying "…"": the noun before a participle is its object, not a speaker.
       const shared = isGerund(t) && (isComma(tokens[k - 1]) || ctx.speaker !== null || ctx.subject !== null);
@@ -193,11 +196,13 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
       const clauseGoesOn = between.length > 0 && q.close !== null && verbAfter(ctx, q.close);
       // `X tweeted this: "…"`: a colon before the mark introduces the quotation itself.
       const colon = tokens[i]?.text === ':';
+      // `X warned against the "wild hopes" of …`: the quotation is part of the topic talked about.
+      const inTopic = !colon && between.length > 1 && isTopicCueAt(tokens, k);
       return {
         mention: m,
         cue: t,
         head: true,
-        reported: sawThat || (!colon && (insideClause || clauseGoesOn)),
+        reported: sawThat || inTopic || (!colon && (insideClause || clauseGoesOn)),
       };
     }
     if (t.pos === 'VERB' || t.text === '.' || t.text === ';' || isQuoteMark(t)) return null;

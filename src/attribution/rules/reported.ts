@@ -5,7 +5,7 @@
  */
 import type { Token } from '../../nlp/pipeline.js';
 import { clauseAfterComma, clauseAfterCue, clauseBetween, trimBack } from '../clauses.js';
-import { canSpeak, classify, isBetweenSubjectAndVerb, phraseStartingAt } from '../mentions.js';
+import { canSpeak, classify, isBetweenSubjectAndVerb, type Mention, phraseStartingAt } from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
 import { gerundLemmas, isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
 import { REPORT_VERBS, STATEMENT_NOUNS, TIME_WORDS } from '../words.js';
@@ -43,7 +43,9 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
   if (t.pos !== 'NOUN' || after !== 'that') return false;
   // "…, warning that …": a participle after a comma that the tagger read as a noun.
   if (isComma(before) && gerundLemmas(lower(t)).some((l) => REPORT_VERBS.has(l))) return true;
-  return (isComma(before) || before?.pos === 'PROPN') && isCue(t, REPORT_VERBS, true);
+  // "the report, which notes that …": a relative pronoun stands for the speaker too.
+  const relative = /^(?:who|which)$/i.test(before?.text ?? '');
+  return (isComma(before) || before?.pos === 'PROPN' || relative) && isCue(t, REPORT_VERBS, true);
 }
 
 /**
@@ -251,14 +253,212 @@ const opening: ReportedRule = {
     if (!isReportVerbAt(tokens, k)) return undefined;
     const speaker = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, subject);
     if (!speaker) return null;
-    const clause = clauseAfterCue(tokens, k, end);
+    const clause = clauseAfterCue(tokens, k, relativeClauseEnd(tokens, k, end));
     return clause ? { mention: speaker, cue: t, ...clause } : null;
+  },
+};
+
+/**
+ * "Roe, who estimates that the costs were high, described …": a cue inside a relative clause set
+ * off after the subject; the reported clause ends at the comma before the main clause's verb.
+ * Returns the last token the clause may reach (`end` when the cue is not of this kind).
+ */
+function relativeClauseEnd(tokens: readonly Token[], k: number, end: number): number {
+  if (!/^(?:who|which)$/i.test(tokens[k - 1]?.text ?? '') || !isComma(tokens[k - 2])) return end;
+  for (let m = k + 2; m < end; m++) {
+    if (!isComma(tokens[m])) continue;
+    let n = m + 1;
+    while (n <= end && (isQuoteMark(tokens[n]) || tokens[n]?.pos === 'ADV')) n++;
+    const verb = tokens[n];
+    if (verb && (verb.pos === 'VERB' || verb.pos === 'AUX') && !isGerund(verb)) return m - 1;
+  }
+  return end;
+}
+
+/** Verbs of speech whose object is a topic after a preposition ("talked about …", "boasted of …"). */
+// biome-ignore format: a word list reads best packed
+const TOPIC_VERBS = new Set([
+  'talk', 'speak', 'boast', 'brag', 'write', 'report', 'warn', 'complain', 'joke', 'rave', 'rant', 'muse',
+]);
+
+/** The prepositions that open such a topic ("on" is left out: "wrote on her blog" is a setting). */
+const TOPIC_PREPOSITIONS = new Set(['about', 'of', 'against', 'on']);
+
+/** Lemmas of the cue at `k`, with those of an -ing form the tagger did not reduce. */
+const cueLemmas = (t: Token): string[] => [t.lemma, ...gerundLemmas(lower(t))];
+
+/** True when token `k` is a {@link TOPIC_VERBS} verb with its preposition right after it. */
+export function isTopicCueAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (!(t.pos === 'VERB' || (t.pos === 'NOUN' && isGerund(t)))) return false;
+  if (!cueLemmas(t).some((l) => TOPIC_VERBS.has(l))) return false;
+  if (!TOPIC_PREPOSITIONS.has(lower(tokens[k + 1]))) return false;
+  // "wrote on her blog that …" / "wrote on Twitter: "…"": the phrase is a setting, the words follow it.
+  const possessive = /^(?:his|her|their|its|our|my|your)$/i.test(tokens[k + 2]?.text ?? '');
+  const phrase = phraseStartingAt(tokens, possessive ? k + 3 : k + 2);
+  if (!phrase) return true;
+  const next = tokens[phrase[1] + 1];
+  if (lower(next) === 'that' || next?.text === ':') return false;
+  return !(isComma(next) && isQuoteMark(tokens[phrase[1] + 2]));
+}
+
+/**
+ * `X talked about "the progress we made"` / `X has boasted of his "record"`: a verb of speech whose
+ * object is what the talk was about, quoting the speaker's words. The words are the object, to the
+ * end of its clause; only taken when they hold a quotation (without one, a topic is no statement).
+ */
+const topic: ReportedRule = {
+  name: 'topic of speech',
+  match(ctx, k, end) {
+    const { tokens, text, inQuote } = ctx;
+    const t = tokens[k] as Token;
+    if (!isTopicCueAt(tokens, k)) return undefined;
+    let last = end;
+    for (let m = k + 2; m < end; m++) {
+      const x = tokens[m] as Token;
+      if (inQuote(x.start)) continue;
+      // ", but had …" / "; …": a new clause ends the topic.
+      if (x.text === ';' || (isComma(x) && tokens[m + 1]?.pos === 'CCONJ')) {
+        last = m - 1;
+        break;
+      }
+    }
+    const words = tokens.slice(k + 2, last + 1);
+    if (words.filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 3 || !words.some(isQuoteMark)) return null;
+    // "keeps talking about …": the speaker is before the aspect verb.
+    const at = isGerund(t) && ASPECT_LEMMAS.has(tokens[k - 1]?.lemma ?? '') ? k - 1 : k;
+    const isParticiple = isGerund(t) && isComma(tokens[k - 1]);
+    const mention = isParticiple
+      ? (ctx.speaker ?? ctx.subject)
+      : (speakerBefore(tokens, at, text, 0) ?? coordinatedSubject(tokens, at, ctx.subject));
+    if (!mention) return null;
+    const first = words[0] as Token;
+    const lastToken = tokens[trimBack(tokens, last)] as Token;
+    return { mention, cue: t, start: first.start, end: lastToken.end };
+  },
+};
+
+/** Verbs that carry on or begin an act of speech ("keeps talking", "began talking"). */
+const ASPECT_LEMMAS = new Set(['continue', 'begin', 'start', 'keep']);
+
+/** Words that open an indirect question ("asked whether …", "asked her how …"). */
+const QUESTION_OPENERS = new Set(['whether', 'if', 'how', 'why', 'what', 'when', 'where', 'who', 'which']);
+
+/** True when token `k` is "ask" as a verb (also an -ing form the tagger read as a noun). */
+function isAskAt(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (!(t.pos === 'VERB' || (t.pos === 'NOUN' && isGerund(t)))) return false;
+  return cueLemmas(t).includes('ask');
+}
+
+/**
+ * "X asked Y whether …" / "X asked Y about the "…"" / "X asked Y to …" / "Y was asked by X how …":
+ * a question or request said aloud, kept when it quotes the asker. The words are the question
+ * (or the request's infinitive); the one who asks speaks, so a passive without "by" is left alone.
+ */
+const question: ReportedRule = {
+  name: 'indirect question',
+  match(ctx, k, end) {
+    const { tokens, text, inQuote } = ctx;
+    const t = tokens[k] as Token;
+    if (!isAskAt(tokens, k)) return undefined;
+    const passive =
+      tokens[k - 1]?.lemma === 'be' || /^(?:when|if|after|once)$/i.test(tokens[k - 1]?.text ?? '');
+    let i = k + 1;
+    let mention: Mention | null = null;
+    let hasObject = false;
+    if (passive) {
+      if (lower(tokens[i]) !== 'by') return null;
+      const agent = phraseStartingAt(tokens, i + 1);
+      if (!agent) return null;
+      mention = classify(tokens, agent[0], agent[1], text);
+      if (!canSpeak(mention) || mention.kind === 'pronoun') return null;
+      i = agent[1] + 1;
+    } else {
+      const obj = QUESTION_OPENERS.has(lower(tokens[i])) ? null : phraseStartingAt(tokens, i);
+      // "asked him whether …": an object pronoun.
+      const pronoun = !obj && /^(?:him|her|them|me|us|you)$/i.test(tokens[i]?.text ?? '');
+      if (obj) i = obj[1] + 1;
+      else if (pronoun) i++;
+      hasObject = obj !== null || pronoun;
+    }
+    while (
+      i <= end &&
+      !QUESTION_OPENERS.has(lower(tokens[i])) &&
+      (tokens[i]?.pos === 'ADV' || TIME_WORDS.has(lower(tokens[i])))
+    )
+      i++;
+    const opener = lower(tokens[i]);
+    let from: number;
+    if (QUESTION_OPENERS.has(opener)) from = i;
+    else if (opener === 'about') from = i + 1;
+    else if (opener === 'to' && hasObject && tokens[i + 1]?.pos === 'VERB') from = i;
+    else return null;
+    let last = end;
+    for (let m = from; m < end; m++) {
+      const x = tokens[m] as Token;
+      if (inQuote(x.start)) continue;
+      if (x.text === ';' || (isComma(x) && tokens[m + 1]?.pos === 'CCONJ')) {
+        last = m - 1;
+        break;
+      }
+    }
+    const words = tokens.slice(from, last + 1);
+    // An indirect question asserts nothing of its own: only one that quotes the asker's words
+    // reports speech worth keeping ("asked whether it would risk "another bailout"").
+    if (!words.some(isQuoteMark)) return null;
+    const clause = opener === 'about' ? spanOf(tokens, from, last) : clauseBetween(tokens, from, last);
+    if (!clause) return null;
+    if (!passive) {
+      const isParticiple = isGerund(t) && isComma(tokens[k - 1]);
+      mention = isParticiple
+        ? (ctx.speaker ?? ctx.subject)
+        : (speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject));
+    }
+    return mention ? { mention, cue: t, ...clause } : null;
+  },
+};
+
+/** The words of tokens `from..to`, trimmed of commas at the end, when there are at least three. */
+function spanOf(tokens: readonly Token[], from: number, to: number): { start: number; end: number } | null {
+  const b = trimBack(tokens, to);
+  if (tokens.slice(from, b + 1).filter((x) => /[\p{L}\p{N}]/u.test(x.text)).length < 3) return null;
+  return { start: (tokens[from] as Token).start, end: (tokens[b] as Token).end };
+}
+
+/** Nouns of an argument that "make" turns into a speech verb ("made the point that …"). */
+const ARGUMENT_NOUNS = new Set(['point', 'case', 'argument', 'claim', 'observation', 'remark', 'comment']);
+
+/** The index of "that" when token `k` is "make" with an argument noun ("made the point that"), else -1. */
+function argumentThatAt(tokens: readonly Token[], k: number): number {
+  const t = tokens[k] as Token;
+  if (t.pos !== 'VERB' || t.lemma !== 'make') return -1;
+  let j = k + 1;
+  if (tokens[j]?.pos === 'DET' || /^(?:his|her|their|its|our)$/i.test(tokens[j]?.text ?? '')) j++;
+  if (tokens[j]?.pos === 'ADJ') j++;
+  if (!ARGUMENT_NOUNS.has(lower(tokens[j]))) return -1;
+  return lower(tokens[j + 1]) === 'that' ? j + 1 : -1;
+}
+
+/** "X made the point that …" / "X made the case that …": a verb and noun that together report speech. */
+const argument: ReportedRule = {
+  name: 'argument made',
+  match(ctx, k, end) {
+    const { tokens, text } = ctx;
+    const that = argumentThatAt(tokens, k);
+    if (that < 0) return undefined;
+    const mention = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject);
+    const clause = clauseBetween(tokens, that + 1, end);
+    return mention && clause ? { mention, cue: tokens[k] as Token, ...clause } : null;
   },
 };
 
 /** The rules, in the order they are tried at each cue. */
 export const REPORTED_RULES: readonly ReportedRule[] = [
   according,
+  topic,
+  question,
+  argument,
   participle,
   interrupting,
   closing,
@@ -274,10 +474,16 @@ export function reportedSpeech(ctx: SentenceContext, usedCues: ReadonlySet<numbe
     const t = tokens[k] as Token;
     if (usedCues.has(t.start) || inQuote(t.start)) continue;
     if (found.some((f) => t.start >= f.start && t.start < f.end)) continue;
-    if (!isReportVerbAt(tokens, k) && !(lower(t) === 'according' && lower(tokens[k + 1]) === 'to')) continue;
+    const according = lower(t) === 'according' && lower(tokens[k + 1]) === 'to';
+    const cueVerb =
+      isReportVerbAt(tokens, k) ||
+      isTopicCueAt(tokens, k) ||
+      isAskAt(tokens, k) ||
+      argumentThatAt(tokens, k) >= 0;
+    if (!cueVerb && !according) continue;
     // A clause ends where another speaker's attribution begins: "According to X, …, but Y says …".
     const end = nextAttribution(ctx, k + 1, sentenceEnd) ?? sentenceEnd;
-    if (isReportVerbAt(tokens, k) && !isAsserted(tokens, k)) continue;
+    if (cueVerb && !isAsserted(tokens, k)) continue;
     for (const rule of REPORTED_RULES) {
       const result = rule.match(ctx, k, end);
       if (result === undefined) continue;
