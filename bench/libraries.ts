@@ -128,7 +128,12 @@ function pass(from: Pass['from'], budgetMB: number | null, r: ChildResult): Pass
  * each library's own snapshot as if each had been read from its files; every library still loads
  * its own copy) plus one article naming its server, so that an answer shows whose library it is.
  */
-async function writeLibraries(root: string, cache: string, count: number, perLibrary: number): Promise<void> {
+export async function writeLibraries(
+  root: string,
+  cache: string,
+  count: number,
+  perLibrary: number,
+): Promise<void> {
   rmSync(root, { recursive: true, force: true });
   const seed = readFileSync(SEED, 'utf8');
   const texts = Array.from({ length: perLibrary - 1 }, (_, k) => variant(seed, 100_000 + k));

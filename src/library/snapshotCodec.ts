@@ -29,7 +29,7 @@ type TextAt = [offset: number, bytes: number, wide: 0 | 1];
 type SavedArticle = Omit<Article, 'sentences' | 'text'> & { sentences: SentenceColumns; textAt: TextAt };
 
 /** Whether every character of `text` fits in one byte (Latin-1). */
-const narrow = (text: string): boolean => !/[^\u0000-\u00ff]/.test(text);
+const narrow = (text: string): boolean => !/[\u0100-\uffff]/.test(text);
 
 /**
  * The articles' texts as one buffer (each Latin-1 when it can be, else UTF-16) and where each is.
