@@ -273,9 +273,33 @@ export function concatenation<T>(first: readonly T[], second: readonly T[]): T[]
   });
 }
 
+/**
+ * Per shared library: an own speaker's kind and names → the shared speaker id it is (-1: none).
+ * The same people are quoted in many servers' articles, and the name lookups were the largest
+ * part of making a view after loading the snapshot; cleared when it grows past {@link SAME_KEPT}.
+ */
+const sameSpeakerMemo = new WeakMap<Library, Map<string, number>>();
+const SAME_KEPT = 50_000;
+
 /** The one shared speaker an own speaker is, by name or alias and kind; null when none or several. */
 function sameSpeaker(shared: Library, own: SpeakerEntity): SpeakerEntity | null {
   if (own.kind === 'group') return null;
+  let memo = sameSpeakerMemo.get(shared);
+  if (!memo) {
+    memo = new Map();
+    sameSpeakerMemo.set(shared, memo);
+  }
+  const key = `${own.kind}\u0000${[own.name, ...own.aliases].join('\u0000')}`;
+  let id = memo.get(key);
+  if (id === undefined) {
+    id = lookUpSameSpeaker(shared, own)?.id ?? -1;
+    if (memo.size >= SAME_KEPT) memo.clear();
+    memo.set(key, id);
+  }
+  return id < 0 ? null : (shared.speakers[id] as SpeakerEntity);
+}
+
+function lookUpSameSpeaker(shared: Library, own: SpeakerEntity): SpeakerEntity | null {
   for (const name of [own.name, ...own.aliases]) {
     const found = shared.speakerDirectory.byName(name).filter((s) => s.kind === own.kind);
     if (found.length === 1) return found[0] as SpeakerEntity;
