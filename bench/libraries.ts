@@ -307,7 +307,10 @@ export async function librariesBench(): Promise<LibrariesBench> {
   await writeLibraries(root, cache, count, perLibrary);
   // The shared library's snapshot, so that every pass starts from it as the bot does.
   await openLibrary(sharedDir, { cacheDir: cache });
-  const libraryCache = path.join(cache, 'libraries');
+  // The cache folder the bot is given: each library's snapshot is under its `libraries/<name>/`
+  // (where writeLibraries saved them). Passing `cache/libraries` made the child look in
+  // `cache/libraries/libraries/`, so the first snapshot pass read every library from its files.
+  const libraryCache = cache;
   const passes: Pass[] = [];
   if (count > 0) {
     const sample = Math.min(count, FILES_SAMPLE);
