@@ -128,7 +128,12 @@ function pass(from: Pass['from'], budgetMB: number | null, r: ChildResult): Pass
  * each library's own snapshot as if each had been read from its files; every library still loads
  * its own copy) plus one article naming its server, so that an answer shows whose library it is.
  */
-async function writeLibraries(root: string, cache: string, count: number, perLibrary: number): Promise<void> {
+export async function writeLibraries(
+  root: string,
+  cache: string,
+  count: number,
+  perLibrary: number,
+): Promise<void> {
   rmSync(root, { recursive: true, force: true });
   const seed = readFileSync(SEED, 'utf8');
   const texts = Array.from({ length: perLibrary - 1 }, (_, k) => variant(seed, 100_000 + k));
@@ -302,7 +307,10 @@ export async function librariesBench(): Promise<LibrariesBench> {
   await writeLibraries(root, cache, count, perLibrary);
   // The shared library's snapshot, so that every pass starts from it as the bot does.
   await openLibrary(sharedDir, { cacheDir: cache });
-  const libraryCache = path.join(cache, 'libraries');
+  // The cache folder the bot is given: each library's snapshot is under its `libraries/<name>/`
+  // (where writeLibraries saved them). Passing `cache/libraries` made the child look in
+  // `cache/libraries/libraries/`, so the first snapshot pass read every library from its files.
+  const libraryCache = cache;
   const passes: Pass[] = [];
   if (count > 0) {
     const sample = Math.min(count, FILES_SAMPLE);

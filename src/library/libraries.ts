@@ -13,7 +13,7 @@ import type { Logger } from '../log.js';
 import { type AllowList, parseAllowList } from '../sources/address.js';
 import { SourceError } from '../sources/errors.js';
 import { cleanTempFiles, FolderSource, libraryFolder } from '../sources/folder.js';
-import { articleFromHtml, fetchArticle, type PageArticle, suggestedId } from '../sources/page.js';
+import type { PageArticle } from '../sources/page.js';
 import { IdTakenError, type LibraryId, type WritableArticleSource } from '../sources/source.js';
 import { findSame, freeId, textArticle } from './adding.js';
 import { LibraryHolder } from './holder.js';
@@ -406,7 +406,9 @@ export class Libraries {
     const state = this.ownState(id);
     state.busy++;
     let page: PageArticle;
+    let suggestedId: typeof import('../sources/page.js')['suggestedId'];
     try {
+      ({ suggestedId } = await pages());
       page = await this.extract(input);
     } catch (error) {
       state.busy--;
@@ -467,6 +469,7 @@ export class Libraries {
       const url = input.url.trim();
       if (!/^https?:\/\//i.test(url) || !URL.canParse(url))
         throw new SourceError('bad-input', 'That is not an http(s) address.');
+      const { fetchArticle } = await pages();
       return fetchArticle(url, {
         allow: this.options.allow,
         ...(this.options.fetchTimeoutMs ? { timeoutMs: this.options.fetchTimeoutMs } : {}),
@@ -478,10 +481,16 @@ export class Libraries {
       throw new SourceError('bad-input', 'Only .html, .htm, .md and .txt files can be added.');
     if (bytes.byteLength > 5 * 1024 * 1024)
       throw new SourceError('bad-input', 'The file is larger than 5 MiB.');
-    if (ext === '.html' || ext === '.htm') return articleFromHtml(bytes, name);
+    if (ext === '.html' || ext === '.htm') return (await pages()).articleFromHtml(bytes, name);
     return textArticle(name, bytes);
   }
 }
+
+/**
+ * Fetching and reading pages (linkedom, Readability, undici: some 200 ms of CPU to load), imported
+ * on the first /add, not by every start.
+ */
+const pages = () => import('../sources/page.js');
 
 /** A loaded library's estimated memory: its article text and a fixed part (see {@link BYTES_PER_TEXT_CHAR}). */
 export function estimateBytes(library: Library | null): number {

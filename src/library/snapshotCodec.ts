@@ -1,8 +1,11 @@
 /**
  * How a snapshot writes articles and the index compactly. A sentence's text is not saved: it is
  * restored as a slice of the article text (one copy of the words in memory, not two), and the
- * sentences' numbers go in columns rather than one JSON object each. The index goes in one binary
- * file of 32-bit integers plus a small JSON head.
+ * sentences' numbers go in columns rather than one JSON object each. Article texts go in a binary
+ * file of their own, each as Latin-1 (one byte a character) or UTF-16 (two), the way the engine
+ * holds strings, so reading one back is a copy, not a UTF-8 decode plus a JSON string scan (those
+ * were most of a 10,000-article start). The index goes in one binary file of 32-bit integers plus
+ * a small JSON head.
  */
 import type { ArticleAttribution } from '../attribution/attribute.js';
 import type { Article, Sentence } from '../corpus/types.js';
@@ -20,10 +23,33 @@ interface SentenceColumns {
   caption: number[];
 }
 
-type SavedArticle = Omit<Article, 'sentences'> & { sentences: SentenceColumns };
+/** Where an article's text is in the texts file: byte offset, byte length, 1 when UTF-16 (else Latin-1). */
+type TextAt = [offset: number, bytes: number, wide: 0 | 1];
 
-/** One ingested article's own part (sentence ids from 0) as a line of JSON. */
-export function encodeArticle({ article }: IngestedArticle): string {
+type SavedArticle = Omit<Article, 'sentences' | 'text'> & { sentences: SentenceColumns; textAt: TextAt };
+
+/** Whether every character of `text` fits in one byte (Latin-1). */
+const narrow = (text: string): boolean => !/[\u0100-\uffff]/.test(text);
+
+/**
+ * The articles' texts as one buffer (each Latin-1 when it can be, else UTF-16) and where each is.
+ */
+export function encodeTexts(articles: readonly IngestedArticle[]): { body: Buffer; at: TextAt[] } {
+  const parts: Buffer[] = [];
+  const at: TextAt[] = [];
+  let offset = 0;
+  for (const { article } of articles) {
+    const wide = narrow(article.text) ? 0 : 1;
+    const bytes = Buffer.from(article.text, wide ? 'utf16le' : 'latin1');
+    at.push([offset, bytes.byteLength, wide]);
+    parts.push(bytes);
+    offset += bytes.byteLength;
+  }
+  return { body: Buffer.concat(parts, offset), at };
+}
+
+/** One ingested article's own part (sentence ids from 0, the text left to the texts file) as a line of JSON. */
+export function encodeArticle({ article }: IngestedArticle, textAt: TextAt): string {
   const columns: SentenceColumns = {
     paragraph: [],
     sentence: [],
@@ -40,22 +66,61 @@ export function encodeArticle({ article }: IngestedArticle): string {
     columns.features.push(s.features);
     if (s.kind === 'caption') columns.caption.push(i);
   });
-  const saved: SavedArticle = { ...article, sentences: columns };
+  const { text: _text, ...rest } = article;
+  const saved: SavedArticle = { ...rest, sentences: columns, textAt };
   return JSON.stringify(saved);
 }
 
 /** One ingested article's attribution as a line of JSON. */
 export const encodeAttribution = ({ attribution }: IngestedArticle): string => JSON.stringify(attribution);
 
+/** The bytes of a JSON Lines file, line by line, decoded only when a line is asked for. */
+export class LazyLines {
+  private readonly starts: number[] = [];
+
+  constructor(private readonly body: Buffer) {
+    if (body.byteLength === 0) return;
+    let at = 0;
+    for (;;) {
+      this.starts.push(at);
+      const next = body.indexOf(10, at);
+      if (next < 0) break;
+      at = next + 1;
+    }
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  /** Line `i` (without its line break). */
+  line(i: number): string {
+    const start = this.starts[i] as number;
+    const next = this.starts[i + 1];
+    return this.body.toString('utf8', start, next === undefined ? this.body.byteLength : next - 1);
+  }
+}
+
 /**
- * The article {@link encodeArticle} wrote, its sentences numbered from 0, with its attribution
- * read from `attributionLine` only when first asked for: a library loaded from a snapshot has its
- * statements and speakers merged already, and needs an article's attribution again only to merge
- * anew (a reload, a combined view), so most starts never parse it.
+ * The article {@link encodeArticle} wrote, its text from `texts` and its sentences numbered from
+ * 0, with its attribution read (line `index` of `attributions`) only when first asked for: a
+ * library loaded from a snapshot has its statements and speakers merged already, and needs an
+ * article's attribution again only to merge anew (a reload, a combined view), so most starts
+ * never parse it.
  */
-export function decodeArticle(line: string, attributionLine: string): IngestedArticle {
-  const article = JSON.parse(line) as SavedArticle;
-  const c = article.sentences;
+export function decodeArticle(
+  line: string,
+  texts: Buffer,
+  attributions: LazyLines,
+  index: number,
+): IngestedArticle {
+  const { textAt, ...saved } = JSON.parse(line) as SavedArticle;
+  const [offset, bytes, wide] = textAt;
+  if (offset + bytes > texts.byteLength) throw new Error('snapshot texts are truncated');
+  const text = texts.toString(wide ? 'utf16le' : 'latin1', offset, offset + bytes);
+  // The text back in its place among the fields (after id and file), as an analysed article has it.
+  const article = Object.assign({ id: saved.id, file: saved.file, text }, saved);
+  const c = saved.sentences;
   const captions = new Set(c.caption);
   const sentences: Sentence[] = c.start.map((start, i) => {
     const end = c.end[i] as number;
@@ -71,15 +136,11 @@ export function decodeArticle(line: string, attributionLine: string): IngestedAr
       features: c.features[i] as number,
     };
   });
-  let pending: string | null = attributionLine;
   let attribution: ArticleAttribution | undefined;
   return {
     article: { ...article, sentences },
     get attribution(): ArticleAttribution {
-      if (attribution === undefined) {
-        attribution = JSON.parse(pending as string) as ArticleAttribution;
-        pending = null;
-      }
+      attribution ??= JSON.parse(attributions.line(index)) as ArticleAttribution;
       return attribution;
     },
   };

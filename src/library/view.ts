@@ -141,23 +141,28 @@ class LibraryView implements Library {
   }
 
   get articles(): Article[] {
-    this.cache.articles ??= [...this.shared.articles, ...this.ownArticles];
+    this.cache.articles ??= this.shared.articles.concat(this.ownArticles);
     return this.cache.articles;
   }
 
+  /**
+   * The shared sentences then the own ones, without copying the shared ones: commands mostly
+   * look sentences up by id, and a copy per view (359,000 entries with a 10,000-article shared
+   * library) was the largest part of a first use and of each loaded view's memory.
+   */
   get sentences(): Sentence[] {
-    this.cache.sentences ??= [...this.shared.sentences, ...this.ownSentences];
+    this.cache.sentences ??= concatenation(this.shared.sentences, this.ownSentences);
     return this.cache.sentences;
   }
 
   get statements(): Statement[] {
-    this.cache.statements ??= [...this.shared.statements, ...this.ownStatements];
+    this.cache.statements ??= concatenation(this.shared.statements, this.ownStatements);
     return this.cache.statements;
   }
 
   get speakers(): SpeakerEntity[] {
     if (!this.cache.speakers) {
-      const speakers = [...this.shared.speakers, ...this.newSpeakers];
+      const speakers = this.shared.speakers.concat(this.newSpeakers);
       for (const [id, merged] of this.mergedSpeakers) speakers[id] = merged;
       this.cache.speakers = speakers;
     }
@@ -197,9 +202,104 @@ class LibraryView implements Library {
   }
 }
 
+/** Array methods that change the array in place. */
+const MUTATORS = new Set([
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+]);
+
+/**
+ * `first` then `second` as one read-only array. Indexes and `length` read through to the two
+ * parts; anything else (a method, iteration) runs on one copy, made when first needed: commands
+ * mostly look entries up by id, and a copy per view (359,000 sentences with a 10,000-article shared
+ * library) was the largest part of a first use and of each loaded view's memory. Writing throws.
+ */
+export function concatenation<T>(first: readonly T[], second: readonly T[]): T[] {
+  const split = first.length;
+  const total = split + second.length;
+  let whole: T[] | null = null;
+  const copy = (): T[] => {
+    whole ??= first.concat(second);
+    return whole;
+  };
+  const index = (key: string | symbol): number => {
+    if (typeof key !== 'string') return -1;
+    const c = key.charCodeAt(0);
+    if (c < 48 || c > 57) return -1;
+    const i = Number(key);
+    return Number.isInteger(i) && String(i) === key ? i : -1;
+  };
+  const readOnly = (): boolean => {
+    throw new TypeError('a library view is read-only');
+  };
+  return new Proxy([] as T[], {
+    get(_target, key) {
+      if (key === 'length') return total;
+      const i = index(key);
+      if (i >= 0) return i < split ? first[i] : second[i - split];
+      if (typeof key === 'string' && MUTATORS.has(key)) return readOnly;
+      const array = copy();
+      const value = Reflect.get(array, key, array);
+      return typeof value === 'function' ? value.bind(array) : value;
+    },
+    has(_target, key) {
+      const i = index(key);
+      return i >= 0 ? i < total : Reflect.has(copy(), key);
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (key === 'length') return Reflect.getOwnPropertyDescriptor(target, key);
+      const i = index(key);
+      if (i < 0 || i >= total) return undefined;
+      return {
+        value: i < split ? first[i] : second[i - split],
+        writable: false,
+        enumerable: true,
+        configurable: true,
+      };
+    },
+    ownKeys() {
+      return [...Array.from({ length: total }, (_, i) => String(i)), 'length'];
+    },
+    set: readOnly,
+    defineProperty: readOnly,
+    deleteProperty: readOnly,
+  });
+}
+
+/**
+ * Per shared library: an own speaker's kind and names → the shared speaker id it is (-1: none).
+ * The same people are quoted in many servers' articles, and the name lookups were the largest
+ * part of making a view after loading the snapshot; cleared when it grows past {@link SAME_KEPT}.
+ */
+const sameSpeakerMemo = new WeakMap<Library, Map<string, number>>();
+const SAME_KEPT = 50_000;
+
 /** The one shared speaker an own speaker is, by name or alias and kind; null when none or several. */
 function sameSpeaker(shared: Library, own: SpeakerEntity): SpeakerEntity | null {
   if (own.kind === 'group') return null;
+  let memo = sameSpeakerMemo.get(shared);
+  if (!memo) {
+    memo = new Map();
+    sameSpeakerMemo.set(shared, memo);
+  }
+  const key = `${own.kind}\u0000${[own.name, ...own.aliases].join('\u0000')}`;
+  let id = memo.get(key);
+  if (id === undefined) {
+    id = lookUpSameSpeaker(shared, own)?.id ?? -1;
+    if (memo.size >= SAME_KEPT) memo.clear();
+    memo.set(key, id);
+  }
+  return id < 0 ? null : (shared.speakers[id] as SpeakerEntity);
+}
+
+function lookUpSameSpeaker(shared: Library, own: SpeakerEntity): SpeakerEntity | null {
   for (const name of [own.name, ...own.aliases]) {
     const found = shared.speakerDirectory.byName(name).filter((s) => s.kind === own.kind);
     if (found.length === 1) return found[0] as SpeakerEntity;
