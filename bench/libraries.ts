@@ -27,6 +27,7 @@ import { newsPage, TITLE } from '../test/support/newsPages.js';
 import { startPageServer } from '../test/support/pageServer.js';
 import { variant, writeCorpus } from './corpus.js';
 import { percentile } from './percentile.js';
+import { writeRealCorpus } from './realCorpus.js';
 
 /** Libraries measured loading from their files (each takes about a second of analysis). */
 const FILES_SAMPLE = 50;
@@ -67,6 +68,8 @@ export interface Pass {
 export interface LibrariesBench {
   libraries: number;
   articlesPerLibrary: number;
+  /** What the shared library is made of: the development sets' news texts or synthetic variants. */
+  sharedCorpus: 'real' | 'synthetic';
   passes: Pass[];
   addFirstPageMs: number;
   addOnePageMs: number;
@@ -302,7 +305,10 @@ export async function librariesBench(): Promise<LibrariesBench> {
   process.stderr.write(
     `bench libraries: writing ${sharedSize} shared articles and ${count} x ${perLibrary}…\n`,
   );
-  writeCorpus(SEED, sharedSize, sharedDir);
+  // BENCH_SHARED_CORPUS=real: the shared library from the development sets' news texts (as the
+  // scale bench's real corpus), the synthetic variants otherwise or when the sets are absent.
+  const real = process.env.BENCH_SHARED_CORPUS === 'real' && writeRealCorpus(sharedSize, sharedDir) !== null;
+  if (!real) writeCorpus(SEED, sharedSize, sharedDir);
   rmSync(cache, { recursive: true, force: true });
   await writeLibraries(root, cache, count, perLibrary);
   // The shared library's snapshot, so that every pass starts from it as the bot does.
@@ -326,12 +332,18 @@ export async function librariesBench(): Promise<LibrariesBench> {
   process.stderr.write('bench libraries: add a page, take in a feed of 50…\n');
   const rest = await addAndFeed(sharedDir, work);
   if (!process.env.BENCH_KEEP) rmSync(work, { recursive: true, force: true });
-  return { libraries: count, articlesPerLibrary: perLibrary, passes, ...rest };
+  return {
+    libraries: count,
+    articlesPerLibrary: perLibrary,
+    sharedCorpus: real ? 'real' : 'synthetic',
+    passes,
+    ...rest,
+  };
 }
 
 export function describeLibrariesBench(b: LibrariesBench): string {
   const lines = [
-    `Libraries: ${b.libraries} server libraries (the files pass: the first ${Math.min(b.libraries, FILES_SAMPLE)}) of ${b.articlesPerLibrary} articles beside a shared library of ${b.passes[0]?.sharedArticles} articles (each library used once, in a fresh process):`,
+    `Libraries: ${b.libraries} server libraries (the files pass: the first ${Math.min(b.libraries, FILES_SAMPLE)}) of ${b.articlesPerLibrary} articles beside a shared library of ${b.passes[0]?.sharedArticles} ${b.sharedCorpus} articles (each library used once, in a fresh process):`,
     '| first use from | budget | RSS MB (peak) | shared alone MB | loaded | evicted | answered from own | first use p50 / p99 / max ms |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...b.passes.map(

@@ -55,7 +55,8 @@ Environment:
   (--only http: also the same /ask through the gateway path, and add-on-one to answerable-on-other
    with two processes on PostgreSQL)
   (--only libraries: only the many-server-libraries figures; BENCH_LIBRARIES (1000),
-   BENCH_LIBRARY_ARTICLES (20), BENCH_SHARED (10000), BENCH_MEMORY_MB (400))
+   BENCH_LIBRARY_ARTICLES (20), BENCH_SHARED (10000), BENCH_SHARED_CORPUS (synthetic; real:
+   the development sets' news texts), BENCH_MEMORY_MB (400))
 `;
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
