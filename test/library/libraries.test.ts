@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LibraryHolder } from '../../src/library/holder.js';
-import { estimateBytes, Libraries, type LibraryId, shardOf } from '../../src/library/libraries.js';
+import {
+  estimateBytes,
+  estimateSharedBytes,
+  Libraries,
+  type LibraryId,
+  shardOf,
+} from '../../src/library/libraries.js';
 import type { Library } from '../../src/library/library.js';
 import { createLogger } from '../../src/log.js';
 import { EMPTY_ALLOW_LIST, parseAllowList } from '../../src/sources/address.js';
@@ -64,15 +70,15 @@ describe('libraries', () => {
     const probe = make(root);
     const one = estimateBytes(await probe.own('guild:1'));
     // Room for the shared library and two and a half server libraries.
-    const libraries = make(root, { memoryBytes: estimateBytes(shared) + 2.5 * one, cacheDir: cache });
+    const libraries = make(root, { memoryBytes: estimateSharedBytes(shared) + 2.5 * one, cacheDir: cache });
     for (let g = 1; g <= 6; g++) {
       const view = await libraries.get(`guild:${g}` as LibraryId);
       expect(view.articles.map((a) => a.id)).toEqual([SEED_ID, `fountain-${g}`]);
     }
     expect(libraries.loaded().libraries).toBe(2);
     expect(libraries.evictions).toBe(4);
-    expect(libraries.loaded().bytes + estimateBytes(shared)).toBeLessThanOrEqual(
-      estimateBytes(shared) + 2.5 * one,
+    expect(libraries.loaded().bytes + estimateSharedBytes(shared)).toBeLessThanOrEqual(
+      estimateSharedBytes(shared) + 2.5 * one,
     );
     // The shared library is still there; the first server's library loads again (from its snapshot).
     expect(libraries.current('shared')).toBe(shared);
