@@ -70,13 +70,13 @@ describe('requests and sources', () => {
 
   it('takes a document or a phrase after a possessive as the source of "according to"', () => {
     expect(
-      pairs('The firm threatened "a major lawsuit against the city," according to a copy of the letter.'),
+      pairs('The firm threatened "a major lawsuit against the city," according to a copy of the notice.'),
     ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'copy']]);
     expect(
       pairs(
-        'The firm threatened "a major lawsuit against the city," according to her lawyers in a court filing.',
+        'The firm threatened "a major lawsuit against the city," according to her attorneys in a motion.',
       ),
-    ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'lawyers']]);
+    ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'attorneys']]);
   });
 });
 

@@ -49,9 +49,9 @@ describe('commitments', () => {
   it('takes a negated infinitive after a commitment verb', () => {
     expect(
       pairs(
-        'The mayor praised Tom Reyes, who has publicly vowed not to sell the depot land before the end of the year.',
+        'The mayor praised Tom Reyes, who has firmly vowed not to sell the depot land before next spring.',
       ),
-    ).toEqual([['not to sell the depot land before the end of the year', 'Tom Reyes']]);
+    ).toEqual([['not to sell the depot land before next spring', 'Tom Reyes']]);
   });
 });
 
@@ -71,8 +71,8 @@ describe('cues whose object is a topic', () => {
 
   it('takes the quoted topic after "has boasted of"', () => {
     expect(
-      pairs('Tom Reyes has boasted of his willingness to spend "whatever it takes" on the new ferry.'),
-    ).toEqual([['his willingness to spend "whatever it takes" on the new ferry', 'Tom Reyes']]);
+      pairs('Tom Reyes has boasted of his plan to pay "every last cent" for the new ferry.'),
+    ).toEqual([['his plan to pay "every last cent" for the new ferry', 'Tom Reyes']]);
   });
 
   it('finds the speaker before an aspect verb ("keeps talking about")', () => {
