@@ -70,9 +70,9 @@ describe('cues whose object is a topic', () => {
   });
 
   it('takes the quoted topic after "has boasted of"', () => {
-    expect(
-      pairs('Tom Reyes has boasted of his plan to pay "every last cent" for the new ferry.'),
-    ).toEqual([['his plan to pay "every last cent" for the new ferry', 'Tom Reyes']]);
+    expect(pairs('Tom Reyes has boasted of his plan to pay "every last cent" for the new ferry.')).toEqual([
+      ['his plan to pay "every last cent" for the new ferry', 'Tom Reyes'],
+    ]);
   });
 
   it('finds the speaker before an aspect verb ("keeps talking about")', () => {
