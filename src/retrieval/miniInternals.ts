@@ -100,12 +100,63 @@ export function toBinary(mini: MiniSearch<never> | MiniSearch<object>): BinaryIn
 }
 
 /**
+ * A Map keyed by small integers that holds its entries elsewhere until it must become an ordinary
+ * Map: every method that changes or walks it calls `fill()` first, so MiniSearch sees a plain map.
+ * Subclasses say how to fill it, and may answer `get`, `has` and `size` without filling.
+ */
+abstract class FillsFirst<V> extends Map<number, V> {
+  /** Moves the entries held elsewhere into the map itself (once; later calls do nothing). */
+  protected abstract fill(): void;
+
+  override get(key: number): V | undefined {
+    this.fill();
+    return super.get(key);
+  }
+  override has(key: number): boolean {
+    this.fill();
+    return super.has(key);
+  }
+  override get size() {
+    this.fill();
+    return super.size;
+  }
+  override set(key: number, value: V) {
+    this.fill();
+    return super.set(key, value);
+  }
+  override delete(key: number) {
+    this.fill();
+    return super.delete(key);
+  }
+  override entries() {
+    this.fill();
+    return super.entries();
+  }
+  override keys() {
+    this.fill();
+    return super.keys();
+  }
+  override values() {
+    this.fill();
+    return super.values();
+  }
+  override [Symbol.iterator]() {
+    this.fill();
+    return super[Symbol.iterator]();
+  }
+  override forEach(callback: (value: V, key: number, map: Map<number, V>) => void, thisArg?: unknown) {
+    this.fill();
+    super.forEach(callback, thisArg);
+  }
+}
+
+/**
  * One term's postings (field id → document → term frequency) as MiniSearch keeps them, built
  * from the binary arrays only when first used: a start does not build the maps of the many terms
  * no query asks for (building them all was a second of a 10,000-article start and most of the
  * index's memory). Every Map method builds them first, so MiniSearch sees an ordinary map.
  */
-class LazyPostings extends Map<number, Map<number, number>> {
+class LazyPostings extends FillsFirst<Map<number, number>> {
   private source: { binary: BinaryIndex; at: number; offset: number; fields: number } | null;
 
   constructor(binary: BinaryIndex, at: number, offset: number, fields: number) {
@@ -132,7 +183,7 @@ class LazyPostings extends Map<number, Map<number, number>> {
     return this.source.binary.counts[this.source.at + field] ?? 0;
   }
 
-  private fill(): void {
+  protected override fill(): void {
     const source = this.source;
     if (!source) return;
     this.source = null;
@@ -147,52 +198,9 @@ class LazyPostings extends Map<number, Map<number, number>> {
     }
   }
 
-  override get(key: number) {
-    this.fill();
-    return super.get(key);
-  }
-  override has(key: number) {
-    this.fill();
-    return super.has(key);
-  }
-  override set(key: number, value: Map<number, number>) {
-    this.fill();
-    return super.set(key, value);
-  }
-  override delete(key: number) {
-    this.fill();
-    return super.delete(key);
-  }
   override clear() {
     this.source = null;
     super.clear();
-  }
-  override get size() {
-    this.fill();
-    return super.size;
-  }
-  override entries() {
-    this.fill();
-    return super.entries();
-  }
-  override keys() {
-    this.fill();
-    return super.keys();
-  }
-  override values() {
-    this.fill();
-    return super.values();
-  }
-  override [Symbol.iterator]() {
-    this.fill();
-    return super[Symbol.iterator]();
-  }
-  override forEach(
-    callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void,
-    thisArg?: unknown,
-  ) {
-    this.fill();
-    super.forEach(callback, thisArg);
   }
 }
 
@@ -203,7 +211,7 @@ class LazyPostings extends Map<number, Map<number, number>> {
  * maps eagerly was about half a second of a 10,000-article start and some 40 MB; a search reads
  * only the documents its terms match.
  */
-abstract class RowMap<V> extends Map<number, V> {
+abstract class RowMap<V> extends FillsFirst<V> {
   private slots: Int32Array | null;
   private readonly count: number;
 
@@ -221,7 +229,7 @@ abstract class RowMap<V> extends Map<number, V> {
   /** The value at a row of the documents array. */
   protected abstract valueAt(row: number): V;
 
-  private fill(): void {
+  protected override fill(): void {
     const slots = this.slots;
     if (!slots) return;
     this.slots = null;
@@ -243,37 +251,9 @@ abstract class RowMap<V> extends Map<number, V> {
   override get size() {
     return this.slots ? this.count : super.size;
   }
-  override set(key: number, value: V) {
-    this.fill();
-    return super.set(key, value);
-  }
-  override delete(key: number) {
-    this.fill();
-    return super.delete(key);
-  }
   override clear() {
     this.slots = null;
     super.clear();
-  }
-  override entries() {
-    this.fill();
-    return super.entries();
-  }
-  override keys() {
-    this.fill();
-    return super.keys();
-  }
-  override values() {
-    this.fill();
-    return super.values();
-  }
-  override [Symbol.iterator]() {
-    this.fill();
-    return super[Symbol.iterator]();
-  }
-  override forEach(callback: (value: V, key: number, map: Map<number, V>) => void, thisArg?: unknown) {
-    this.fill();
-    super.forEach(callback, thisArg);
   }
 }
 
