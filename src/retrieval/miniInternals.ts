@@ -257,11 +257,15 @@ abstract class RowMap<V> extends FillsFirst<V> {
   }
 }
 
-/** Short document id → external id (column 1 of a documents row). */
-class DocumentIds extends RowMap<number> {
+/**
+ * One column of a documents row by key: column 1 (external id) keyed by short id gives MiniSearch's
+ * `_documentIds`; column 0 (short id) keyed by external id gives its `_idToShortId`.
+ */
+class RowColumn extends RowMap<number> {
   constructor(
     private readonly documents: Uint32Array,
     private readonly width: number,
+    private readonly column: 0 | 1,
     slots: Int32Array,
     count: number,
     keys: () => Iterable<number>,
@@ -269,23 +273,7 @@ class DocumentIds extends RowMap<number> {
     super(slots, count, keys);
   }
   protected valueAt(row: number): number {
-    return this.documents[row * this.width + 1] as number;
-  }
-}
-
-/** External id → short document id (column 0 of a documents row). */
-class ShortIds extends RowMap<number> {
-  constructor(
-    private readonly documents: Uint32Array,
-    private readonly width: number,
-    slots: Int32Array,
-    count: number,
-    keys: () => Iterable<number>,
-  ) {
-    super(slots, count, keys);
-  }
-  protected valueAt(row: number): number {
-    return this.documents[row * this.width] as number;
+    return this.documents[row * this.width + this.column] as number;
   }
 }
 
@@ -356,8 +344,8 @@ export function fromBinary<T>(
   function* column(k: number): Iterable<number> {
     for (let d = k; d < documents.length; d += width) yield documents[d] as number;
   }
-  s._documentIds = new DocumentIds(documents, width, rowOfShort, rows, () => column(0));
-  s._idToShortId = new ShortIds(documents, width, rowOfId, rows, () => column(1));
+  s._documentIds = new RowColumn(documents, width, 1, rowOfShort, rows, () => column(0));
+  s._idToShortId = new RowColumn(documents, width, 0, rowOfId, rows, () => column(1));
   s._fieldLength = new FieldLengths(documents, width, rowOfShort, rows, () => column(0));
   let c = 0;
   let p = 0;
