@@ -82,18 +82,39 @@ export interface Scored {
   leansOn: number | null;
 }
 
-/** Scores the candidate sentences of one article (captions and fragments are not candidates). */
-export function scoreSentences(
-  sentences: readonly Sentence[],
-  options: Omit<SummaryOptions, 'count'>,
-): Scored[] {
+/** What scoring needs of one article's sentences whatever the focus: computed once per article. */
+interface Analysis {
+  candidates: Sentence[];
+  /** Each candidate's place among the article's story sentences. */
+  places: number[];
+  vectors: Vector[];
+  /** Centrality, title words and length: the content score before any focus. */
+  contents: number[];
+  leansOn: (number | null)[];
+}
+
+/**
+ * Analyses by sentence list, then by title. An article's sentences never change once ingested (a
+ * changed article is a new object), so the analysis of the same list is the same; held weakly, it
+ * goes with the article. A burst of /summary on one article paid the full analysis each time.
+ */
+const analyses = new WeakMap<readonly Sentence[], Map<string, Analysis>>();
+
+function analyse(sentences: readonly Sentence[], titleText: string | null | undefined): Analysis {
+  const key = titleText ?? '';
+  let byTitle = analyses.get(sentences);
+  const known = byTitle?.get(key);
+  if (known) return known;
   const all = sentences.filter((s) => s.kind === 'sentence');
   const reading = readings(sentences);
+  const termsOf = new Map(all.map((s) => [s, words(s.text)]));
   let candidates = all.filter(
-    (s) => reading.get(s.id)?.standing !== 'never' && words(s.text).length >= MIN_WORDS,
+    (s) => reading.get(s.id)?.standing !== 'never' && (termsOf.get(s)?.length ?? 0) >= MIN_WORDS,
   );
   if (candidates.length === 0) candidates = all;
-  const termLists = candidates.map((s) => stems(s.text));
+  const termLists = candidates.map((s) =>
+    (termsOf.get(s) ?? []).filter((w) => !isStopWord(w)).map((w) => w.stem),
+  );
   const df = new Map<string, number>();
   for (const terms of termLists) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
   const n = candidates.length;
@@ -105,21 +126,45 @@ export function scoreSentences(
   });
   const centroid: Vector = new Map();
   for (const v of vectors) for (const [t, w] of v) centroid.set(t, (centroid.get(t) ?? 0) + w);
-  const title: Vector = options.title ? termFrequencies(stems(options.title)) : new Map();
+  const title: Vector = titleText ? termFrequencies(stems(titleText)) : new Map();
   const placeOf = new Map(all.map((s, k) => [s, k]));
+  const analysis: Analysis = {
+    candidates,
+    places: candidates.map((s, i) => placeOf.get(s) ?? i),
+    vectors,
+    contents: vectors.map((vector, i) => {
+      const lengthPenalty = Math.sqrt(Math.max(1, (termLists[i]?.length ?? 0) / LONG_SENTENCE));
+      const titleBoost = 1 + TITLE_WEIGHT * cosine(vector, title);
+      return (cosine(vector, centroid) * titleBoost) / lengthPenalty;
+    }),
+    leansOn: candidates.map((s) => reading.get(s.id)?.leansOn ?? null),
+  };
+  if (!byTitle) {
+    byTitle = new Map();
+    analyses.set(sentences, byTitle);
+  }
+  byTitle.set(key, analysis);
+  return analysis;
+}
+
+/** Scores the candidate sentences of one article (captions and fragments are not candidates). */
+export function scoreSentences(
+  sentences: readonly Sentence[],
+  options: Omit<SummaryOptions, 'count'>,
+): Scored[] {
+  const { candidates, places, vectors, contents, leansOn } = analyse(sentences, options.title);
   return candidates.map((sentence, i) => {
-    const vector = vectors[i] as Vector;
-    const length = termLists[i]?.length ?? 0;
     // With a focus, what a sentence says matters more than where it stands.
-    const place = placeOf.get(sentence) ?? i;
-    const position = 1 / (place + 1) ** (options.focus ? POSITION_DECAY / 2 : POSITION_DECAY);
-    const centrality = cosine(vector, centroid);
-    const lengthPenalty = Math.sqrt(Math.max(1, length / LONG_SENTENCE));
-    const titleBoost = 1 + TITLE_WEIGHT * cosine(vector, title);
-    const leansOn = reading.get(sentence.id)?.leansOn ?? null;
-    let content = (centrality * titleBoost) / lengthPenalty;
+    const position = 1 / ((places[i] as number) + 1) ** (options.focus ? POSITION_DECAY / 2 : POSITION_DECAY);
+    let content = contents[i] as number;
     if (options.focus) content *= options.focus(sentence) ** 2;
-    return { sentence, score: position * content, content, vector, leansOn };
+    return {
+      sentence,
+      score: position * content,
+      content,
+      vector: vectors[i] as Vector,
+      leansOn: leansOn[i] ?? null,
+    };
   });
 }
 

@@ -4,7 +4,7 @@ import type { Excerpt } from '../../src/commands/results.js';
 import { parseArticle } from '../../src/ingest/parse.js';
 import { assembleLibrary, ingestArticle } from '../../src/library/library.js';
 import { isGluedCaption, readings, standings } from '../../src/summary/context.js';
-import { summarize } from '../../src/summary/summarize.js';
+import { scoreSentences, summarize } from '../../src/summary/summarize.js';
 import { bundledLibrary } from '../support/library.js';
 
 function library(...articles: [id: string, text: string, mtimeMs?: number][]) {
@@ -53,6 +53,23 @@ describe('summarize', () => {
   it('chooses at most the number asked, and all when there are fewer', () => {
     expect(summarize(sentences, { count: 1 })).toHaveLength(1);
     expect(summarize(sentences, { count: 10 }).length).toBeLessThanOrEqual(7);
+  });
+
+  it('scores an article analysed before exactly as a fresh copy of it, with and without title or focus', () => {
+    const title = 'City council approves new harbour bridge';
+    const aboutShops = (s: { text: string }) => (/shops|customers/.test(s.text) ? 1 : 0);
+    // Analysed once per list: the second call on `sentences` reuses it, a copied list starts afresh.
+    for (const options of [{}, { title }, { title, focus: aboutShops }, { focus: aboutShops }]) {
+      const again = scoreSentences(sentences, options);
+      const fresh = scoreSentences([...sentences], options);
+      expect(again.map((s) => [s.sentence.id, s.score, s.content])).toEqual(
+        fresh.map((s) => [s.sentence.id, s.score, s.content]),
+      );
+    }
+    // A title changes the scores: the memo is per title, not one per article.
+    const withTitle = scoreSentences(sentences, { title }).map((s) => s.content);
+    const without = scoreSentences(sentences, {}).map((s) => s.content);
+    expect(withTitle).not.toEqual(without);
   });
 });
 
