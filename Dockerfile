@@ -23,4 +23,4 @@ VOLUME ["/data/articles", "/data/libraries", "/cache"]
 USER node
 # node itself is PID 1, so SIGTERM from `docker stop` reaches the bot, which finishes the requests
 # in flight and exits 0 (npm would not pass the signal on).
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--import", "tsx/esm", "src/main.ts"]

@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     token: config.DISCORD_TOKEN,
     totalShards,
     mode: 'process',
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx/esm'],
     respawn: true,
   });
   manager.on('shardCreate', (shard) => logger.info({ shard: shard.id, totalShards }, 'shard started'));

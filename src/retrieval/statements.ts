@@ -6,7 +6,7 @@ import { diffWords } from 'diff';
 import { sameWord } from '../attribution/names.js';
 import type { SpeakerEntity, Statement } from '../attribution/types.js';
 import type { Library } from '../library/library.js';
-import { isStopWord, normalise, words } from '../nlp/terms.js';
+import { isStopWord, normalise, type Word, words } from '../nlp/terms.js';
 import type { DiffPart } from './diffPart.js';
 import type { Choice } from './suggest.js';
 import { searchBounded } from './textIndex.js';
@@ -26,8 +26,8 @@ const OWN_WORDS_FLOOR = 0.5;
 const PHRASE_POOL = 4;
 
 /** Text as a comparable run of words: " the us does not " (spaces at both ends). */
-function asPhrase(text: string): string {
-  const ws = words(text).map((w) => w.plain);
+function asPhrase(text: string | readonly Word[]): string {
+  const ws = (typeof text === 'string' ? words(text) : text).map((w) => w.plain);
   return ws.length > 1 ? ` ${ws.join(' ')} ` : '';
 }
 
@@ -151,9 +151,10 @@ function rankAmong(
     const text = library
       .article(r.statement.article)
       .text.slice(r.statement.quoteStart, r.statement.quoteEnd);
-    if (phrase.length > 0 && asPhrase(text).includes(phrase)) r.score *= PHRASE_BONUS;
+    const said = words(text);
+    if (phrase.length > 0 && asPhrase(said).includes(phrase)) r.score *= PHRASE_BONUS;
     if (topicStems.size > 0) {
-      const own = new Set(words(text).map((w) => w.stem));
+      const own = new Set(said.map((w) => w.stem));
       const covered = [...topicStems].filter((stem) => own.has(stem)).length / topicStems.size;
       r.score *= OWN_WORDS_FLOOR + (1 - OWN_WORDS_FLOOR) * covered;
     }
