@@ -30,6 +30,9 @@ export function createClient(apiUrl: string): Client {
     partials: [Partials.Channel],
     rest: { api: apiUrl },
     allowedMentions: { parse: [] },
+    // Replies are built in the API's own snake_case form (src/discord/render.ts), so discord.js's
+    // default deep copy into snake case changes nothing and cost ~8% of a burst's CPU.
+    jsonTransformer: (data: unknown) => data,
   });
 }
 

@@ -63,6 +63,19 @@ const wire = (reply: ReturnType<typeof renderReply>) => {
   return { ...rest, allowed_mentions: allowedMentions };
 };
 
+/**
+ * Keys in camelCase anywhere in `value`. The client sends embeds and components as they are
+ * (src/discord/bot.ts, no snake-case transform), so they must already be in the API's form.
+ */
+function camelCaseKeys(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(camelCaseKeys);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => [
+    ...(/[a-z][A-Z]/.test(k) ? [k] : []),
+    ...camelCaseKeys(v),
+  ]);
+}
+
 function noLiveMentions(body: unknown): void {
   const text = JSON.stringify(body);
   // @everyone / @here must be broken up, and user, role and channel mentions escaped.
@@ -88,6 +101,7 @@ describe('properties', async () => {
           if (result.error) expect(['bad-input', 'not-found']).toContain(result.error.code);
           const reply = renderReply(result, { page, ephemeral: false, query: { command, options: {} } });
           expect(messageProblems(wire(reply))).toEqual([]);
+          expect(camelCaseKeys([reply.embeds, reply.components])).toEqual([]);
           noLiveMentions(reply);
           expect(() => JSON.parse(JSON.stringify(toJson(result)))).not.toThrow();
           expect(typeof toText(result)).toBe('string');
