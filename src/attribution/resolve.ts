@@ -302,7 +302,12 @@ export function resolveSpeakers(
     }
     nearby = false;
     for (const j of window) {
-      const introduced = facts[j]?.introduced.find((m) => compatible(pronoun, m));
+      const fits = facts[j]?.introduced.filter((m) => compatible(pronoun, m)) ?? [];
+      // "The party backed chairwoman Ann Lee against Quill Roe. “…,” she said": of the people a
+      // sentence introduces, one known to agree in gender comes before one of unknown gender.
+      const agreeing =
+        pronoun.name === 'he' || pronoun.name === 'she' ? fits.find((m) => genderOf(m) !== null) : undefined;
+      const introduced = agreeing ?? fits[0];
       if (introduced) return introduced;
     }
     if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS && compatible(pronoun, last.mention)) {
