@@ -67,6 +67,8 @@ const BUSINESS_WORDS = new Set([
 /** The head of "the company" / "the ministry" (definite, singular, a body), else null. */
 function organisationHead(m: Mention): string | null {
   if (m.plural || !/^the\s/i.test(m.text)) return null;
+  // "The State Department": capitalised words make a name, not a description to resolve.
+  if (/\s/.test(m.name) && /^\p{Lu}/u.test(m.name)) return null;
   const words = m.name.toLowerCase().split(/\s+/);
   const head = words.at(-1) ?? '';
   return words.length <= 2 && BODY_HEADS.has(head) ? head : null;
@@ -302,7 +304,12 @@ export function resolveSpeakers(
     }
     nearby = false;
     for (const j of window) {
-      const introduced = facts[j]?.introduced.find((m) => compatible(pronoun, m));
+      const fits = facts[j]?.introduced.filter((m) => compatible(pronoun, m)) ?? [];
+      // "The party backed chairwoman Ann Lee against Quill Roe. “…,” she said": of the people a
+      // sentence introduces, one known to agree in gender comes before one of unknown gender.
+      const agreeing =
+        pronoun.name === 'he' || pronoun.name === 'she' ? fits.find((m) => genderOf(m) !== null) : undefined;
+      const introduced = agreeing ?? fits[0];
       if (introduced) return introduced;
     }
     if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS && compatible(pronoun, last.mention)) {
@@ -397,7 +404,30 @@ export function resolveSpeakers(
         if (GENERIC_BODIES.has(head) && words.some((w) => BUSINESS_WORDS.has(w))) return c;
       }
     }
-    return m;
+    // Farther back, the one body named before that fits, when only one does: "Northwind Holdings
+    // Inc. …" in the opening paragraph, "the company said" many paragraphs later.
+    const fitting = new Map<string, Mention>();
+    for (const { key: k, mention: c } of bodiesFitting(head)) {
+      if (c.start < m.start && !fitting.has(k)) fitting.set(k, c);
+    }
+    return fitting.size === 1 ? ([...fitting.values()][0] as Mention) : m;
+  };
+
+  /** Per head word, the named bodies of the article it fits (one pass over the article per head word). */
+  const fitsByHead = new Map<string, { key: string; mention: Mention }[]>();
+  const bodiesFitting = (head: string) => {
+    let list = fitsByHead.get(head);
+    if (!list) {
+      list = [];
+      for (const c of named.flat()) {
+        if (c.kind !== 'organisation' || c.plural || isPlace(c.name)) continue;
+        const words = nameWords(c.name);
+        if (words.includes(head) || (GENERIC_BODIES.has(head) && words.some((w) => BUSINESS_WORDS.has(w))))
+          list.push({ key: words.join(' '), mention: c });
+      }
+      fitsByHead.set(head, list);
+    }
+    return list;
   };
 
   const resolveMention = (m: Mention, sentence: number, teach: boolean): Mention | null => {

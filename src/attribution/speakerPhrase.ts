@@ -22,6 +22,25 @@ const MAX_APPOSITIVE = 16;
 
 const withTitle = (m: Mention, title: string | null): Mention => (title && !m.title ? { ...m, title } : m);
 
+/**
+ * "her campaign manager, Jane Roe, said" / "said the council's lawyer, Tom Lee.": a description of
+ * one person with the person's name set off right after it is that person, described by it. `m`
+ * is the description; the name must fill the part up to the next comma, full stop or quote.
+ */
+export function namedByAppositive(tokens: readonly Token[], m: Mention, text: string): Mention | null {
+  if (m.kind !== 'group' || m.plural || tokens[m.to + 1]?.text !== ',' || tokens[m.to]?.pos !== 'NOUN')
+    return null;
+  // A determiner or an owner opens the description ("the", "another", "his", "the city's").
+  if (!/^(?:the|a|an|another|one|his|her|their|its|our|\S+['’]s)\s/i.test(m.text)) return null;
+  const span = phraseStartingAt(tokens, m.to + 2);
+  if (!span) return null;
+  const after = tokens[span[1] + 1];
+  if (after !== undefined && !(isComma(after) || after.text === '.' || isQuoteMark(after))) return null;
+  const name = classify(tokens, span[0], span[1], text);
+  if (name.kind !== 'person' || name.plural) return null;
+  return { ...name, title: name.title ?? m.text.replace(/^(?:the|a|an)\s+/i, '') };
+}
+
 /** The speaker whose phrase ends just before cue `k` (skipping "also", "on Wednesday", …). */
 export function speakerBefore(
   tokens: readonly Token[],
@@ -139,6 +158,8 @@ function speakerBeforeAppositive(
     }
   }
   if (!m) return null;
+  const named = namedByAppositive(tokens, m, text);
+  if (named && named.to === j - 1) return named;
   const inner = tokens.slice(c + 1, j);
   const relative = /^(?:who|which|whose)$/i.test(inner[0]?.text ?? '');
   if (relative || inner.length === 0 || m.kind !== 'person') return m;
@@ -313,6 +334,8 @@ export function speakerAfter(tokens: readonly Token[], k: number, text: string):
   const span = endAtNoun(tokens, found);
   const m = classify(tokens, span[0], span[1], text);
   if (!canSpeakHere(m, tokens)) return null;
+  const named = namedByAppositive(tokens, m, text);
+  if (named) return named;
   if (!isComma(tokens[span[1] + 1]) || m.kind !== 'person') return m;
   const rest: Token[] = [];
   for (let x = span[1] + 2; x < tokens.length; x++) {

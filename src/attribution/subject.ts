@@ -9,6 +9,7 @@ import {
   phraseEndingAt,
   phraseStartingAt,
 } from './mentions.js';
+import { namedByAppositive } from './speakerPhrase.js';
 import { closingBracket, isComma } from './tokens.js';
 
 /**
@@ -59,7 +60,8 @@ function subjectAt(tokens: readonly Token[], i: number, text: string): Mention |
   }
   if (!isVerb(tokens[after])) return null;
   const m = classify(tokens, span[0], span[1], text);
-  return canSpeak(m) ? m : null;
+  // "Her campaign manager, Jane Roe, said …": the person the description names.
+  return canSpeak(m) ? (namedByAppositive(tokens, m, text) ?? m) : null;
 }
 
 const isVerb = (t: Token | undefined) => t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');

@@ -12,7 +12,7 @@ import {
   phraseStartingAt,
 } from '../mentions.js';
 import type { QuoteSpan } from '../quoteSpans.js';
-import { speakerAfter, speakerBefore, stripArticle } from '../speakerPhrase.js';
+import { namedByAppositive, speakerAfter, speakerBefore, stripArticle } from '../speakerPhrase.js';
 import { closingBracket, isComma, isCue, isGerund, isQuoteMark, lower } from '../tokens.js';
 import { QUOTE_VERBS } from '../words.js';
 import type { SentenceContext } from './context.js';
@@ -82,7 +82,10 @@ function subjectThenCue(ctx: SentenceContext, i: number): QuoteCue | null {
   while (after < tokens.length && isBetweenSubjectAndVerb(tokens[after] as Token)) after++;
   const cue = tokens[after];
   if (!cue || !isCue(cue, QUOTE_VERBS, true)) return null;
-  const m = word ?? classify(tokens, span[0], span[1], text);
+  const phrase = word ?? classify(tokens, span[0], span[1], text);
+  // `"…," the agency's spokeswoman, Jane Roe, said`: the name set off after the description.
+  const named = appositive.length > 0 ? namedByAppositive(tokens, phrase, text) : null;
+  const m = named && named.to === span[1] + appositive.length + 1 ? named : phrase;
   if (m.kind === 'pronoun' && appositive.length > 0) return null;
   if (!canSpeak(m) && m.kind === 'group' && !['NOUN', 'PROPN'].includes(tokens[span[1]]?.pos ?? ''))
     return null;
