@@ -181,8 +181,31 @@ export function phraseStartingAt(tokens: readonly Token[], start: number): [numb
   return end >= 0 ? [start, end] : null;
 }
 
-/** Classifies tokens[from..to] as a speaker mention. */
+/**
+ * Classifications already made, by sentence tokens then span: a sentence's subject, the people it
+ * introduces, its named mentions and the speaker phrases next to each cue classify the same spans
+ * again (~14% of attribution time). A mention is never changed once made, so it can be shared;
+ * held weakly, the cache goes with the sentence's tokens.
+ */
+const classified = new WeakMap<readonly Token[], Map<number, { text: string; mention: Mention }>>();
+
+/** The mention `tokens[from..to]` is (a person, an organisation, a group or a pronoun). */
 export function classify(tokens: readonly Token[], from: number, to: number, text: string): Mention {
+  let bySpan = classified.get(tokens);
+  if (!bySpan) {
+    bySpan = new Map();
+    classified.set(tokens, bySpan);
+  }
+  const key = from * 65_536 + to;
+  const known = bySpan.get(key);
+  if (known && known.text === text) return known.mention;
+  const mention = classifyAnew(tokens, from, to, text);
+  bySpan.set(key, { text, mention });
+  return mention;
+}
+
+/** Classifies tokens[from..to] as a speaker mention. */
+function classifyAnew(tokens: readonly Token[], from: number, to: number, text: string): Mention {
   const part = tokens.slice(from, to + 1);
   const first = part[0] as Token;
   const last = part[part.length - 1] as Token;
