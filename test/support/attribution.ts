@@ -41,3 +41,8 @@ export function speakersOf(...texts: string[]) {
   });
   return attributeArticles(parsed).speakers;
 }
+
+/** The speaker of the statement whose quoted words include `quote`, in one article text. */
+export function speakerOf(text: string, quote: string): string | null | undefined {
+  return attribute(text).find((s) => s.quote.includes(quote))?.speaker;
+}

@@ -4,10 +4,7 @@
  * source. Sentences written for the tests.
  */
 import { describe, expect, it } from 'vitest';
-import { attribute } from '../support/attribution.js';
-
-const speakerOf = (text: string, quote: string) =>
-  attribute(text).find((s) => s.quote?.includes(quote))?.speaker;
+import { speakerOf } from '../support/attribution.js';
 
 describe('a description followed by the name of the person it describes', () => {
   it('"his campaign manager, Name, said" is the named manager', () => {

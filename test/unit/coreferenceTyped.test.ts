@@ -8,10 +8,7 @@ import { organisationEvidence } from '../../src/attribution/mentions.js';
 import { indexPeople } from '../../src/attribution/people.js';
 import { isPlace } from '../../src/attribution/words.js';
 import { parseArticle } from '../../src/ingest/parse.js';
-import { attribute } from '../support/attribution.js';
-
-const pairs = (text: string) => attribute(text).map((s) => [s.quote, s.speaker]);
-const speakerOf = (text: string, quote: string) => pairs(text).find(([q]) => q?.includes(quote))?.[1];
+import { speakerOf } from '../support/attribution.js';
 
 describe('gender per person, not per surname', () => {
   it('keys a short form to the one full name it belongs to', () => {

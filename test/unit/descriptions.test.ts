@@ -5,10 +5,7 @@
  * official … the official") stays that unnamed person. Sentences written for the tests.
  */
 import { describe, expect, it } from 'vitest';
-import { attribute } from '../support/attribution.js';
-
-const speakerOf = (text: string, quote: string) =>
-  attribute(text).find((s) => s.quote?.includes(quote))?.speaker;
+import { speakerOf } from '../support/attribution.js';
 
 describe('a description whose head is a person noun, not a title', () => {
   it('"the front-runner" is the candidate the text is about', () => {

@@ -4,10 +4,7 @@
  * Sentences written for the tests.
  */
 import { describe, expect, it } from 'vitest';
-import { attribute } from '../support/attribution.js';
-
-const speakerOf = (text: string, quote: string) =>
-  attribute(text).find((s) => s.quote?.includes(quote))?.speaker;
+import { speakerOf } from '../support/attribution.js';
 
 const middle =
   'The harbour was quiet on Sunday morning.\n\n' +

@@ -4,10 +4,7 @@
  * however near. Sentences written for the tests.
  */
 import { describe, expect, it } from 'vitest';
-import { attribute } from '../support/attribution.js';
-
-const speakerOf = (text: string, quote: string) =>
-  attribute(text).find((s) => s.quote?.includes(quote))?.speaker;
+import { speakerOf } from '../support/attribution.js';
 
 describe('people a sentence introduces, for a pronoun', () => {
   it('"she" is the woman introduced, not a man named later whose gender is unknown', () => {
