@@ -2,19 +2,21 @@
  * PolNeAR: recall of quoted speech and whether named sources are right, on the development
  * articles (a check set, whole) and the training articles' tuning and checking halves, side by side.
  */
-import { predictStatements } from './analyse.js';
+import { type Predicted, predictStatements } from './analyse.js';
 import { type PolnearArticle, type PolnearAttribution, readJsonl } from './data.js';
 import { rate, snippet, table } from './format.js';
 import {
   bestMatch,
   goldSurnames,
+  OVERLAP,
+  overlapWith,
   properName,
   type SpeakerOutcome,
   speakerOutcome,
   surname,
 } from './match.js';
 import type { SetOptions } from './options.js';
-import { isQuotedSpeech, SPEECH_MIN_WORDS } from './speech.js';
+import { isQuotedSpeech, isReportedSpeech, SPEECH_MIN_WORDS } from './speech.js';
 import { halfOf } from './split.js';
 
 interface Tally {
@@ -26,6 +28,16 @@ interface Tally {
   speech: number;
   speechFound: number;
   cueRight: number;
+  /** Reported speech without quote marks (see {@link isReportedSpeech}). */
+  reported: number;
+  reportedFound: number;
+  reportedNamed: number;
+  reportedNamedRight: number;
+  /** Citebot's statements, and those overlapping no gold attribution (quoted, unquoted). */
+  predictedQuoted: number;
+  predictedQuotedUnsupported: number;
+  predictedUnquoted: number;
+  predictedUnquotedUnsupported: number;
   named: number;
   namedFound: number;
   source: Record<SpeakerOutcome, number>;
@@ -52,6 +64,14 @@ const emptyTally = (): Tally => ({
   speech: 0,
   speechFound: 0,
   cueRight: 0,
+  reported: 0,
+  reportedFound: 0,
+  reportedNamed: 0,
+  reportedNamedRight: 0,
+  predictedQuoted: 0,
+  predictedQuotedUnsupported: 0,
+  predictedUnquoted: 0,
+  predictedUnquotedUnsupported: 0,
   named: 0,
   namedFound: 0,
   source: { right: 0, wrong: 0, none: 0 },
@@ -96,6 +116,7 @@ const cueWords = (cue: string) => new Set(cue.toLowerCase().match(/\p{L}+/gu) ??
 function tallyArticle(a: PolnearArticle, t: Tally, misses: string[]): void {
   const predicted = predictStatements(a.id, a.text);
   t.articles++;
+  tallyUnsupported(a, predicted, t, misses);
   for (const at of a.attributions) {
     const spans = at.content?.spans ?? [];
     if (spans.length === 0) continue;
@@ -106,6 +127,7 @@ function tallyArticle(a: PolnearArticle, t: Tally, misses: string[]): void {
       t.marked++;
       if (hit) t.markedFound++;
     }
+    if (isReportedSpeech(at)) tallyReported(at, hit, t, a.id, misses);
     if (!isQuotedSpeech(at)) continue;
     const content = snippet(at.content?.text ?? '', 140);
     const source = at.source?.text.trim() ?? '';
@@ -133,6 +155,56 @@ function tallyArticle(a: PolnearArticle, t: Tally, misses: string[]): void {
     t.source[outcome]++;
     if (outcome !== 'right')
       misses.push(`SPEAKER ${a.id} [gold ${source} | got ${hit.speaker?.name ?? 'none'}] ${content}`);
+  }
+}
+
+/** Unquoted speech: found, and whether a named source is right. */
+function tallyReported(
+  at: PolnearAttribution,
+  hit: Predicted | undefined,
+  t: Tally,
+  id: string,
+  misses: string[],
+): void {
+  const source = at.source?.text.trim() ?? '';
+  const name = properName(source);
+  t.reported++;
+  if (!hit) {
+    misses.push(
+      `MISSED-REPORTED  ${id} [${at.cue?.text} | ${source || 'no source'}] ${snippet(at.content?.text ?? '', 140)}`,
+    );
+    return;
+  }
+  t.reportedFound++;
+  if (!name) return;
+  t.reportedNamed++;
+  if (speakerOutcome(hit.speaker, goldSurnames(name)) === 'right') t.reportedNamedRight++;
+}
+
+/**
+ * Statements that overlap no gold attribution at all (by {@link OVERLAP} of their own length):
+ * PolNeAR marks beliefs and intentions too, so these are almost surely not attributions.
+ */
+function tallyUnsupported(
+  a: PolnearArticle,
+  predicted: readonly Predicted[],
+  t: Tally,
+  misses: string[],
+): void {
+  const gold = a.attributions.flatMap((at) => at.content?.spans ?? []);
+  for (const p of predicted) {
+    const supported = overlapWith(gold, p.start, p.end) >= OVERLAP * (p.end - p.start);
+    if (p.quoted) {
+      t.predictedQuoted++;
+      if (!supported) t.predictedQuotedUnsupported++;
+    } else {
+      t.predictedUnquoted++;
+      if (!supported) t.predictedUnquotedUnsupported++;
+    }
+    if (!supported)
+      misses.push(
+        `UNSUPPORTED ${a.id} [${p.cue} | ${p.mention ?? 'continuation'}] ${snippet(a.text.slice(p.start, p.end), 140)}`,
+      );
   }
 }
 
@@ -179,6 +251,13 @@ export async function evalPolnear(files: PolnearFiles, { verbose, half }: SetOpt
     [`quoted speech (speech cue, ≥ ${SPEECH_MIN_WORDS} words)`, (t) => t.speech, ''],
     ['  recall', (t) => [t.speechFound, t.speech], '≥ 90'],
     ['  cue verb right (% of found)', (t) => [t.cueRight, t.speechFound], ''],
+    [`reported speech, no quote marks (speech cue, ≥ ${SPEECH_MIN_WORDS} words)`, (t) => t.reported, ''],
+    ['  recall', (t) => [t.reportedFound, t.reported], ''],
+    ['  named source right (% of found named)', (t) => [t.reportedNamedRight, t.reportedNamed], ''],
+    ['statements Citebot found, with quote marks', (t) => t.predictedQuoted, ''],
+    ['  overlapping no gold attribution', (t) => [t.predictedQuotedUnsupported, t.predictedQuoted], ''],
+    ['statements Citebot found, without quote marks', (t) => t.predictedUnquoted, ''],
+    ['  overlapping no gold attribution', (t) => [t.predictedUnquotedUnsupported, t.predictedUnquoted], ''],
     ['named sources (of quoted speech)', (t) => t.named, ''],
     ['  found', (t) => t.namedFound, ''],
     ['  source right (% of found)', (t) => [t.source.right, t.namedFound], '≥ 97'],

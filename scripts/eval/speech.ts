@@ -65,6 +65,17 @@ export function isQuotedSpeech(at: PolnearAttribution, minWords = SPEECH_MIN_WOR
   );
 }
 
+/** Reported speech: a speech cue and content without quote marks of at least this many words. */
+export function isReportedSpeech(at: PolnearAttribution, minWords = SPEECH_MIN_WORDS): boolean {
+  return Boolean(
+    !at.has_quote_marks &&
+      at.cue &&
+      isSpeechCue(at.cue.text) &&
+      at.content &&
+      wordCount(at.content.text) >= minWords,
+  );
+}
+
 /** True when the cue ("said", "told reporters", "according to", "went on to say") has a speech word. */
 export function isSpeechCue(cue: string): boolean {
   return cue

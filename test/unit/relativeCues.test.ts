@@ -151,3 +151,20 @@ describe('cues that take an object', () => {
     ).toEqual([['he thinks the ferry plan is a “total fraud” on voters', 'Tom Reyes']]);
   });
 });
+
+describe('a relative clause set off after the subject, then the cue', () => {
+  it('reads "X, who …, said the …" as X saying a clause, not as an inverted speaker after the cue', () => {
+    expect(
+      pairs('The harbour master, who took over the port in May, said the new pier would open in spring.'),
+    ).toEqual([['the new pier would open in spring', expect.stringContaining('harbour master')]]);
+    expect(
+      pairs('Ina Berg, who ran the ferry line for a decade before it was sold, said the timetable will change.'),
+    ).toEqual([['the timetable will change', 'Ina Berg']]);
+  });
+
+  it('still reads an inverted speaker with a time phrase after the cue', () => {
+    expect(pairs('The pier is finished, said the harbour master on Tuesday.')).toEqual([
+      ['The pier is finished', expect.stringContaining('harbour master')],
+    ]);
+  });
+});

@@ -168,10 +168,14 @@ const participle: ReportedRule = {
   },
 };
 
-/** Tokens that may follow the cue in a closing attribution (", X said on Tuesday in Ottawa."). */
+/**
+ * Tokens that may follow the cue in a closing attribution (", X said on Tuesday in Ottawa."). An
+ * auxiliary is not one: in "X, who took office in May, said the budget would pass" the words after
+ * the cue are a clause of their own, so the cue opens it rather than closing the sentence.
+ */
 function isTailWord(x: Token): boolean {
   return (
-    isBetweenSubjectAndVerb(x) ||
+    (x.pos !== 'AUX' && isBetweenSubjectAndVerb(x)) ||
     TIME_WORDS.has(lower(x)) ||
     ['PROPN', 'NOUN', 'ADP', 'DET', 'ADJ', 'NUM'].includes(x.pos) ||
     isComma(x) ||
