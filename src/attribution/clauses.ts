@@ -58,7 +58,8 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   if (that) i++;
   else if (BARE_CLAUSE_VERBS.has(verb.lemma) && conditionalClause(tokens, i, endIndex))
     return clauseBetween(tokens, i, endIndex);
-  else if (!BARE_CLAUSE_VERBS.has(verb.lemma) && !BARE_CLAUSE_VERBS.has(lower(verb))) return null;
+  else if (!BARE_CLAUSE_VERBS.has(verb.lemma) && !BARE_CLAUSE_VERBS.has(lower(verb)))
+    return opensWithSubjectPronoun(tokens, i, endIndex) ? clauseBetween(tokens, i, endIndex) : null;
   else if (!startsClause(tokens, i, endIndex)) return null;
   return clauseBetween(tokens, i, endIndex);
 }
@@ -129,6 +130,23 @@ function conditionalClause(tokens: readonly Token[], i: number, endIndex: number
   return false;
 }
 
+/**
+ * "announced she would retire", "conceded they had lost": after any verb of speech a subject
+ * pronoun followed by its verb can only open the reported clause, even where the verb more often
+ * takes a noun ("announced a plan") and so needs "that" before other subjects.
+ */
+function opensWithSubjectPronoun(tokens: readonly Token[], i: number, endIndex: number): boolean {
+  const first = tokens[i];
+  if (!first || first.pos !== 'PRON' || !SUBJECT_PRONOUNS.has(lower(first))) return false;
+  for (let k = i + 1; k <= Math.min(endIndex, i + 4); k++) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+    if (!(t.pos === 'ADV' || t.pos === 'CCONJ' || t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PRON'))
+      return false;
+  }
+  return false;
+}
+
 /** True when tokens from `i` read like a clause: a subject, then a verb. */
 export function startsClause(tokens: readonly Token[], i: number, endIndex: number): boolean {
   const first = tokens[i];
@@ -137,13 +155,39 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
   // "said he …", "said they …": a subject pronoun after the cue can only open its clause.
   if (first.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(first))) return true;
   if (!['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(first.pos)) return false;
-  for (let k = i + 1; k <= Math.min(endIndex, i + 12); k++) {
+  let last = Math.min(endIndex, i + 12);
+  for (let k = i + 1; k <= last; k++) {
     const t = tokens[k] as Token;
     if (t.pos === 'VERB' || t.pos === 'AUX') return true;
     if (t.pos === 'ADP' && k === i + 1 && first.pos !== 'PRON') continue;
     if (t.pos === 'SCONJ' || t.text === ';') return false;
+    // "said the driver, a 34-year-old man from Leeds, was …": an apposition set off by commas
+    // does not count against the subject's length.
+    const close = isComma(t) ? appositionEnd(tokens, k, endIndex) : -1;
+    if (close > 0) {
+      last = Math.min(endIndex, last + (close - k));
+      k = close;
+    }
   }
   return false;
+}
+
+/** Most tokens of an apposition between commas ("the driver, a man from a town near Leeds, …"). */
+const MAX_APPOSITION = 16;
+
+/**
+ * When the comma at `comma` opens a noun-phrase apposition closed by another comma ("the driver,
+ * a 34-year-old man, was"), the index of the closing comma; else -1. An apposition has no verb.
+ */
+function appositionEnd(tokens: readonly Token[], comma: number, endIndex: number): number {
+  const opener = tokens[comma + 1];
+  if (!opener || !['DET', 'NUM', 'ADJ', 'PROPN', 'NOUN'].includes(opener.pos)) return -1;
+  for (let k = comma + 2; k <= Math.min(endIndex, comma + MAX_APPOSITION); k++) {
+    const t = tokens[k] as Token;
+    if (isComma(t)) return k;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'SCONJ' || t.text === ';') return -1;
+  }
+  return -1;
 }
 
 /** The clause after a comma run starting at `from` ("According to X, …"). */

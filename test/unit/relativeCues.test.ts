@@ -158,7 +158,9 @@ describe('a relative clause set off after the subject, then the cue', () => {
       pairs('The harbour master, who took over the port in May, said the new pier would open in spring.'),
     ).toEqual([['the new pier would open in spring', expect.stringContaining('harbour master')]]);
     expect(
-      pairs('Ina Berg, who ran the ferry line for a decade before it was sold, said the timetable will change.'),
+      pairs(
+        'Ina Berg, who ran the ferry line for a decade before it was sold, said the timetable will change.',
+      ),
     ).toEqual([['the timetable will change', 'Ina Berg']]);
   });
 

@@ -520,7 +520,12 @@ function nextAttribution(
     if (lower(before) === 'that') continue;
     if (before && (isComma(before) || before.pos === 'CCONJ' || before.pos === 'SCONJ')) {
       let end = m.from - 1;
-      while (end > from && (isComma(tokens[end]) || tokens[end]?.pos === 'CCONJ')) end--;
+      // "…, while supporters argue …": the subordinator belongs to the later attribution.
+      while (
+        end > from &&
+        (isComma(tokens[end]) || tokens[end]?.pos === 'CCONJ' || tokens[end]?.pos === 'SCONJ')
+      )
+        end--;
       return end;
     }
   }

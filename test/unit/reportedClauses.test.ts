@@ -1,0 +1,42 @@
+/**
+ * Where a reported clause without quote marks begins and ends, with sentences written for the test:
+ * a subject with an apposition before its verb, a subject pronoun after a verb that usually takes
+ * a noun, and a subordinator left between two attributions.
+ */
+import { describe, expect, it } from 'vitest';
+import { attribute } from '../support/attribution.js';
+
+const pairs = (text: string) => attribute(text).map((s) => [s.quote, s.speaker]);
+
+describe('reported clauses', () => {
+  it('finds the clause when its subject carries a long apposition before the verb', () => {
+    expect(
+      pairs(
+        'Police said the skipper, a 52-year-old fisherman from a village near the harbour, was rescued at dawn.',
+      ),
+    ).toEqual([
+      ['the skipper, a 52-year-old fisherman from a village near the harbour, was rescued at dawn', 'Police'],
+    ]);
+  });
+
+  it('reads a subject pronoun after "announced" as the start of the reported clause', () => {
+    expect(pairs('Coach Rita Alvarez announced she will step down after the final in June.')).toEqual([
+      ['she will step down after the final in June', 'Rita Alvarez'],
+    ]);
+  });
+
+  it('still needs "that" or a pronoun subject before a noun after such a verb', () => {
+    expect(pairs('Coach Rita Alvarez announced a new training plan for the spring season.')).toEqual([]);
+  });
+
+  it('leaves "while" to the second attribution of a sentence', () => {
+    expect(
+      pairs(
+        'Farmers say the new tariff will hurt their exports, while millers argue it will protect local jobs.',
+      ),
+    ).toEqual([
+      ['the new tariff will hurt their exports', 'Farmers'],
+      ['it will protect local jobs', 'millers'],
+    ]);
+  });
+});
