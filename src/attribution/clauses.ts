@@ -137,7 +137,7 @@ function conditionalClause(tokens: readonly Token[], i: number, endIndex: number
  */
 function opensWithSubjectPronoun(tokens: readonly Token[], i: number, endIndex: number): boolean {
   const first = tokens[i];
-  if (!first || first.pos !== 'PRON' || !SUBJECT_PRONOUNS.has(lower(first))) return false;
+  if (first?.pos !== 'PRON' || !SUBJECT_PRONOUNS.has(lower(first))) return false;
   for (let k = i + 1; k <= Math.min(endIndex, i + 4); k++) {
     const t = tokens[k] as Token;
     if (t.pos === 'VERB' || t.pos === 'AUX') return true;
