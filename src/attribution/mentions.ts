@@ -15,6 +15,7 @@ import {
   ORGANISATION_WORDS,
   PERSONAL_PRONOUNS,
   POSSESSIVE_PRONOUNS,
+  RELATION_NOUNS,
   ROLE_WORDS,
   SOURCE_NOUNS,
   STATEMENT_NOUNS,
@@ -260,6 +261,19 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
       break;
     }
   }
+  // "the mother of Tom Hill", "a friend of Roe": the phrase is the relative or friend, a
+  // description whose head is the word before "of".
+  const relation = nameFrom >= 2 && nameFrom < part.length ? relationBefore(part, nameFrom) : null;
+  if (relation) {
+    return {
+      ...base,
+      kind: 'group',
+      name: text.slice((part[leadingDeterminer(part) ? 1 : 0] as Token).start, last.end),
+      title: null,
+      gender: genderOfRole(relation),
+      plural: /s$/.test(relation) && relation !== 'fiancés',
+    };
+  }
   // "the Secretary of Defense": a run after "of" is part of a title, not a name.
   if (
     nameFrom < part.length &&
@@ -347,6 +361,20 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
     gender,
     plural,
   };
+}
+
+/** Whether a phrase opens with an article or quantifier ("the", "a", "some"). */
+const leadingDeterminer = (part: readonly Token[]) =>
+  part.length > 1 && (part[0]?.pos === 'DET' || DETERMINERS.has(lower(part[0])));
+
+/**
+ * The relation noun of "<relation> of <name>" when the name starts at `nameFrom` ("mother" in
+ * "the mother of Tom Hill"), else null.
+ */
+function relationBefore(part: readonly Token[], nameFrom: number): string | null {
+  if (lower(part[nameFrom - 1]) !== 'of') return null;
+  const head = lower(part[nameFrom - 2]);
+  return RELATION_NOUNS.has(head) ? head : null;
 }
 
 /**

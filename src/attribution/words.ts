@@ -62,6 +62,22 @@ export const SOURCE_NOUNS = new Set([
   'doctors', 'parents',
 ]);
 
+/**
+ * Nouns for a person known by their tie to someone else ("the mother of Tom Hill", "a friend of
+ * Roe"): such a phrase names the relative or friend, never the person after "of". People who speak
+ * on someone's behalf (spokesman, lawyer) are not here: their words are the principal's.
+ */
+// biome-ignore format: a word list reads best packed
+export const RELATION_NOUNS = new Set([
+  'mother', 'father', 'parent', 'parents', 'wife', 'husband', 'son', 'sons', 'daughter', 'daughters',
+  'brother', 'brothers', 'sister', 'sisters', 'child', 'children', 'widow', 'widower', 'grandmother',
+  'grandfather', 'grandson', 'granddaughter', 'uncle', 'aunt', 'cousin', 'nephew', 'niece', 'fiancé',
+  'fiancée', 'fiance', 'fiancee', 'partner', 'girlfriend', 'boyfriend', 'relative', 'relatives', 'family',
+  'friend', 'friends', 'neighbour', 'neighbours', 'neighbor', 'neighbors', 'colleague', 'colleagues',
+  'classmate', 'classmates', 'teammate', 'teammates', 'roommate', 'supporter', 'supporters', 'critic',
+  'critics', 'fan', 'fans', 'biographer', 'rival', 'rivals', 'opponent', 'opponents', 'victim', 'victims',
+]);
+
 /** Heads of organisation names ("Department of Health", "Riverton Police Service"). */
 // biome-ignore format: a word list reads best packed
 export const ORGANISATION_WORDS = new Set([
