@@ -4,7 +4,7 @@
  * "X said (that) …".
  */
 import type { Token } from '../../nlp/pipeline.js';
-import { clauseAfterComma, clauseAfterCue, clauseBetween, trimBack } from '../clauses.js';
+import { clauseAfterComma, clauseAfterCue, clauseBetween, startsClause, trimBack } from '../clauses.js';
 import { canSpeak, classify, isBetweenSubjectAndVerb, type Mention, phraseStartingAt } from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
 import { gerundLemmas, isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
@@ -249,6 +249,47 @@ const closing: ReportedRule = {
   },
 };
 
+/**
+ * True when the cue at `k` is a passive participle ("was told", "had been warned", "were
+ * repeatedly assured"): its subject is the one spoken to, not the speaker.
+ */
+function isPassiveCue(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  if (isGerund(t) || !/(?:ed|told|said|written)$/i.test(t.text)) return false;
+  for (let j = k - 1; j >= 0 && k - j <= 3; j--) {
+    const x = tokens[j] as Token;
+    if (x.lemma === 'be') return true;
+    if (x.pos !== 'ADV') return false;
+  }
+  return false;
+}
+
+/**
+ * "Roe was told by the doctors that …": a passive cue whose speaker is the agent after "by";
+ * without one ("Roe was told that …") the speaker is not given and nothing is attributed.
+ */
+const passive: ReportedRule = {
+  name: 'passive attribution',
+  match({ tokens, text }, k, end) {
+    if (!isReportVerbAt(tokens, k) || !isPassiveCue(tokens, k)) return undefined;
+    // "It was announced that …": no one is spoken to; the statement has no speaker given.
+    if (lower(tokens[k - 1]) !== 'been' && /^it$/i.test(tokens[k - 2]?.text ?? '')) return undefined;
+    if (lower(tokens[k + 1]) !== 'by') return null;
+    // "by her managers": the possessive belongs to the agent's phrase.
+    const possessive = /^(?:his|her|their|its|our)$/i.test(tokens[k + 2]?.text ?? '');
+    const agent = phraseStartingAt(tokens, possessive ? k + 3 : k + 2);
+    if (!agent) return null;
+    const mention = classify(tokens, possessive ? k + 2 : agent[0], agent[1], text);
+    if (!canSpeak(mention)) return null;
+    // The reported clause follows the agent: "… by her doctors (that) the ward will close".
+    let from = agent[1] + 1;
+    if (lower(tokens[from]) === 'that') from++;
+    else if (!startsClause(tokens, from, end)) return null;
+    const clause = clauseBetween(tokens, from, end);
+    return clause ? { mention, cue: tokens[k] as Token, ...clause } : null;
+  },
+};
+
 /** "X said (that) …": the speaker before the cue (or the coordinated subject), the clause after. */
 const opening: ReportedRule = {
   name: 'opening attribution',
@@ -464,6 +505,7 @@ export const REPORTED_RULES: readonly ReportedRule[] = [
   question,
   argument,
   participle,
+  passive,
   interrupting,
   closing,
   opening,
