@@ -230,12 +230,20 @@ function isFragmentOfClause(
   );
 }
 
-/** True when the sentence goes on with unquoted words after the cue ("“Only you,” she said, would …"). */
+/**
+ * True when the sentence goes on with unquoted words after the cue ("“Only you,” she said, would
+ * …"): a verb right after the comma. A relative clause or an apposition about the speaker ("said
+ * Ann Cole, who won the race") or a participle (", adding …") does not carry the sentence on.
+ */
 function continuesAfterCue(tokens: readonly Token[], cue: Token, inQuote: (at: number) => boolean): boolean {
   const k = tokens.indexOf(cue);
   const rest = tokens.slice(k + 1).filter((t) => !inQuote(t.start));
   const comma = rest.findIndex((t) => t.text === ',');
-  return comma >= 0 && rest.slice(comma + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (comma < 0) return false;
+  let i = comma + 1;
+  while (rest[i]?.pos === 'ADV') i++;
+  const next = rest[i];
+  return next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX') && !/ing$/i.test(next.text);
 }
 
 /** Keeps one statement where two claim overlapping words (the first found, i.e. quoted, wins). */

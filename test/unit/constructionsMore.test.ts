@@ -87,3 +87,13 @@ describe('described sources', () => {
     ).toEqual([['Nobody in the room expected the union to walk out.', 'woman familiar with the talks']]);
   });
 });
+
+describe('a short quotation opening its sentence', () => {
+  it('stands with an inverted cue when a relative clause about the speaker follows', () => {
+    expect(
+      attribute('The regatta ended on Sunday. “We are thrilled,” said Ann Cole, who won the race.').map(
+        (s) => [s.quote, s.speaker, s.quoted],
+      ),
+    ).toEqual([['We are thrilled,', 'Ann Cole', true]]);
+  });
+});
