@@ -30,8 +30,10 @@ const withTitle = (m: Mention, title: string | null): Mention => (title && !m.ti
 export function namedByAppositive(tokens: readonly Token[], m: Mention, text: string): Mention | null {
   if (m.kind !== 'group' || m.plural || tokens[m.to + 1]?.text !== ',' || tokens[m.to]?.pos !== 'NOUN')
     return null;
-  // A determiner or an owner opens the description ("the", "another", "his", "the city's").
-  if (!/^(?:the|a|an|another|one|his|her|their|its|our|\S+['’]s)\s/i.test(m.text)) return null;
+  // A determiner or an owner opens the description ("the", "another", "his", "the city's",
+  // "Ann Cole's").
+  if (!/^(?:the|a|an|another|one|his|her|their|its|our|(?:\p{Lu}\S*\s+){0,3}\S+['’]s)\s/iu.test(m.text))
+    return null;
   const span = phraseStartingAt(tokens, m.to + 2);
   if (!span) return null;
   const after = tokens[span[1] + 1];

@@ -28,6 +28,13 @@ describe('a description followed by the name of the person it describes', () => 
     expect(speakerOf(text, 'twelve good years')).toBe('Bruno Castellane');
   });
 
+  it('"<full name>\'s husband, Name, said" is the named husband, not the owner', () => {
+    const text =
+      'Greta Lindqvist died in the ferry fire.\n\n' +
+      'Greta Lindqvist’s husband, Anders Moberg, said the family would sue the operator.';
+    expect(speakerOf(text, 'the family would sue the operator')).toBe('Anders Moberg');
+  });
+
   it('an interjection before a name is not a description', () => {
     const text =
       'Nell Harrow spoke for an hour.\n\n' +
