@@ -2,8 +2,9 @@
  * Finds what is inside quotation marks, character by character within each paragraph (wink's
  * sentences break inside quotations, so quotes are found first and sentences joined around them).
  * Copes with messy text: curly and straight marks, a missing closing mark (the quote runs to the
- * end of its paragraph), a stray closing mark (the quote starts with its sentence), and British
- * single quotes when a paragraph has no double ones.
+ * end of its paragraph), a stray closing mark (the quote starts with its sentence), double marks
+ * written as two apostrophes or backticks (''…'', ``…''), and British single quotes when a
+ * paragraph has no double ones.
  */
 import type { Span } from '../corpus/types.js';
 
@@ -27,6 +28,8 @@ type Direction = 'open' | 'close' | 'either';
 interface Mark {
   at: number;
   direction: Direction;
+  /** Characters the mark takes: 2 for a doubled apostrophe or backtick (`''`, "``"). */
+  length?: number;
 }
 
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
@@ -36,6 +39,7 @@ const OPEN_CONTEXT = /[\s([{—–-]/;
 /** Double quotation marks in `text`, with the direction their context suggests. */
 function doubleMarks(text: string, from: number, to: number): Mark[] {
   const marks: Mark[] = [];
+  const doubled = opensWithDoubledMark(text, from, to);
   for (let i = from; i < to; i++) {
     const c = text[i] as string;
     const before = i === from ? undefined : text[i - 1];
@@ -52,13 +56,40 @@ function doubleMarks(text: string, from: number, to: number): Mark[] {
         at: i,
         direction: (before === undefined || isSpace(before)) && isWord(after) ? 'either' : 'close',
       });
-    } else if (c === STRAIGHT) {
-      const opens = (before === undefined || OPEN_CONTEXT.test(before)) && !isSpace(after);
-      const closes = !isSpace(before) && (after === undefined || /[\s.,;:!?)\]}—–-]/.test(after));
-      marks.push({ at: i, direction: opens && !closes ? 'open' : closes && !opens ? 'close' : 'either' });
+    } else if (c === STRAIGHT || (doubled && isDoubledMark(text, i, to))) {
+      // Some wire and archive texts write a double quotation mark as two apostrophes (''…'') or
+      // open it with two backticks (``…''): read the pair as one straight mark.
+      const length = c === STRAIGHT ? 1 : 2;
+      const next = i + length >= to ? undefined : text[i + length];
+      const opens = (before === undefined || OPEN_CONTEXT.test(before)) && !isSpace(next);
+      const closes = !isSpace(before) && (next === undefined || /[\s.,;:!?)\]}—–-]/.test(next));
+      const direction =
+        c === '`' ? 'open' : opens && !closes ? 'open' : closes && !opens ? 'close' : 'either';
+      marks.push(length === 1 ? { at: i, direction } : { at: i, direction, length });
+      i += length - 1;
     }
   }
   return marks;
+}
+
+/**
+ * Whether the paragraph opens a quotation with a doubled mark somewhere (`''We …` or "``We …"):
+ * only then are doubled apostrophes read as double marks, so that a single quotation closing
+ * inside another ('… called it 'madness'') stays two single marks.
+ */
+function opensWithDoubledMark(text: string, from: number, to: number): boolean {
+  for (let i = text.indexOf("''", from); i >= 0 && i < to; i = text.indexOf("''", i + 2)) {
+    const before = i === from ? undefined : text[i - 1];
+    if ((before === undefined || OPEN_CONTEXT.test(before)) && isWord(text[i + 2])) return true;
+  }
+  const ticks = text.indexOf('``', from);
+  return ticks >= 0 && ticks < to;
+}
+
+/** True at the first of two apostrophes or two backticks standing for a double mark. */
+function isDoubledMark(text: string, i: number, to: number): boolean {
+  const c = text[i];
+  return (c === "'" || c === '`') && i + 1 < to && text[i + 1] === c && text[i + 2] !== c;
 }
 
 /** British-style single quotation marks (‘…’ or '…'), ignoring apostrophes inside words. */
@@ -107,22 +138,26 @@ export function findQuoteSpans(
     const continued = carried && startsWithOpen;
     carried = false;
     let open: number | null = null;
+    /** Characters of the open mark. */
+    let openLength = 1;
     /** Whether the next span pushed is the continuation of the previous paragraph's quote. */
     const continues = (opening: number | null) => continued && opening === para.start;
     for (const mark of marks) {
       const treatAsOpen = mark.direction === 'open' || (mark.direction === 'either' && open === null);
       if (treatAsOpen && open === null) {
         open = mark.at;
+        openLength = mark.length ?? 1;
         continue;
       }
       if (treatAsOpen && open !== null) {
         // Two openers: the first quote ends where the second begins.
-        if (!single) pushSpan(spans, text, open + 1, mark.at, open, null, index, continues(open));
+        if (!single) pushSpan(spans, text, open + openLength, mark.at, open, null, index, continues(open));
         open = mark.at;
+        openLength = mark.length ?? 1;
         continue;
       }
       if (open !== null) {
-        pushSpan(spans, text, open + 1, mark.at, open, mark.at, index, continues(open));
+        pushSpan(spans, text, open + openLength, mark.at, open, mark.at, index, continues(open));
         open = null;
       } else if (!single) {
         // A closing mark with no opener: the quote starts with its sentence.
@@ -131,7 +166,7 @@ export function findQuoteSpans(
       }
     }
     if (open !== null && !single) {
-      pushSpan(spans, text, open + 1, para.end, open, null, index, continues(open));
+      pushSpan(spans, text, open + openLength, para.end, open, null, index, continues(open));
       carried = true;
     }
   });

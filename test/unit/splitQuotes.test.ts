@@ -43,3 +43,22 @@ describe('split quotations', () => {
     ]);
   });
 });
+
+describe('quotation marks written as doubled apostrophes', () => {
+  it("reads ''…'' as a double quotation, as some wire and archive texts write it", () => {
+    expect(
+      attribute("''The ferry will run all winter,'' said Ida Marsh, the harbour master.").map((s) => [
+        s.quote,
+        s.speaker,
+        s.quoted,
+      ]),
+    ).toEqual([['The ferry will run all winter,', 'Ida Marsh', true]]);
+  });
+
+  it('reads two apostrophes as a closing single mark and an apostrophe when no quotation opens with them', () => {
+    const said = attribute("“She called the plan 'madness'' on Monday,” said Ida Marsh, the harbour master.");
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
+      ["She called the plan 'madness'' on Monday,", 'Ida Marsh'],
+    ]);
+  });
+});
