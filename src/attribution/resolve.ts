@@ -131,6 +131,23 @@ function cannotBeSpeaker(m: Mention): boolean {
   return head !== null && cannotSpeak(head);
 }
 
+/** "his lawyer said", "her campaign said": someone speaking for the owner is not the owner. */
+const OWN_VOICES = new Set([
+  'lawyer',
+  'attorney',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'office',
+  'campaign',
+  'team',
+]);
+function ownVoice(m: Mention): Mention | null {
+  if (!m.possessive) return null;
+  const noun = m.text.toLowerCase().split(/\s+/).at(-1) ?? '';
+  return OWN_VOICES.has(noun) ? { ...m, kind: 'group', name: m.text, possessive: false } : null;
+}
+
 /**
  * @param fullNames full names written anywhere in the article: the people short forms are keyed
  *   to, each with the gender its first name tells (see {@link indexPeople})
@@ -537,7 +554,8 @@ export function resolveSpeakers(
         ? continuation(statement.firstSentence)
         : cannotBeSpeaker(statement.mention)
           ? null
-          : resolveMention(statement.mention, statement.mentionSentence, true, true);
+          : (ownVoice(statement.mention) ??
+            resolveMention(statement.mention, statement.mentionSentence, true, true));
     out.push(speaker);
     if (speaker?.kind === 'person') spoke.add(key(speaker));
     if (speaker) {

@@ -51,3 +51,19 @@ describe('a description speaker resolved by the titles the article gave', () => 
     expect(speakerOf(text, 'The numbers are moving fast')).toBe('Hector Valmont');
   });
 });
+
+describe('someone speaking for a person', () => {
+  it('"his lawyer said" is the lawyer, not the client', () => {
+    const text =
+      'Tobias Wrenfield was charged with fraud in March.\n\n' +
+      '“My client will plead not guilty,” his lawyer said outside the courthouse.';
+    expect(speakerOf(text, 'will plead not guilty')).not.toBe('Tobias Wrenfield');
+  });
+
+  it('"her statement said" is still the person who issued it', () => {
+    const text =
+      'Orla Fenwick resigned from the board on Monday.\n\n' +
+      '“I leave with pride in what we built,” her statement said.';
+    expect(speakerOf(text, 'leave with pride')).toBe('Orla Fenwick');
+  });
+});
