@@ -3,7 +3,7 @@
  * check set: reported whole), with wrong-speaker and no-speaker rates and recall by quote layout.
  */
 import { similarity, TYPO_SIMILARITY } from '../../src/attribution/names.js';
-import { predictStatements } from './analyse.js';
+import { type Predicted, predictStatements } from './analyse.js';
 import { type GgtArticle, readJsonl } from './data.js';
 import { rate, snippet, table, targetsTable } from './format.js';
 import { LAYOUTS, type Layout, layoutOf } from './layout.js';
@@ -44,6 +44,22 @@ function writtenAs(mention: string | null): Written {
   return startsLikeName(mention) ? 'a name' : 'a description';
 }
 
+/** What resolution made of a description speaker: a person, a named body, the description kept, or none. */
+function descriptionReading(speaker: Predicted['speaker']): string {
+  if (!speaker) return 'none';
+  if (speaker.kind === 'person') return 'a person';
+  return speaker.kind === 'organisation' && startsLikeName(speaker.name) ? 'a named body' : 'kept as written';
+}
+
+/** How a description opens: "the …", "a …", a possessive ("his aide"), or bare ("police"). */
+function descriptionForm(mention: string): string {
+  const first = mention.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (first === 'the') return '"the …"';
+  if (/^(?:a|an|another|one)$/.test(first)) return '"a …"';
+  if (/^(?:his|her|their|its|our|my)$/.test(first) || /['’]s$/.test(first)) return 'possessive';
+  return 'bare';
+}
+
 export async function evalGgt(file: string, { verbose }: SetOptions): Promise<void> {
   const articles = readJsonl<GgtArticle>(file);
   const marked = emptyCounts();
@@ -56,6 +72,11 @@ export async function evalGgt(file: string, { verbose }: SetOptions): Promise<vo
   const byWritten = new Map<Written, Record<SpeakerOutcome, number>>(
     WRITTEN.map((w) => [w, { right: 0, wrong: 0, none: 0 }]),
   );
+  /**
+   * Description speakers by what resolution made of them (a person's name, a named body, kept as
+   * written, none) and whether the gold speaker is a name: where wrong description speakers come from.
+   */
+  const descriptions = new Map<string, Record<SpeakerOutcome, number>>();
   let differentMax = 0;
   const misses: string[] = [];
   for (const a of articles) {
@@ -74,6 +95,12 @@ export async function evalGgt(file: string, { verbose }: SetOptions): Promise<vo
       const outcome = speakerOutcome(hit.speaker, g.reference);
       if (isNamedReference(g.reference)) named[outcome]++;
       (byWritten.get(writtenAs(hit.mention)) as Record<SpeakerOutcome, number>)[outcome]++;
+      if (writtenAs(hit.mention) === 'a description') {
+        const row = `${descriptionForm(hit.mention ?? '')}, ${descriptionReading(hit.speaker)}; gold ${isNamedReference(g.reference) ? 'a name' : 'not a name'}`;
+        const o = descriptions.get(row) ?? { right: 0, wrong: 0, none: 0 };
+        o[outcome]++;
+        descriptions.set(row, o);
+      }
       for (const b of buckets) {
         b.found++;
         b.speaker[outcome]++;
@@ -168,6 +195,18 @@ export async function evalGgt(file: string, { verbose }: SetOptions): Promise<vo
         const n = o.right + o.wrong + o.none;
         return [w, String(n), rate(o.right, n), rate(o.wrong, n), rate(o.none, n)];
       }),
+    ),
+  );
+  console.log();
+  console.log(
+    table(
+      ['description speakers: resolved to', 'found', 'right', 'wrong speaker', 'no speaker'],
+      [...descriptions]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([w, o]) => {
+          const n = o.right + o.wrong + o.none;
+          return [w, String(n), rate(o.right, n), rate(o.wrong, n), rate(o.none, n)];
+        }),
     ),
   );
   console.log();

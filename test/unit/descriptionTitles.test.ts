@@ -1,0 +1,69 @@
+/**
+ * A definite description as a speaker ("the Ohio senator said") is the person the article gave a
+ * fitting title: the head noun with abbreviations written out, the same rank ("vice") and
+ * "former" on both sides, capitalised words that do not clash. Sentences written for the tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { descriptionKey, titleFit } from '../../src/attribution/titles.js';
+import { speakerOf } from '../support/attribution.js';
+
+describe('titleFit', () => {
+  const fitOf = (title: string, description: string) => {
+    const key = descriptionKey(description);
+    return key ? titleFit(title, key) : null;
+  };
+  it('writes abbreviations out', () => {
+    expect(fitOf('Sen.', 'Ohio senator')).toBe(0);
+    expect(fitOf('Ohio Gov.', 'Ohio governor')).toBe(1);
+  });
+  it('takes the head of each part of the title, not any word in it', () => {
+    expect(fitOf('FBI Director', 'FBI')).toBeNull();
+    expect(fitOf('former state treasurer and two-term county mayor', 'mayor')).toBe(0);
+    expect(fitOf('analyst for a local bank', 'analyst')).toBe(0);
+  });
+  it('keeps the vice president and the president apart', () => {
+    expect(fitOf('Vice President', 'president')).toBeNull();
+    expect(fitOf('Vice President', 'vice president')).toBe(0);
+  });
+  it('keeps a former holder and a current one apart', () => {
+    expect(fitOf('President', 'former president')).toBeNull();
+    expect(fitOf('former city pollster', 'former pollster')).toBe(0);
+  });
+  it('refuses clashing capitalised words, but a place and its people meet', () => {
+    expect(fitOf('Texas Sen.', 'Ohio senator')).toBeNull();
+    expect(fitOf('former Peru envoy', 'former Peruvian envoy')).toBe(1);
+  });
+});
+
+describe('a description speaker resolved by the titles the article gave', () => {
+  it('"the Ohio senator" is the Ohio senator, not the Texas one quoted nearer', () => {
+    const text =
+      'Sen. Mara Lindqvist chairs the trade panel. Texas Sen. Doug Petrakis joined it in May.\n\n' +
+      '“We will not vote for this bill,” Petrakis said.\n\n' +
+      '“Workers here deserve better,” the Ohio senator said.';
+    expect(speakerOf(text, 'Workers here deserve better')).toBe('Mara Lindqvist');
+  });
+
+  it('"the former pollster" is the person introduced as a former pollster', () => {
+    const text =
+      'Former party pollster Hector Valmont appeared on a morning show.\n\n' +
+      'The host asked about the race. “The numbers are moving fast,” the former pollster said.';
+    expect(speakerOf(text, 'The numbers are moving fast')).toBe('Hector Valmont');
+  });
+});
+
+describe('someone speaking for a person', () => {
+  it('"his lawyer said" is the lawyer, not the client', () => {
+    const text =
+      'Tobias Wrenfield was charged with fraud in March.\n\n' +
+      '“My client will plead not guilty,” his lawyer said outside the courthouse.';
+    expect(speakerOf(text, 'will plead not guilty')).not.toBe('Tobias Wrenfield');
+  });
+
+  it('"her statement said" is still the person who issued it', () => {
+    const text =
+      'Orla Fenwick resigned from the board on Monday.\n\n' +
+      '“I leave with pride in what we built,” her statement said.';
+    expect(speakerOf(text, 'leave with pride')).toBe('Orla Fenwick');
+  });
+});
