@@ -21,6 +21,11 @@ const CARRY_PARAGRAPHS = 2;
 /** How many sentences back, within a paragraph, a pronoun looks for its antecedent. */
 const LOOK_BACK = 4;
 
+/** "he" or "she" as written, not a description standing in for one ("said the 46-year-old"). */
+function writtenHeOrShe(m: Mention): boolean {
+  return /^(?:he|she)$/i.test(m.text);
+}
+
 /** An unnamed source that is one person ("the spokesman", "a senior official"). */
 function isRole(m: Mention): boolean {
   const words = m.name.toLowerCase().split(/\s+/);
@@ -331,13 +336,24 @@ export function resolveSpeakers(
       }
     }
     nearby = false;
+    /** The people of the window it fits, by key (read only when needed). */
+    let fitting: Set<string> | null = null;
+    const passing = () => {
+      fitting ??= new Set(
+        window.flatMap((j) => (facts[j]?.introduced ?? []).filter((m) => compatible(pronoun, m)).map(key)),
+      );
+      return fitting;
+    };
     for (const j of window) {
       const fits = facts[j]?.introduced.filter((m) => compatible(pronoun, m)) ?? [];
       // "The party backed chairwoman Ann Lee against Quill Roe. “…,” she said": of the people a
       // sentence introduces, one known to agree in gender comes before one of unknown gender.
       const agreeing =
         pronoun.name === 'he' || pronoun.name === 'she' ? fits.find((m) => genderOf(m) !== null) : undefined;
-      const introduced = agreeing ?? fits[0];
+      // "The panel heard Kim Lee and Robin Tal. “…,” she said": for a he or she written as such,
+      // people introduced in passing whose genders the article never tells cannot be told apart
+      // when there are several (a wrong speaker is worse than none); one alone is still taken.
+      const introduced = agreeing ?? (writtenHeOrShe(pronoun) && passing().size > 1 ? undefined : fits[0]);
       if (introduced) return introduced;
     }
     if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS && compatible(pronoun, last.mention)) {
