@@ -136,7 +136,11 @@ function cannotBeSpeaker(m: Mention): boolean {
   return head !== null && cannotSpeak(head);
 }
 
-/** "his lawyer said", "her campaign said": someone speaking for the owner is not the owner. */
+/**
+ * "his lawyer said", "her campaign said": someone speaking for the owner is not the owner. The
+ * speaker keeps the words as written; when the owner is known it is named in the label ("Ann
+ * Cole's campaign"), so the speaker means something away from the sentence.
+ */
 const OWN_VOICES = new Set([
   'lawyer',
   'attorney',
@@ -147,10 +151,15 @@ const OWN_VOICES = new Set([
   'campaign',
   'team',
 ]);
-function ownVoice(m: Mention): Mention | null {
+function ownVoice(m: Mention, owner: () => Mention | null): Mention | null {
   if (!m.possessive) return null;
-  const noun = m.text.toLowerCase().split(/\s+/).at(-1) ?? '';
-  return OWN_VOICES.has(noun) ? { ...m, kind: 'group', name: m.text, possessive: false } : null;
+  const words = m.text.split(/\s+/);
+  const noun = words.at(-1)?.toLowerCase() ?? '';
+  if (!OWN_VOICES.has(noun)) return null;
+  const who = owner();
+  const named = who && (who.kind === 'person' || who.kind === 'organisation') ? who.name : null;
+  const name = named ? `${named}’s ${words.slice(1).join(' ')}` : m.text;
+  return { ...m, kind: 'group', name, gender: null, plural: false, possessive: false };
 }
 
 /**
@@ -570,8 +579,9 @@ export function resolveSpeakers(
         ? continuation(statement.firstSentence)
         : cannotBeSpeaker(statement.mention)
           ? null
-          : (ownVoice(statement.mention) ??
-            resolveMention(statement.mention, statement.mentionSentence, true, true));
+          : (ownVoice(statement.mention, () =>
+              resolveMention(statement.mention as Mention, statement.mentionSentence, false),
+            ) ?? resolveMention(statement.mention, statement.mentionSentence, true, true));
     out.push(speaker);
     if (speaker?.kind === 'person') spoke.add(key(speaker));
     if (speaker) {

@@ -57,7 +57,11 @@ describe('someone speaking for a person', () => {
     const text =
       'Tobias Wrenfield was charged with fraud in March.\n\n' +
       '“My client will plead not guilty,” his lawyer said outside the courthouse.';
-    expect(speakerOf(text, 'will plead not guilty')).not.toBe('Tobias Wrenfield');
+    expect(speakerOf(text, 'will plead not guilty')).toBe('Tobias Wrenfield’s lawyer');
+  });
+
+  it('keeps "her campaign said" as written when the owner is not known', () => {
+    expect(speakerOf('“The ads run in May,” her campaign said.', 'The ads run in May')).toBe('her campaign');
   });
 
   it('"her statement said" is still the person who issued it', () => {
