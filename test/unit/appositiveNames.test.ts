@@ -42,3 +42,12 @@ describe('a description followed by the name of the person it describes', () => 
     expect(speakerOf(text, 'you should rest')).toBe('Nell Harrow');
   });
 });
+
+describe('several appositives between the speaker and the cue', () => {
+  it('reads "Name, 45, a nurse at …, said" after a quotation', () => {
+    const text =
+      'The night shift walked out on Friday.\n\n' +
+      '“We are exhausted,” Petra Lindgren, 45, a nurse at the clinic for twenty years, said.';
+    expect(speakerOf(text, 'We are exhausted')).toBe('Petra Lindgren');
+  });
+});

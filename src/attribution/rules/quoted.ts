@@ -29,6 +29,8 @@ export interface QuoteCue {
 
 /** Most tokens between a closing mark and its cue (`"…," a long job title then a name said`). */
 const TAIL_WINDOW = 12;
+/** Most appositives in a row between a speaker after a quote and the cue ("Roe, 45, a nurse, said"). */
+const MAX_APPOSITIVES = 3;
 /** Most tokens walked back from an opening mark to its cue (any verb on the way stops the walk). */
 const HEAD_WINDOW = 20;
 
@@ -71,13 +73,23 @@ function subjectThenCue(ctx: SentenceContext, i: number): QuoteCue | null {
     if (close > 0) after = close + 1;
   }
   let appositive: Token[] = [];
-  if (isComma(tokens[after])) {
+  // `"…," Jane Roe, 45, a nurse at the clinic for years, said`: one or more appositives in a row,
+  // each set off by commas; the first that is a noun phrase describes the speaker.
+  for (let part = 0; part < MAX_APPOSITIVES && isComma(tokens[after]); part++) {
     const open = tokens[after] as Token;
     let close = after + 1;
     while (close < tokens.length && !isComma(tokens[close]) && tokens[close]?.text !== '.') close++;
     if (!isComma(tokens[close]) || (open.text !== ',' && tokens[close]?.text !== open.text)) return null;
-    appositive = tokens.slice(after + 1, close);
+    const words = tokens.slice(after + 1, close);
+    // An age ("45") describes less than the phrase after it.
+    const isAge = (ts: readonly Token[]) => ts.length === 1 && ts[0]?.pos === 'NUM';
+    if (appositive.length === 0 || isAge(appositive)) appositive = words;
+    // The closing comma opens the next appositive unless the cue follows it.
     after = close + 1;
+    let next = after;
+    while (next < tokens.length && isBetweenSubjectAndVerb(tokens[next] as Token)) next++;
+    if (isCue(tokens[next] as Token, QUOTE_VERBS, true)) break;
+    after = close;
   }
   while (after < tokens.length && isBetweenSubjectAndVerb(tokens[after] as Token)) after++;
   const cue = tokens[after];
