@@ -97,3 +97,13 @@ describe('a short quotation opening its sentence', () => {
     ).toEqual([['We are thrilled,', 'Ann Cole', true]]);
   });
 });
+
+describe('a quotation followed by "according to"', () => {
+  it('is a quoted statement of the source after "according to", without its marks', () => {
+    expect(
+      attribute(
+        'The strike began at dawn. “The depots stay shut until the talks resume,” according to Ivo Marek.',
+      ).map((s) => [s.quote, s.speaker, s.quoted]),
+    ).toEqual([['The depots stay shut until the talks resume,', 'Ivo Marek', true]]);
+  });
+});

@@ -44,6 +44,12 @@ export function tailAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
   while (i < tokens.length && (isComma(tokens[i]) || isQuoteMark(tokens[i]))) i++;
   const first = tokens[i];
   if (!first || inQuote(first.start)) return null;
+  // `"…," according to Jane Roe.`: the source follows "according to".
+  if (lower(first) === 'according' && lower(tokens[i + 1]) === 'to') {
+    const span = phraseStartingAt(tokens, i + 2);
+    const m = span ? classify(tokens, span[0], span[1], text) : null;
+    return m && canSpeak(m) ? { mention: m, cue: first, head: false, reported: false } : null;
+  }
   // Inverted right after the quote: "said Jane Roe, a former spokeswoman."
   if (isCue(first, QUOTE_VERBS)) {
     const m = speakerAfter(tokens, i, text);
