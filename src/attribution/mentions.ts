@@ -6,6 +6,7 @@
 import { NOT_NAME_WORDS } from '../nlp/lexicon.js';
 import type { Token } from '../nlp/pipeline.js';
 import { nameWords } from './names.js';
+import { isComma } from './tokens.js';
 import {
   genderOfFirstName,
   genderOfRole,
@@ -451,9 +452,70 @@ export function namedMentions(tokens: readonly Token[], text: string): Mention[]
     if (!span) continue;
     const m = classify(tokens, span[0], span[1], text);
     if (m.kind !== 'person' && m.kind !== 'organisation') continue;
-    out.push(m);
+    out.push(withAppositiveTitle(tokens, m, text));
   }
   return out;
+}
+
+/** Most tokens of a role set off next to a name ("Tom Hill, the city's longtime mayor,"). */
+const MAX_ROLE_TOKENS = 10;
+
+/**
+ * A named person with the role an apposition gives them, wherever they stand in the sentence:
+ * "met Tom Hill, the mayor, on Monday" or "met the mayor, Tom Hill, on Monday" give Tom Hill
+ * the title "mayor", so a later "the mayor said" can find him. A name that already has a title,
+ * or no such apposition, is returned as it is.
+ */
+export function withAppositiveTitle(tokens: readonly Token[], m: Mention, text: string): Mention {
+  if (m.kind !== 'person' || m.title || m.plural) return m;
+  const role = roleAfter(tokens, m.to) ?? roleBefore(tokens, m.from);
+  if (!role) return m;
+  const [from, to] = role;
+  const first = tokens[from] as Token;
+  const start = /^(?:the|a|an)$/i.test(first.text) ? (tokens[from + 1] as Token).start : first.start;
+  return { ...m, title: text.slice(start, (tokens[to] as Token).end) };
+}
+
+/** Whether tokens `from..to` read as a role: an article or owner, then words ending in a noun. */
+function isRolePhrase(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to - from < 1 || to - from >= MAX_ROLE_TOKENS) return false;
+  const first = tokens[from] as Token;
+  if (!/^(?:the|a|an|his|her|their|its|our)$/i.test(first.text)) return false;
+  if (tokens[to]?.pos !== 'NOUN') return false;
+  for (let k = from + 1; k <= to; k++) {
+    const t = tokens[k] as Token;
+    if (!['ADJ', 'NOUN', 'PROPN', 'ADP', 'DET', 'NUM', 'PART'].includes(t.pos) && t.text !== '-')
+      return false;
+  }
+  return true;
+}
+
+/** "Tom Hill, the mayor, …": the role phrase between the commas after the name ending at `to`. */
+function roleAfter(tokens: readonly Token[], to: number): [number, number] | null {
+  if (!isComma(tokens[to + 1])) return null;
+  for (let k = to + 3; k <= to + 1 + MAX_ROLE_TOKENS && k < tokens.length; k++) {
+    const t = tokens[k] as Token;
+    if (isComma(t) || t.text === '.') return isRolePhrase(tokens, to + 2, k - 1) ? [to + 2, k - 1] : null;
+  }
+  return null;
+}
+
+/** "…, the mayor, Tom Hill, …": the role phrase set off before the name starting at `from`. */
+function roleBefore(tokens: readonly Token[], from: number): [number, number] | null {
+  if (!isComma(tokens[from - 1]) || !isComma(tokens[findAfterRole(tokens, from)])) return null;
+  for (let k = from - 3; k >= 0 && k >= from - 1 - MAX_ROLE_TOKENS; k--) {
+    const t = tokens[k] as Token;
+    if (!/^(?:the|a|an|his|her|their|its|our)$/i.test(t.text)) continue;
+    return isRolePhrase(tokens, k, from - 2) ? [k, from - 2] : null;
+  }
+  return null;
+}
+
+/** The token after the name that starts at `from` (its phrase end + 1), for the closing comma. */
+function findAfterRole(tokens: readonly Token[], from: number): number {
+  let k = from;
+  while (k < tokens.length && isCapitalised(tokens[k] as Token)) k++;
+  return k;
 }
 
 /** Words after a name that make it a business's: "Northwind Inc.", "Acme Corp". */

@@ -8,6 +8,7 @@ import {
   type Mention,
   phraseEndingAt,
   phraseStartingAt,
+  withAppositiveTitle,
 } from './mentions.js';
 import { namedByAppositive } from './speakerPhrase.js';
 import { closingBracket, isComma } from './tokens.js';
@@ -133,7 +134,7 @@ export function introducedPeople(
     // text goes on to talk about.
     if (tokens.slice(span[0], span[1] + 1).some((t) => /^['’]s$/.test(t.text))) continue;
     const m = classify(tokens, span[0], span[1], text);
-    if (m.kind === 'person' && /\s/.test(m.name)) people.push(m);
+    if (m.kind === 'person' && /\s/.test(m.name)) people.push(withAppositiveTitle(tokens, m, text));
   }
   return people;
 }

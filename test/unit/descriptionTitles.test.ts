@@ -71,3 +71,19 @@ describe('someone speaking for a person', () => {
     expect(speakerOf(text, 'leave with pride')).toBe('Orla Fenwick');
   });
 });
+
+describe('a role set off next to a name anywhere in the sentence', () => {
+  it('"met Name, the mayor," lets a later "the mayor said" find that person', () => {
+    const text =
+      'Union leader Petra Lind met Oskar Brandt, the mayor, on Monday.\n\n' +
+      '“We are not close to a deal,” the mayor said.';
+    expect(speakerOf(text, 'We are not close to a deal')).toBe('Oskar Brandt');
+  });
+
+  it('"met the mayor, Name," too', () => {
+    const text =
+      'Union leader Petra Lind met the mayor, Oskar Brandt, on Monday.\n\n' +
+      '“We are not close to a deal,” the mayor said.';
+    expect(speakerOf(text, 'We are not close to a deal')).toBe('Oskar Brandt');
+  });
+});
