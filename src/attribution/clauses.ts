@@ -17,8 +17,11 @@ export interface ClauseSpan {
 /** Pronouns that can only be the subject of a clause. */
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
+/** Pronouns that can only be an object ("warned him", "told me"). */
+const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us']);
+
 /** Verbs whose first object is the person told ("told reporters that …"). */
-const TELLING_VERBS = /^(?:tell|inform|assure|remind|warn|advise|promise|urge)$/;
+const TELLING_VERBS = /^(?:tell|inform|assure|remind|warn|caution|advise|promise|urge)$/;
 
 /** The reported clause after cue `k`: skips an object ("told the paper"), time words and "that". */
 export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: number): ClauseSpan | null {
@@ -27,8 +30,13 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   const lemmas = [verb.lemma, ...gerundLemmas(lower(verb))];
   let hasObject = false;
   if (TELLING_VERBS.test(verb.lemma) || verb.lemma === 'ask') {
-    // An object: "told the paper", "told reporters", "told The Daily Courier", "told her".
-    const obj = phraseStartingAt(tokens, i);
+    // An object: "told the paper", "told reporters", "told The Daily Courier", "told her", "warned him".
+    // Only before a request's infinitive ("warned him not to …"), where the tuning articles show
+    // it; "told him that …" needs no object to be found.
+    const request =
+      lower(tokens[i + 1]) === 'to' || (lower(tokens[i + 1]) === 'not' && lower(tokens[i + 2]) === 'to');
+    const pronoun = OBJECT_PRONOUNS.has(lower(tokens[i])) && request;
+    const obj: [number, number] | null = pronoun ? [i, i] : phraseStartingAt(tokens, i);
     if (obj) i = obj[1] + 1;
     hasObject = obj !== null;
     if (obj) i = afterObject(tokens, i);
@@ -44,6 +52,9 @@ export function clauseAfterCue(tokens: readonly Token[], k: number, endIndex: nu
   const negated = isQuoteMark(tokens[i + 2]) ? tokens[i + 3] : tokens[i + 2];
   const notTo = lower(tokens[i]) === 'not' && lower(tokens[i + 1]) === 'to' && negated?.pos === 'VERB';
   if (notTo && lemmas.some((l) => COMMITMENT_VERBS.has(l))) return clauseBetween(tokens, i, endIndex);
+  // "warned him not to attack …": a request not to do something, said to the object.
+  if (notTo && hasObject && !(tokens[k - 1]?.lemma === 'be') && REQUEST_VERBS.has(verb.lemma))
+    return clauseBetween(tokens, i, endIndex);
   // "urged voters to …", "asking supporters to …": a request said aloud; its words are the infinitive.
   // Not the passive "were urged to": there the one asked is the subject.
   const passive = tokens[k - 1]?.lemma === 'be';
@@ -81,7 +92,7 @@ function afterObject(tokens: readonly Token[], i: number): number {
 }
 
 /** Verbs of request whose words may be an infinitive after the person asked ("urged voters to …"). */
-const REQUEST_VERBS = new Set(['ask', 'urge', 'tell', 'warn', 'advise', 'remind']);
+const REQUEST_VERBS = new Set(['ask', 'urge', 'tell', 'warn', 'caution', 'advise', 'remind']);
 
 /** Verbs of commitment whose words may be an infinitive ("vowed to fight", "pledged to repeal"). */
 const COMMITMENT_VERBS = new Set(['promise', 'pledge', 'vow']);
@@ -158,6 +169,11 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
   let last = Math.min(endIndex, i + 12);
   for (let k = i + 1; k <= last; k++) {
     const t = tokens[k] as Token;
+    const before = tokens[k - 1];
+    // "added 0.1 per cent to close at …": after a quantity an infinitive is no clause's verb.
+    if (t.pos === 'VERB' && lower(before) === 'to' && first.pos === 'NUM') return false;
+    // "claimed the title in 2012 and kept it": a verb after "and" is the cue's, not a clause's.
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && before?.pos === 'CCONJ') return false;
     if (t.pos === 'VERB' || t.pos === 'AUX') return true;
     if (t.pos === 'ADP' && k === i + 1 && first.pos !== 'PRON') continue;
     if (t.pos === 'SCONJ' || t.text === ';') return false;

@@ -40,3 +40,25 @@ describe('reported clauses', () => {
     ]);
   });
 });
+
+describe('what is not a reported clause', () => {
+  it('takes no quantity with an infinitive after "added" for a clause', () => {
+    expect(pairs('The share index added 0.4 per cent to close at 7,210 points on Friday.')).toEqual([]);
+  });
+
+  it('takes no object coordinated with another verb of the speaker for a clause', () => {
+    expect(pairs('Skipper Nora Vik noted the change in the wind and turned the boat for home.')).toEqual([]);
+    expect(pairs('Coach Rita Alvarez claimed the title in 2012 and kept it for a decade.')).toEqual([]);
+  });
+
+  it('takes nothing said inside a condition', () => {
+    expect(pairs('If Rita Alvarez says the deal is dead, the shares will fall.')).toEqual([]);
+    expect(pairs('The shares will fall if Rita Alvarez says the deal is dead.')).toEqual([]);
+  });
+
+  it('takes a request not to do something said to a pronoun object', () => {
+    expect(pairs('The ferry crews warned him not to sail before the storm had passed.')).toEqual([
+      ['not to sail before the storm had passed', 'ferry crews'],
+    ]);
+  });
+});

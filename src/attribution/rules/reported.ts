@@ -94,7 +94,23 @@ function isAsserted(tokens: readonly Token[], k: number): boolean {
     if (!(t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || lower(t) === 'never')) break;
     if (UNASSERTED.has(lower(t)) || UNASSERTED.has(t.normal)) return false;
   }
-  return true;
+  return !inCondition(tokens, k);
+}
+
+/** Words that open a condition: what is said inside one is supposed, not reported. */
+const CONDITIONS = new Set(['if', 'unless', 'whether']);
+
+/**
+ * "If Roe says the deal is dead, …", "… will fall if Roe says …": the cue's subject follows a
+ * condition word (walking back from the cue over its subject, up to a verb or a comma).
+ */
+function inCondition(tokens: readonly Token[], k: number): boolean {
+  for (let j = k - 1; j >= 0; j--) {
+    const t = tokens[j] as Token;
+    if (CONDITIONS.has(lower(t))) return true;
+    if (t.pos === 'VERB' || isComma(t) || t.text === ';' || isQuoteMark(t)) return false;
+  }
+  return false;
 }
 
 /** "according to X, …" / "…, according to X." */
