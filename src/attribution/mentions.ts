@@ -118,7 +118,12 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
   const last = tokens[end];
   if (!last) return null;
   if (last.pos === 'PRON' && PERSONAL_PRONOUNS[lower(last)]) return [end, end];
-  if (!(last.pos === 'PROPN' || last.pos === 'NOUN' || (isProperWord(last) && last.pos !== 'ADJ')))
+  // "the 52-year-old": an age ending in "old" stands for a person.
+  const age =
+    lower(last) === 'old' &&
+    tokens[end - 1]?.text === '-' &&
+    /^(?:year|month)s?$/.test(lower(tokens[end - 2]));
+  if (!(age || last.pos === 'PROPN' || last.pos === 'NOUN' || (isProperWord(last) && last.pos !== 'ADJ')))
     return null;
   let from = end;
   for (let k = end - 1; k >= 0; k--) {

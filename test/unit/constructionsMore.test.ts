@@ -107,3 +107,22 @@ describe('a quotation followed by "according to"', () => {
     ).toEqual([['The depots stay shut until the talks resume,', 'Ivo Marek', true]]);
   });
 });
+
+describe('sources named inside a longer phrase', () => {
+  it('gives "according to a statement from X" to X, and the clause after the comma', () => {
+    expect(
+      attribute(
+        'The yard went quiet. According to a statement from Kestrel Marine Ltd., the yard will close in June.',
+      ).map((s) => [s.quote, s.speaker]),
+    ).toEqual([['the yard will close in June', 'Kestrel Marine Ltd.']]);
+  });
+
+  it('reads "the 52-year-old said" before the cue as the person described', () => {
+    expect(
+      attribute('Ines Varga lost her job at the yard. “It is a sad day,” the 52-year-old said.').map((s) => [
+        s.quote,
+        s.speaker,
+      ]),
+    ).toEqual([['It is a sad day,', 'Ines Varga']]);
+  });
+});

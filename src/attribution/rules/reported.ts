@@ -126,11 +126,21 @@ const according: ReportedRule = {
     const span =
       phraseStartingAt(tokens, k + 2) ?? (misread || possessive ? phraseStartingAt(tokens, k + 3) : null);
     if (!span) return null;
-    const m = classify(tokens, span[0], span[1], text);
+    let m = classify(tokens, span[0], span[1], text);
     // "according to the memoir", "according to polls": a document or a count is a source too.
     if (!canSpeak(m) && !isSourceNoun(tokens[span[1]])) return null;
+    // "according to a statement from Acme Corp.": the document's author is the source.
+    let last = span[1];
+    const author = /^(?:from|by)$/i.test(tokens[last + 1]?.text ?? '')
+      ? phraseStartingAt(tokens, last + 2)
+      : null;
+    if (author && isSourceNoun(tokens[span[1]])) {
+      const owner = classify(tokens, author[0], author[1], text);
+      if (owner.kind !== 'pronoun' && canSpeak(owner)) m = owner;
+      last = author[1];
+    }
     const clause =
-      k <= 1 ? clauseAfterComma(tokens, span[1] + 1, end) : clauseBetween(tokens, 0, trimBack(tokens, k - 1));
+      k <= 1 ? clauseAfterComma(tokens, last + 1, end) : clauseBetween(tokens, 0, trimBack(tokens, k - 1));
     return clause ? { mention: m, cue: t, ...clause } : null;
   },
 };
