@@ -235,6 +235,16 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
       possessive: true,
     };
   }
+  // "Ann Cole's statement", "Acme's letter": a named owner's document speaks for the owner.
+  if (
+    part.length >= 3 &&
+    DOCUMENT_NOUNS.has(lower(last)) &&
+    /^['’]s$/.test(part[part.length - 2]?.text ?? '') &&
+    isProperWord(part[part.length - 3] as Token)
+  ) {
+    const owner = classify(tokens, from, to - 2, text);
+    if (owner.kind === 'person' || owner.kind === 'organisation') return { ...owner, ...base };
+  }
 
   // The name is the run of capitalised words at the end of the phrase, after any title.
   let nameFrom = part.length;
@@ -368,6 +378,13 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
     plural,
   };
 }
+
+/** Written statements whose named owner is their source ("Ann Cole's statement said"). */
+// biome-ignore format: a word list reads best packed
+export const DOCUMENT_NOUNS = new Set([
+  'statement', 'release', 'letter', 'tweet', 'post', 'email', 'message', 'memo', 'filing', 'complaint',
+  'lawsuit', 'website', 'account',
+]);
 
 /** Whether a phrase opens with an article or quantifier ("the", "a", "some"). */
 const leadingDeterminer = (part: readonly Token[]) =>

@@ -8,6 +8,7 @@ import { skipBack, skipForward } from './gaps.js';
 import {
   canSpeak,
   classify,
+  DOCUMENT_NOUNS,
   isBetweenSubjectAndVerb,
   type Mention,
   nameFromWord,
@@ -61,7 +62,22 @@ export function speakerBefore(
   // opening the sentence, where two verbs in a row cannot both be verbs.
   const word = j > floor || j === k - 1 ? nameFromWord(tokens, j, text) : null;
   // "the tenants who wrote to the council say": the subject is before "who", not the object after it.
-  return restrictedSubject(tokens, j, text, floor) ?? mentionEndingAt(tokens, j, text, floor) ?? word;
+  const m = restrictedSubject(tokens, j, text, floor) ?? mentionEndingAt(tokens, j, text, floor) ?? word;
+  return (m && addressedDocument(tokens, m, text, floor)) ?? m;
+}
+
+/**
+ * "Acme's letter to workers said", "the union's email to members says": the phrase before the
+ * cue is whom a document was addressed to; the speaker is the document's phrase before "to".
+ */
+function addressedDocument(
+  tokens: readonly Token[],
+  m: Mention,
+  text: string,
+  floor: number,
+): Mention | null {
+  if (lower(tokens[m.from - 1]) !== 'to' || !DOCUMENT_NOUNS.has(lower(tokens[m.from - 2]))) return null;
+  return mentionEndingAt(tokens, m.from - 2, text, floor);
 }
 
 /**

@@ -25,3 +25,19 @@ describe('relation phrases', () => {
     ]);
   });
 });
+
+describe('documents and their owners', () => {
+  it('gives "<Name>\'s statement said" to the named owner', () => {
+    expect(
+      speakers('The yard closed on Friday. Kestrel Marine’s statement said the yard would not reopen.'),
+    ).toEqual(['Kestrel Marine']);
+  });
+
+  it('gives "<owner>\'s letter to workers said" to the owner, not to the workers', () => {
+    expect(
+      speakers(
+        'The yard closed on Friday. Kestrel Marine’s letter to workers said the yard would not reopen.',
+      ),
+    ).toEqual(['Kestrel Marine']);
+  });
+});
