@@ -1,6 +1,8 @@
 /**
- * A speaker known by a tie to someone named ("the mother of …", "a friend of …") is that relative
- * or friend, never the person named after "of". Sentences written for the test.
+ * Speakers written as a phrase around a name: someone known by a tie to a named person ("the
+ * mother of …", "a friend of …") is that relative or friend, never the person named after "of";
+ * a named owner's document ("Acme's statement", "Acme's letter to workers") is the owner's.
+ * Sentences written for the test.
  */
 import { describe, expect, it } from 'vitest';
 import { attribute } from '../support/attribution.js';
