@@ -126,3 +126,13 @@ describe('sources named inside a longer phrase', () => {
     ).toEqual([['It is a sad day,', 'Ines Varga']]);
   });
 });
+
+describe('"put it" before a quotation', () => {
+  it('reads "As X put it, “…”" as X quoted', () => {
+    expect(
+      attribute(
+        'The ferries ran late all winter. As Ines Varga put it, “leave early or miss your meeting.”',
+      ).map((s) => [s.quote, s.speaker, s.quoted]),
+    ).toEqual([['leave early or miss your meeting.', 'Ines Varga', true]]);
+  });
+});

@@ -203,7 +203,11 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
           ? speakerAfter(tokens, k, text)
           : (speakerBefore(tokens, k, text, 0) ?? coordinatedSpeaker(ctx, k));
       if (!m) return null;
-      const between = tokens.slice(k + 1, i + 1).filter((x) => !isComma(x) && x.text !== ':');
+      // "As Roe put it, “…”", "Roe put it bluntly: “…”": the "it" of the idiom is no clause.
+      const idiom = t.lemma === 'put' && lower(tokens[k + 1]) === 'it';
+      const between = tokens
+        .slice(idiom ? k + 2 : k + 1, i + 1)
+        .filter((x) => !isComma(x) && x.text !== ':' && !(idiom && x.pos === 'ADV'));
       // "X said that "…"" and "X said the council was "deeply reluctant" to …": the quote sits inside a
       // reported clause, which is the statement.
       // A possessive ("on her blog") belongs to a setting phrase, not to a clause.
