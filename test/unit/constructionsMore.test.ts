@@ -136,3 +136,13 @@ describe('"put it" before a quotation', () => {
     ).toEqual([['leave early or miss your meeting.', 'Ines Varga', true]]);
   });
 });
+
+describe('a quotation right after a possessive', () => {
+  it('is a title, not words said ("said on the network’s “Morning Show.”")', () => {
+    expect(
+      attribute(
+        'The host laughed. “It is early,” he said on the network’s “Morning Show.” “We will see.”',
+      ).map((s) => s.quote),
+    ).toEqual(['It is early,', 'We will see.']);
+  });
+});

@@ -208,6 +208,9 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
       const between = tokens
         .slice(idiom ? k + 2 : k + 1, i + 1)
         .filter((x) => !isComma(x) && x.text !== ':' && !(idiom && x.pos === 'ADV'));
+      // `said on the network's “Morning Show.”`: a quotation right after a possessive is a name or
+      // a noun phrase (a programme, a "betrayal"), not words said.
+      if (/^['’]s$/.test(tokens[i]?.text ?? '')) return null;
       // "X said that "…"" and "X said the council was "deeply reluctant" to …": the quote sits inside a
       // reported clause, which is the statement.
       // A possessive ("on her blog") belongs to a setting phrase, not to a clause.
