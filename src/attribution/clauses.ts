@@ -174,6 +174,9 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
     if (t.pos === 'VERB' && lower(before) === 'to' && first.pos === 'NUM') return false;
     // "claimed the title in 2012 and kept it": a verb after "and" is the cue's, not a clause's.
     if ((t.pos === 'VERB' || t.pos === 'AUX') && before?.pos === 'CCONJ') return false;
+    // "declared war on the region, leading to …": an -ing form after a comma opens a participle
+    // phrase; it is no clause's finite verb.
+    if (t.pos === 'VERB' && /ing$/i.test(t.text) && isComma(before)) continue;
     if (t.pos === 'VERB' || t.pos === 'AUX') return true;
     if (t.pos === 'ADP' && k === i + 1 && first.pos !== 'PRON') continue;
     if (t.pos === 'SCONJ' || t.text === ';') return false;

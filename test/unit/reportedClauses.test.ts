@@ -62,3 +62,9 @@ describe('what is not a reported clause', () => {
     ]);
   });
 });
+
+describe('a participle is no clause verb', () => {
+  it('takes no object followed by ", leading to …" for a reported clause', () => {
+    expect(pairs('The council declared war on the rats, leading to a long and costly campaign.')).toEqual([]);
+  });
+});
