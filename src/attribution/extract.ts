@@ -127,11 +127,16 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
       usedCues.add(r.cue.start);
       const quoted = quotes.some((q) => q.start < r.end && q.end > r.start);
       for (const q of quotes) if (q.start >= r.start && q.end <= r.end + 2) coveredQuotes.add(q);
+      // `said the team was "locked in."`: a quotation closing just after the clause's last word
+      // closes inside it, so the words keep both marks.
+      const closing = quotes.find((q) => q.start < r.end && q.close === r.end);
+      const sentenceEnd = (sentences[si] as Sentence).end;
+      const end = closing?.close != null && closing.close < sentenceEnd ? closing.close + 1 : r.end;
       statements.push({
         firstSentence: si,
         lastSentence: si,
         quoteStart: r.start,
-        quoteEnd: r.end,
+        quoteEnd: end,
         quoted,
         cue: r.cue.text,
         mention: r.mention,

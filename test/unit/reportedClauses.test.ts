@@ -68,3 +68,11 @@ describe('a participle is no clause verb', () => {
     expect(pairs('The council declared war on the rats, leading to a long and costly campaign.')).toEqual([]);
   });
 });
+
+describe('quotation marks inside a reported clause', () => {
+  it('keeps the closing mark of a quotation that ends the clause', () => {
+    expect(pairs('The team won again. Guard Tavi Rhee said the team was “locked in.”')).toEqual([
+      ['the team was “locked in.”', 'Tavi Rhee'],
+    ]);
+  });
+});
