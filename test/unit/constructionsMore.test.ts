@@ -51,6 +51,28 @@ describe('colon introductions', () => {
     ]);
   });
 
+  it('gives a quotation after a colon the subject of the clause when no cue next to the mark names a speaker', () => {
+    const quote = '“The cranes are working again and the night shift will be back by June.”';
+    const words = 'The cranes are working again and the night shift will be back by June.';
+    for (const lead of [
+      'Ada Quinn struck back on Tuesday:',
+      'Ada Quinn told the BBC’s “Morning Report”:',
+      'Ada Quinn had this to say about the plan:',
+      'Ada Quinn was blunt:',
+    ])
+      expect(pairs(`Harbour plan\n\n${lead} ${quote}`)).toEqual([[words, 'Ada Quinn']]);
+  });
+
+  it('gives no speaker to a colon quotation whose clause takes in words of others or starts another clause', () => {
+    const quote = '“We want the night shift back by June.”';
+    for (const lead of [
+      'Ada Quinn received a letter from the union:',
+      'Ada Quinn smiled as the crowd roared:',
+      'The crowd cheered when Ada Quinn arrived:',
+    ])
+      expect(attribute(`Harbour plan\n\n${lead} ${quote}`)).toEqual([]);
+  });
+
   it('does not take a heading in capitals with a colon for a speaker', () => {
     const text = [
       'Harbour plan',

@@ -11,11 +11,12 @@ import {
   nameFromWord,
   phraseStartingAt,
 } from '../mentions.js';
-import type { QuoteSpan } from '../quoteSpans.js';
+import { type QuoteSpan, wordCount } from '../quoteSpans.js';
 import { namedByAppositive, speakerAfter, speakerBefore, stripArticle } from '../speakerPhrase.js';
 import { closingBracket, isComma, isCue, isGerund, isQuoteMark, lower } from '../tokens.js';
 import { QUOTE_VERBS } from '../words.js';
 import type { SentenceContext } from './context.js';
+import { MIN_QUOTE_WORDS } from './continuation.js';
 import { isTopicCueAt } from './reported.js';
 
 export interface QuoteCue {
@@ -154,12 +155,60 @@ function coordinatedSpeaker(ctx: SentenceContext, k: number): Mention | null {
   return /^(?:and|but)$/.test(lower(ctx.tokens[j])) ? (ctx.speaker ?? ctx.subject) : null;
 }
 
+/** Verbs whose subject takes in the words of others ("received a letter:", "heard the crowd:"). */
+// biome-ignore format: a word list reads best packed
+const RECEIVING_VERBS = new Set([
+  'receive', 'get', 'hear', 'overhear', 'see', 'watch', 'read', 'find', 'quote', 'cite', 'show', 'obtain',
+  'review', 'play', 'air', 'notice', 'display', 'hold', 'carry', 'wear',
+]);
+
+/** Words that open a clause of its own between a subject and a colon ("… as the crowd roared:"). */
+const CLAUSE_OPENERS =
+  /^(?:who|whom|which|that|he|she|they|we|i|it|you|as|while|when|whenever|because|although|though|whereas|unless|once)$/i;
+
+/**
+ * `X struck back: "…"`, `X told CNN's "Meet the Press": "…"`, `X had this to say about the plan:
+ * "…"`: a clause ending in a colon that opens a quotation of a full sentence, with no cue next to
+ * the mark that names a speaker. The clause's subject speaks. Not when the clause's verb takes in
+ * others' words ("X received a note from Y:"), nor when another clause starts after the subject
+ * ("X smiled as the crowd chanted:"), whose subject is not known here.
+ */
+function colonSubject(ctx: SentenceContext, i: number, q: QuoteSpan): QuoteCue | null {
+  const { tokens, text, inQuote, subject } = ctx;
+  if (tokens[i]?.text !== ':' || !subject || subject.to >= i) return null;
+  if (!/^\P{L}*\p{Lu}/u.test(text.slice(q.start, q.start + 8))) return null;
+  let verb: Token | null = null;
+  for (let k = subject.to + 1; k < i; k++) {
+    const t = tokens[k] as Token;
+    if (inQuote(t.start) || isQuoteMark(t)) continue;
+    if (t.pos === 'SCONJ' || t.text === ';' || t.text === '.' || CLAUSE_OPENERS.test(t.text)) return null;
+    if (/^(?:from|by)$/i.test(t.text)) return null;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (RECEIVING_VERBS.has(t.lemma)) return null;
+    verb ??= t;
+  }
+  return verb ? { mention: subject, cue: verb, head: true, reported: false } : null;
+}
+
 /** `X said: "…"` / `X told reporters "…"` / `X said that "…"`, in the sentence the quote opens in. */
 export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | null {
-  const { tokens, text, inQuote } = ctx;
+  const { tokens } = ctx;
   const open = q.open ?? q.start;
   let i = -1;
   for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).start < open) i = k;
+  // `X told the BBC's "Morning Report": "…"`: a short quotation that a colon follows names what the
+  // words after it come from; it is not itself what was said.
+  const title =
+    q.close !== null &&
+    /^(?:''|.)\s*:/su.test(ctx.text.slice(q.close, q.close + 4)) &&
+    wordCount(ctx.text.slice(q.start, q.end)) < MIN_QUOTE_WORDS;
+  if (title) return null;
+  return cueBeforeMark(ctx, q, i) ?? colonSubject(ctx, i, q);
+}
+
+/** The cue and speaker found walking back from the opening mark (after token `i`). */
+function cueBeforeMark(ctx: SentenceContext, q: QuoteSpan, i: number): QuoteCue | null {
+  const { tokens, text, inQuote } = ctx;
   const inverted = invertedOpening(ctx, i);
   if (inverted) return inverted;
   // Walk back from the mark over ":", ",", "that", an object and time words to the cue.
