@@ -14,7 +14,7 @@ import {
   phraseEndingAt,
   phraseStartingAt,
 } from './mentions.js';
-import { isComma, isQuoteMark, lower } from './tokens.js';
+import { isComma, isGerund, isQuoteMark, lower } from './tokens.js';
 import { SETTING_NOUNS, STATEMENT_NOUNS, TIME_WORDS } from './words.js';
 
 /** Longest appositive, in tokens, between a name and its cue. */
@@ -61,7 +61,8 @@ export function speakerBefore(
   // opening the sentence, where two verbs in a row cannot both be verbs.
   const word = j > floor || j === k - 1 ? nameFromWord(tokens, j, text) : null;
   // "the tenants who wrote to the council say": the subject is before "who", not the object after it.
-  return restrictedSubject(tokens, j, text, floor) ?? mentionEndingAt(tokens, j, text, floor) ?? word;
+  const role = isGerund(tokens[k] as Token) ? 'gerund' : 'subject';
+  return restrictedSubject(tokens, j, text, floor) ?? mentionEndingAt(tokens, j, text, floor, role) ?? word;
 }
 
 /**
@@ -78,7 +79,7 @@ function relativeAntecedent(
 ): Mention | null {
   const end = skipBack(tokens, j - 2, floor);
   if (lower(tokens[j]) === 'who') {
-    const m = mentionEndingAt(tokens, end, text, floor);
+    const m = mentionEndingAt(tokens, end, text, floor, 'other');
     return m && m.kind !== 'pronoun' ? m : null;
   }
   const span = phraseEndingAt(tokens, end);
@@ -148,7 +149,7 @@ function speakerBeforeAppositive(
   let c = j - 1;
   while (c > floor && !isComma(tokens[c]) && j - c < MAX_APPOSITIVE) c--;
   if (c <= floor || !isComma(tokens[c])) return null;
-  let m = mentionEndingAt(tokens, skipBack(tokens, c - 1, floor), text, floor);
+  let m = mentionEndingAt(tokens, skipBack(tokens, c - 1, floor), text, floor, 'other');
   // A named person opening the sentence, then appositives up to the cue ("Jane Roe, the founder of
   // a shop, a company based in a small town, says"): that person speaks.
   const opening = phraseStartingAt(tokens, floor);
@@ -202,6 +203,13 @@ function openingNameWithAppositives(
 }
 
 /**
+ * Where a phrase stands: right before its cue as the subject, before a participle cue ("with Roe
+ * saying …", whose subject may follow a preposition), or elsewhere (before a relative pronoun or an
+ * appositive, which may be the object of a preposition: "with help from Roe, who said …").
+ */
+export type PhraseRole = 'subject' | 'gerund' | 'other';
+
+/**
  * The speaker phrase ending at token `j`. "Jane Roe with the city's health authority" is Jane Roe,
  * described by the organisation.
  */
@@ -210,6 +218,7 @@ export function mentionEndingAt(
   j: number,
   text: string,
   floor: number,
+  role: PhraseRole = 'subject',
 ): Mention | null {
   const span = phraseEndingAt(tokens, j);
   if (!span || span[0] < floor) return null;
@@ -234,8 +243,86 @@ export function mentionEndingAt(
       }
     }
   }
+  const objectOf = link !== undefined && OBJECT_PREPOSITIONS.has(lower(link)) && m.kind !== 'pronoun';
+  if (objectOf && role !== 'other' && !(role === 'gerund' && m.kind === 'person'))
+    return prepositionalHead(tokens, span, text, floor);
   return canSpeakHere(m, tokens) ? m : null;
 }
+
+/** "some of", "75 percent of", "a number of", "four out of": a count whose phrase names who speaks. */
+const COUNT_WORDS =
+  /^(?:those|one|some|many|most|all|none|each|both|several|few|half|any|either|neither|dozens|hundreds|thousands|majority|minority|plurality|rest|percent|%|number|share|third|quarter|fifth|dozen|handful|out)$/i;
+
+/** Small words inside a name like "the Centre for Policy Studies" or "Friends of the Earth". */
+const NAME_LINKS = /^(?:of|for|on|in|at|and|the|&)$/i;
+
+/**
+ * The phrase after a preposition is its object, never the subject of the cue after it: "a
+ * supporter of the bid for the presidency told" is not the presidency speaking, "was heard on a
+ * microphone telling" not the microphone. Walks the chain of prepositional phrases back to its
+ * head: a count ("some of the residents", "60 percent of voters") or a name of capitalised words
+ * ("the Centre for Policy Studies") leaves the phrase as it was found; a head who
+ * may speak is it, described by the rest ("a staffer in the room", "the mother of a pupil at the
+ * school"); a chain that is a verb's object ("trying to regain control of the Senate say") gives
+ * no speaker here. "with Roe
+ * saying …" (a clause with its own subject) keeps the phrase.
+ */
+function prepositionalHead(
+  tokens: readonly Token[],
+  span: [number, number],
+  text: string,
+  floor: number,
+): Mention | null {
+  const m = classify(tokens, span[0], span[1], text);
+  const keep = canSpeakHere(m, tokens) ? m : null;
+  const first = tokens[span[0]] as Token;
+  // "with Roe saying", "about 40 rabbis said" (a number, not a place), "led to what Roe called".
+  if (lower(tokens[span[0] - 1]) === 'with' || first.pos === 'NUM' || /^(?:what|whom)$/i.test(first.text))
+    return keep;
+  let head: [number, number] = span;
+  for (let guard = 0; OBJECT_PREPOSITIONS.has(lower(tokens[head[0] - 1])); guard++) {
+    const link = lower(tokens[head[0] - 1]);
+    const before = tokens[head[0] - 2];
+    if (before && (before.pos === 'NUM' || COUNT_WORDS.test(before.text))) return keep;
+    const owner = guard < 4 ? phraseEndingAt(tokens, head[0] - 2) : null;
+    if (!owner || owner[0] < floor) return null;
+    const o = classify(tokens, owner[0], owner[1], text);
+    // "an email from Roe", "a letter by the union": the author of a document speaks through it.
+    if (/^(?:from|by)$/.test(link) && STATEMENT_NOUNS.has(lower(tokens[owner[1]])) && canSpeak(m))
+      return keep;
+    // "the city of Nice", "the state of Ohio": the name after "of" is the place or body itself.
+    if (
+      link === 'of' &&
+      m.kind !== 'group' &&
+      owner[1] - owner[0] === 1 &&
+      o.kind === 'group' &&
+      !canSpeak(o)
+    )
+      return keep;
+    head = owner;
+  }
+  // "the Centre for Policy Studies": a name of capitalised words joined by "for" or "of" keeps
+  // the phrase as the reader found it.
+  const words = tokens.slice(head[0], span[1] + 1).filter((t) => /\p{L}/u.test(t.text));
+  if (words.every((t, i) => /^\p{Lu}/u.test(t.text) || (i > 0 && NAME_LINKS.test(t.text)))) return keep;
+  // "trying to regain control of the Senate say": a head that is itself a verb's object.
+  const prev = tokens[head[0] - 1];
+  if (prev && (prev.pos === 'VERB' || prev.pos === 'AUX' || prev.pos === 'PART')) return null;
+  const h = classify(tokens, head[0], head[1], text);
+  // A bare noun ("policy on trade", "news from abroad") is a thing; "a staffer", "the mother" may speak.
+  const determined = /^(?:a|an|the|one|another|his|her|their|its|our)$/i.test(tokens[head[0]]?.text ?? '');
+  if (h.kind === 'pronoun' || !(canSpeak(h) || (determined && canSpeakHere(h, tokens)))) return null;
+  const rest = text.slice((tokens[head[1] + 1] as Token).start, m.end);
+  if (h.kind === 'person') return withTitle(h, rest);
+  return { ...h, name: `${h.name} ${rest}`, end: m.end, to: m.to, text: text.slice(h.start, m.end) };
+}
+
+/** Prepositions whose object cannot be the subject of a verb right after it. */
+// biome-ignore format: a word list reads best packed
+const OBJECT_PREPOSITIONS = new Set([
+  'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'over', 'under', 'into', 'onto', 'across',
+  'through', 'toward', 'towards', 'against', 'among', 'between', 'within', 'without', 'around', 'during',
+]);
 
 /** Adjectives and participles that link a source to what it knows ("familiar with the talks"). */
 const SOURCE_LINKS = /^(?:familiar|close|involved|briefed|knowledgeable|privy|opposed|loyal|allied)$/i;

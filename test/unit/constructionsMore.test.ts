@@ -119,3 +119,35 @@ describe('a short quotation opening its sentence', () => {
     ).toEqual([['We are thrilled,', 'Ann Cole', true]]);
   });
 });
+
+describe('objects of prepositions', () => {
+  const speakers = (text: string) => attribute(text).map((s) => s.speaker);
+
+  it('does not take the object of a preposition before the cue for the speaker', () => {
+    expect(
+      speakers(
+        'Sen. Ada Quinn (D-Ohio), a backer of the bid for the presidency told reporters she believed the harbour would reopen.',
+      ),
+    ).not.toContain('presidency');
+    expect(
+      speakers('Ada Quinn was heard on a microphone telling Tom Reyes to go home after the meeting.'),
+    ).not.toContain('microphone');
+    expect(
+      speakers('Voters trying to win control of the Senate say they have a new plan for the harbour.'),
+    ).toEqual([]);
+  });
+
+  it('takes the head of the phrase, or the phrase after a count, an author or "with"', () => {
+    expect(pairs('“The cranes will be back by June,” a port engineer in the control room said.')).toEqual([
+      ['The cranes will be back by June,', 'port engineer in the control room'],
+    ]);
+    expect(speakers('Some of the residents said that the cranes would return.')).toEqual(['residents']);
+    expect(speakers('About 40 dockers said that they would strike on Monday.')).toEqual(['40 dockers']);
+    expect(speakers('An email from Ada Quinn says that the cranes would return by June.')).toEqual([
+      'Ada Quinn',
+    ]);
+    expect(
+      speakers('The vote split the council, with Ada Quinn saying that the plan would ruin the harbour.'),
+    ).toEqual(['Ada Quinn']);
+  });
+});
