@@ -453,14 +453,52 @@ export function stripArticle(tokens: readonly Token[], text: string): string | n
   return text.slice((words[0] as Token).start, (words[words.length - 1] as Token).end);
 }
 
-/** "The minister agreed and said …": a cue after "and" shares the sentence's subject. */
+/**
+ * "The minister agreed and said …": a cue after "and" shares the sentence's subject, or the
+ * subject of a subordinate clause opening between them (see {@link clauseSubjectBefore}).
+ */
 export function coordinatedSubject(
   tokens: readonly Token[],
   k: number,
   subject: Mention | null,
+  text: string,
 ): Mention | null {
   let j = k - 1;
   while (j >= 0 && isBetweenSubjectAndVerb(tokens[j] as Token)) j--;
   const t = tokens[j];
-  return t && (lower(t) === 'and' || lower(t) === 'but') && subject ? subject : null;
+  if (!t || !(lower(t) === 'and' || lower(t) === 'but') || !subject) return null;
+  return clauseSubjectBefore(tokens, j, subject, text);
+}
+
+/**
+ * Words opening a contrasting clause with a subject of its own ("…, while Roe proposed a tax and
+ * said …"). Others ("after he won the vote and said …", "though she praised it and said …") are
+ * often about the main subject, with the "and" joining the main clause's verbs.
+ */
+const CONTRASTS = /^(?:while|whereas)$/i;
+
+/**
+ * The subject that the verbs before "and" at `j` share: the sentence's subject, unless a
+ * contrasting clause opens between the two ("Roe backed the plan, while Lee proposed a tax and
+ * said …"), whose own subject it is then, when it is named. A sentence subject after the cue
+ * ("In a year in which Roe attacked the port and vowed …, Lee …") is not it.
+ */
+function clauseSubjectBefore(
+  tokens: readonly Token[],
+  j: number,
+  subject: Mention,
+  text: string,
+): Mention | null {
+  const before = subject.start < (tokens[j] as Token).start;
+  for (let w = j - 1; w >= (before ? subject.to + 1 : 0); w--) {
+    if (!CONTRASTS.test((tokens[w] as Token).text)) continue;
+    const span = phraseStartingAt(tokens, w + 1);
+    const next = span ? tokens[span[1] + 1] : undefined;
+    // A clause: its subject is followed by a verb or an appositive ("after the vote" is no clause).
+    if (!span || span[1] >= j || !next || !(next.pos === 'VERB' || next.pos === 'AUX' || isComma(next)))
+      continue;
+    const m = classify(tokens, span[0], span[1], text);
+    return canSpeak(m) && m.kind !== 'pronoun' ? m : null;
+  }
+  return before ? subject : null;
 }

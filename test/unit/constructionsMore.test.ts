@@ -151,3 +151,21 @@ describe('objects of prepositions', () => {
     ).toEqual(['Ada Quinn']);
   });
 });
+
+describe('verbs joined by "and"', () => {
+  it('gives a cue after "and" the subject of a "while" clause between it and the sentence subject', () => {
+    expect(
+      pairs(
+        'Tom Reyes backed the plan, while Ada Quinn, the port chief, proposed a new tax and said the mayor should resign.',
+      ),
+    ).toEqual([['the mayor should resign', 'Ada Quinn']]);
+  });
+
+  it('does not give a cue after "and" a sentence subject that comes after it', () => {
+    expect(
+      attribute(
+        'In a year in which Tom Reyes has attacked the port and vowed to cut jobs, Ada Quinn has run a calm campaign.',
+      ).map((s) => s.speaker),
+    ).not.toContain('Ada Quinn');
+  });
+});

@@ -296,7 +296,7 @@ const opening: ReportedRule = {
   match({ tokens, text, subject }, k, end) {
     const t = tokens[k] as Token;
     if (!isReportVerbAt(tokens, k)) return undefined;
-    const speaker = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, subject);
+    const speaker = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, subject, text);
     if (!speaker) return null;
     const clause = clauseAfterCue(tokens, k, relativeClauseEnd(tokens, k, end));
     return clause ? { mention: speaker, cue: t, ...clause } : null;
@@ -375,7 +375,7 @@ const topic: ReportedRule = {
     const isParticiple = isGerund(t) && isComma(tokens[k - 1]);
     const mention = isParticiple
       ? (ctx.speaker ?? ctx.subject)
-      : (speakerBefore(tokens, at, text, 0) ?? coordinatedSubject(tokens, at, ctx.subject));
+      : (speakerBefore(tokens, at, text, 0) ?? coordinatedSubject(tokens, at, ctx.subject, text));
     if (!mention) return null;
     const first = words[0] as Token;
     const lastToken = tokens[trimBack(tokens, last)] as Token;
@@ -458,7 +458,7 @@ const question: ReportedRule = {
       const isParticiple = isGerund(t) && isComma(tokens[k - 1]);
       mention = isParticiple
         ? (ctx.speaker ?? ctx.subject)
-        : (speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject));
+        : (speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject, text));
     }
     return mention ? { mention, cue: t, ...clause } : null;
   },
@@ -492,7 +492,7 @@ const argument: ReportedRule = {
     const { tokens, text } = ctx;
     const that = argumentThatAt(tokens, k);
     if (that < 0) return undefined;
-    const mention = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject);
+    const mention = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject, text);
     const clause = clauseBetween(tokens, that + 1, end);
     return mention && clause ? { mention, cue: tokens[k] as Token, ...clause } : null;
   },
