@@ -415,12 +415,25 @@ function framedPhrase(tokens: readonly Token[], j: number): [number, number] | n
   return rest ? [j, rest[1]] : null;
 }
 
+/**
+ * "said Leeds-based engineer Jane Roe", "said Ohio-born singer Jane Roe": a name joined by a hyphen
+ * to a participle is a modifier of the phrase after it, which the phrase reader stopped short of.
+ */
+function hyphenModifier(tokens: readonly Token[], span: [number, number]): [number, number] {
+  const hyphen = tokens[span[1] + 1];
+  const participle = tokens[span[1] + 2];
+  if (hyphen?.text !== '-' || !participle || hyphen.start !== (tokens[span[1]] as Token).end) return span;
+  if (!/^\p{Ll}+(?:ed|en|n)$/u.test(participle.text) || participle.start !== hyphen.end) return span;
+  const rest = phraseStartingAt(tokens, span[1] + 3);
+  return rest ? [span[0], rest[1]] : span;
+}
+
 /** The speaker whose phrase starts just after cue `k` ("said Jane Roe, a former …"). */
 export function speakerAfter(tokens: readonly Token[], k: number, text: string): Mention | null {
   const j = skipForward(tokens, k + 1, tokens.length - 1);
   const found = phraseStartingAt(tokens, j) ?? countedPhrase(tokens, j) ?? framedPhrase(tokens, j);
   if (!found) return nameReadAsVerb(tokens, j, text);
-  const span = endAtNoun(tokens, found);
+  const span = endAtNoun(tokens, hyphenModifier(tokens, found));
   const m = classify(tokens, span[0], span[1], text);
   if (!canSpeakHere(m, tokens)) return null;
   const named = namedByAppositive(tokens, m, text);

@@ -169,3 +169,18 @@ describe('verbs joined by "and"', () => {
     ).not.toContain('Ada Quinn');
   });
 });
+
+describe('speakers after a quotation', () => {
+  const quote = '“The cranes will be back by June, we hope,”';
+  const words = 'The cranes will be back by June, we hope,';
+
+  it('steps over an appositive of several parts between the speaker and the cue', () => {
+    expect(pairs(`${quote} Ada Quinn, minister for ports, roads, and canals, said on the call.`)).toEqual([
+      [words, 'Ada Quinn'],
+    ]);
+  });
+
+  it('reads a hyphenated place before a description as part of the speaker phrase', () => {
+    expect(pairs(`${quote} explained Leeds-based engineer Ada Quinn.`)).toEqual([[words, 'Ada Quinn']]);
+  });
+});

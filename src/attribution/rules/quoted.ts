@@ -30,6 +30,8 @@ export interface QuoteCue {
 
 /** Most tokens between a closing mark and its cue (`"…," a long job title then a name said`). */
 const TAIL_WINDOW = 12;
+/** Most comma-separated parts of an appositive between a speaker after a quote and its cue. */
+const MAX_APPOSITIVE_PARTS = 4;
 /** Most tokens walked back from an opening mark to its cue (any verb on the way stops the walk). */
 const HEAD_WINDOW = 20;
 
@@ -71,14 +73,27 @@ function subjectThenCue(ctx: SentenceContext, i: number): QuoteCue | null {
     const close = closingBracket(tokens, after);
     if (close > 0) after = close + 1;
   }
+  // One appositive, or several parts with no verb ("Jane Roe, 54, a nurse from Leeds," / "Jane Roe,
+  // minister for ports, roads, and canals,"), up to the part the cue follows.
   let appositive: Token[] = [];
-  if (isComma(tokens[after])) {
+  const from = after + 1;
+  for (let parts = 0; isComma(tokens[after]) && parts < MAX_APPOSITIVE_PARTS; parts++) {
     const open = tokens[after] as Token;
     let close = after + 1;
     while (close < tokens.length && !isComma(tokens[close]) && tokens[close]?.text !== '.') close++;
     if (!isComma(tokens[close]) || (open.text !== ',' && tokens[close]?.text !== open.text)) return null;
-    appositive = tokens.slice(after + 1, close);
+    const part = tokens.slice(after + 1, close);
+    // "Jane Roe, Tom Lee and Ann Cole said": names joined by "and" are several speakers.
+    const joined = part.some((t) => t.pos === 'CCONJ') && part.some((t) => t.pos === 'PROPN');
+    if (parts > 0 && (joined || part.some((t) => t.pos === 'VERB' || t.pos === 'AUX'))) return null;
+    appositive = tokens.slice(from, close);
     after = close + 1;
+    let next = after;
+    while (next < tokens.length && isBetweenSubjectAndVerb(tokens[next] as Token)) next++;
+    const cueNext = tokens[next] !== undefined && isCue(tokens[next] as Token, QUOTE_VERBS, true);
+    // The closing comma opens the next part (a dash pair ends at its second dash).
+    if (!cueNext && open.text === ',') after = close;
+    else break;
   }
   while (after < tokens.length && isBetweenSubjectAndVerb(tokens[after] as Token)) after++;
   const cue = tokens[after];
