@@ -184,3 +184,11 @@ describe('speakers after a quotation', () => {
     expect(pairs(`${quote} explained Leeds-based engineer Ada Quinn.`)).toEqual([[words, 'Ada Quinn']]);
   });
 });
+
+describe('perfect participles opening the sentence', () => {
+  it('gives "Having said that …" the subject of the main clause, not "Having"', () => {
+    expect(pairs('Having said that the cranes would return, Ada Quinn left the room.')).toEqual([
+      ['the cranes would return', 'Ada Quinn'],
+    ]);
+  });
+});

@@ -296,12 +296,37 @@ const opening: ReportedRule = {
   match({ tokens, text, subject }, k, end) {
     const t = tokens[k] as Token;
     if (!isReportVerbAt(tokens, k)) return undefined;
+    const opener = perfectParticipleSubject(tokens, k, subject);
+    if (opener) {
+      const clause = clauseAfterCue(tokens, k, trimBack(tokens, opener.from - 1));
+      return clause ? { mention: opener, cue: t, ...clause } : null;
+    }
     const speaker = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, subject, text);
     if (!speaker) return null;
     const clause = clauseAfterCue(tokens, k, relativeClauseEnd(tokens, k, end));
     return clause ? { mention: speaker, cue: t, ...clause } : null;
   },
 };
+
+/**
+ * "Having said that the port would close, Roe left the room": a cue in a perfect participle
+ * opening the sentence has the main clause's subject, after the comma that ends the participle
+ * phrase; null when the cue is not of this kind.
+ */
+function perfectParticipleSubject(
+  tokens: readonly Token[],
+  k: number,
+  subject: Mention | null,
+): Mention | null {
+  let h = k - 1;
+  while (h >= 0 && tokens[h]?.pos === 'ADV') h--;
+  const having = tokens[h];
+  if (!having || lower(having) !== 'having' || !subject || subject.from <= k) return null;
+  // Only conjunctions, punctuation or "after" before "Having".
+  if (!tokens.slice(0, h).every((x) => x.pos === 'PUNCT' || x.pos === 'CCONJ' || lower(x) === 'after'))
+    return null;
+  return isComma(tokens[subject.from - 1]) ? subject : null;
+}
 
 /**
  * "Roe, who estimates that the costs were high, described …": a cue inside a relative clause set
