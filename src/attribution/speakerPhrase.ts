@@ -152,7 +152,7 @@ function speakerBeforeAppositive(
   let m = mentionEndingAt(tokens, skipBack(tokens, c - 1, floor), text, floor, 'other');
   // A named person opening the sentence, then appositives up to the cue ("Jane Roe, the founder of
   // a shop, a company based in a small town, says"): that person speaks.
-  const opening = phraseStartingAt(tokens, floor);
+  const opening = phraseStartingAt(tokens, afterConjunction(tokens, floor));
   if (opening && opening[1] < c - 1 && isComma(tokens[opening[1] + 1])) {
     const o = classify(tokens, opening[0], opening[1], text);
     if (o.kind === 'person' || (m?.kind !== 'person' && canSpeak(o) && o.kind !== 'pronoun')) {
@@ -170,6 +170,13 @@ function speakerBeforeAppositive(
   return withTitle(m, stripArticle(end > 0 ? inner.slice(0, end) : inner, text));
 }
 
+/** The first token at or after `floor` past an opening "But", "And" or punctuation. */
+function afterConjunction(tokens: readonly Token[], floor: number): number {
+  let i = floor;
+  while (i < tokens.length && (tokens[i]?.pos === 'CCONJ' || tokens[i]?.pos === 'PUNCT')) i++;
+  return i;
+}
+
 /**
  * "Jane Roe, 35, the daughter of a former mayor and a judge, said": a name opening the sentence,
  * then any number of appositives (noun phrases, ages, relative clauses) up to the comma `j`
@@ -181,7 +188,7 @@ function openingNameWithAppositives(
   text: string,
   floor: number,
 ): Mention | null {
-  const opening = phraseStartingAt(tokens, floor);
+  const opening = phraseStartingAt(tokens, afterConjunction(tokens, floor));
   if (!opening || !isComma(tokens[opening[1] + 1]) || opening[1] + 1 >= j) return null;
   const o = classify(tokens, opening[0], opening[1], text);
   if (o.kind !== 'person') return null;

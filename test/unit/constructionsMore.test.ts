@@ -192,3 +192,13 @@ describe('perfect participles opening the sentence', () => {
     ]);
   });
 });
+
+describe('a name and its appositives after an opening conjunction', () => {
+  it('takes the name, not an appositive ending in a relative clause, after "But"', () => {
+    expect(
+      pairs(
+        'But Tom Reyes, acting director of Harbour Action, which organized the letter, said the mayor’s response was weak.',
+      ),
+    ).toEqual([['the mayor’s response was weak', 'Tom Reyes']]);
+  });
+});
