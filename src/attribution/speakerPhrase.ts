@@ -15,7 +15,7 @@ import {
   phraseStartingAt,
 } from './mentions.js';
 import { isComma, isGerund, isQuoteMark, lower } from './tokens.js';
-import { SETTING_NOUNS, STATEMENT_NOUNS, TIME_WORDS } from './words.js';
+import { ROLE_WORDS, SETTING_NOUNS, STATEMENT_NOUNS, TIME_WORDS } from './words.js';
 
 /** Longest appositive, in tokens, between a name and its cue. */
 const MAX_APPOSITIVE = 16;
@@ -443,12 +443,30 @@ function hyphenModifier(tokens: readonly Token[], span: [number, number]): [numb
   return rest ? [span[0], rest[1]] : span;
 }
 
+/**
+ * "said former Ohio Gov. and party chairman Jane Roe": two titles joined by "and" before one name.
+ * The phrase reader stops at "and", after a title with no name; the person is the name after it,
+ * with both titles.
+ */
+function coordinatedTitles(tokens: readonly Token[], span: [number, number], text: string): Mention | null {
+  const last = tokens[span[1]] as Token;
+  if (lower(tokens[span[1] + 1]) !== 'and' || !ROLE_WORDS.has(lower(last).replace(/\.$/, ''))) return null;
+  const rest = phraseStartingAt(tokens, span[1] + 2);
+  if (!rest) return null;
+  const person = classify(tokens, rest[0], rest[1], text);
+  if (person.kind !== 'person' || !person.title || person.plural) return null;
+  const title = text.slice((tokens[span[0]] as Token).start, (tokens[person.from] as Token).start);
+  return { ...person, title: `${title}${person.title}`.replace(/^(?:the|a|an)\s+/i, '') };
+}
+
 /** The speaker whose phrase starts just after cue `k` ("said Jane Roe, a former …"). */
 export function speakerAfter(tokens: readonly Token[], k: number, text: string): Mention | null {
   const j = skipForward(tokens, k + 1, tokens.length - 1);
   const found = phraseStartingAt(tokens, j) ?? countedPhrase(tokens, j) ?? framedPhrase(tokens, j);
   if (!found) return nameReadAsVerb(tokens, j, text);
   const span = endAtNoun(tokens, hyphenModifier(tokens, found));
+  const titled = coordinatedTitles(tokens, span, text);
+  if (titled) return titled;
   const m = classify(tokens, span[0], span[1], text);
   if (!canSpeakHere(m, tokens)) return null;
   const named = namedByAppositive(tokens, m, text);

@@ -186,6 +186,12 @@ describe('speakers after a quotation', () => {
     ]);
   });
 
+  it('takes the name after two titles joined by "and", not the first title', () => {
+    expect(pairs(`${quote} said former Harbour Gov. and Port Board Chairman Tom Reyes.`)).toEqual([
+      [words, 'Tom Reyes'],
+    ]);
+  });
+
   it('reads a hyphenated place before a description as part of the speaker phrase', () => {
     expect(pairs(`${quote} explained Leeds-based engineer Ada Quinn.`)).toEqual([[words, 'Ada Quinn']]);
   });
