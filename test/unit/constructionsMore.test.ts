@@ -56,7 +56,7 @@ describe('colon introductions', () => {
     const words = 'The cranes are working again and the night shift will be back by June.';
     for (const lead of [
       'Ada Quinn struck back on Tuesday:',
-      'Ada Quinn told the BBC’s “Morning Report”:',
+      'Ada Quinn went on:',
       'Ada Quinn had this to say about the plan:',
       'Ada Quinn was blunt:',
     ])

@@ -11,12 +11,11 @@ import {
   nameFromWord,
   phraseStartingAt,
 } from '../mentions.js';
-import { type QuoteSpan, wordCount } from '../quoteSpans.js';
+import type { QuoteSpan } from '../quoteSpans.js';
 import { namedByAppositive, speakerAfter, speakerBefore, stripArticle } from '../speakerPhrase.js';
 import { closingBracket, isComma, isCue, isGerund, isQuoteMark, lower } from '../tokens.js';
 import { QUOTE_VERBS } from '../words.js';
 import type { SentenceContext } from './context.js';
-import { MIN_QUOTE_WORDS } from './continuation.js';
 import { isTopicCueAt } from './reported.js';
 
 export interface QuoteCue {
@@ -182,9 +181,9 @@ const CLAUSE_OPENERS =
   /^(?:who|whom|which|that|he|she|they|we|i|it|you|as|while|when|whenever|because|although|though|whereas|unless|once)$/i;
 
 /**
- * `X struck back: "…"`, `X told CNN's "Meet the Press": "…"`, `X had this to say about the plan:
- * "…"`: a clause ending in a colon that opens a quotation of a full sentence, with no cue next to
- * the mark that names a speaker. The clause's subject speaks. Not when the clause's verb takes in
+ * `X struck back: "…"`, `X went on: "…"`, `X had this to say about the plan: "…"`: a clause ending
+ * in a colon that opens a quotation of a full sentence, with no cue next to the mark that names a
+ * speaker. The clause's subject speaks. Not when the clause's verb takes in
  * others' words ("X received a note from Y:"), nor when another clause starts after the subject
  * ("X smiled as the crowd chanted:"), whose subject is not known here.
  */
@@ -211,13 +210,6 @@ export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | 
   const open = q.open ?? q.start;
   let i = -1;
   for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).start < open) i = k;
-  // `X told the BBC's "Morning Report": "…"`: a short quotation that a colon follows names what the
-  // words after it come from; it is not itself what was said.
-  const title =
-    q.close !== null &&
-    /^(?:''|.)\s*:/su.test(ctx.text.slice(q.close, q.close + 4)) &&
-    wordCount(ctx.text.slice(q.start, q.end)) < MIN_QUOTE_WORDS;
-  if (title) return null;
   return cueBeforeMark(ctx, q, i) ?? colonSubject(ctx, i, q);
 }
 
