@@ -53,14 +53,6 @@ export function speakerBefore(
   const j = skipBack(tokens, skipAspectVerb(tokens, skipBack(tokens, k - 1, floor), floor), floor);
   if (j < floor) return null;
   const t = tokens[j] as Token;
-  // "a source familiar with the mayor's thinking said": a form in -ing after a possessive is a noun.
-  if (t.pos === 'VERB' && isGerund(t) && /^(?:['’]s|his|her|their|its|our)$/i.test(tokens[j - 1]?.text ?? ''))
-    return speakerBefore(
-      [...tokens.slice(0, j), { ...t, pos: 'NOUN' }, ...tokens.slice(j + 1)],
-      k,
-      text,
-      floor,
-    );
   // "Roe, who said …": the relative pronoun stands for the phrase before the comma.
   if (/^(?:who|which)$/i.test(t.text) && isComma(tokens[j - 1]))
     return relativeAntecedent(tokens, j, text, floor);
