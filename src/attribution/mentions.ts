@@ -421,6 +421,8 @@ export function nameFromWord(tokens: readonly Token[], k: number, text: string):
   const t = tokens[k];
   if (!t || !/^\p{Lu}\p{Ll}+$/u.test(t.text) || !['VERB', 'ADJ', 'ADV', 'AUX'].includes(t.pos)) return null;
   if (ROLE_WORDS.has(lower(t)) || NOT_NAME_WORDS.has(lower(t))) return null;
+  // "Having announced that …, Roe left": a form of "have" or "be" opening a clause is no name.
+  if (t.pos !== 'ADJ' && (t.lemma === 'have' || t.lemma === 'be')) return null;
   return {
     from: k,
     to: k,

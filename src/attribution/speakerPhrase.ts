@@ -15,8 +15,8 @@ import {
   phraseEndingAt,
   phraseStartingAt,
 } from './mentions.js';
-import { isComma, isQuoteMark, lower } from './tokens.js';
-import { SETTING_NOUNS, STATEMENT_NOUNS, TIME_WORDS } from './words.js';
+import { isComma, isGerund, isQuoteMark, lower } from './tokens.js';
+import { ROLE_WORDS, SETTING_NOUNS, STATEMENT_NOUNS, TIME_WORDS } from './words.js';
 
 /** Longest appositive, in tokens, between a name and its cue. */
 const MAX_APPOSITIVE = 16;
@@ -62,7 +62,9 @@ export function speakerBefore(
   // opening the sentence, where two verbs in a row cannot both be verbs.
   const word = j > floor || j === k - 1 ? nameFromWord(tokens, j, text) : null;
   // "the tenants who wrote to the council say": the subject is before "who", not the object after it.
-  const m = restrictedSubject(tokens, j, text, floor) ?? mentionEndingAt(tokens, j, text, floor) ?? word;
+  const role = isGerund(tokens[k] as Token) ? 'gerund' : 'subject';
+  const m =
+    restrictedSubject(tokens, j, text, floor) ?? mentionEndingAt(tokens, j, text, floor, role) ?? word;
   return (m && addressedDocument(tokens, m, text, floor)) ?? m;
 }
 
@@ -94,7 +96,7 @@ function relativeAntecedent(
 ): Mention | null {
   const end = skipBack(tokens, j - 2, floor);
   if (lower(tokens[j]) === 'who') {
-    const m = mentionEndingAt(tokens, end, text, floor);
+    const m = mentionEndingAt(tokens, end, text, floor, 'other');
     return m && m.kind !== 'pronoun' ? m : null;
   }
   const span = phraseEndingAt(tokens, end);
@@ -164,10 +166,10 @@ function speakerBeforeAppositive(
   let c = j - 1;
   while (c > floor && !isComma(tokens[c]) && j - c < MAX_APPOSITIVE) c--;
   if (c <= floor || !isComma(tokens[c])) return null;
-  let m = mentionEndingAt(tokens, skipBack(tokens, c - 1, floor), text, floor);
+  let m = mentionEndingAt(tokens, skipBack(tokens, c - 1, floor), text, floor, 'other');
   // A named person opening the sentence, then appositives up to the cue ("Jane Roe, the founder of
   // a shop, a company based in a small town, says"): that person speaks.
-  const opening = phraseStartingAt(tokens, floor);
+  const opening = phraseStartingAt(tokens, afterConjunction(tokens, floor));
   if (opening && opening[1] < c - 1 && isComma(tokens[opening[1] + 1])) {
     const o = classify(tokens, opening[0], opening[1], text);
     if (o.kind === 'person' || (m?.kind !== 'person' && canSpeak(o) && o.kind !== 'pronoun')) {
@@ -185,6 +187,13 @@ function speakerBeforeAppositive(
   return withTitle(m, stripArticle(end > 0 ? inner.slice(0, end) : inner, text));
 }
 
+/** The first token at or after `floor` past an opening "But", "And" or punctuation. */
+function afterConjunction(tokens: readonly Token[], floor: number): number {
+  let i = floor;
+  while (i < tokens.length && (tokens[i]?.pos === 'CCONJ' || tokens[i]?.pos === 'PUNCT')) i++;
+  return i;
+}
+
 /**
  * "Jane Roe, 35, the daughter of a former mayor and a judge, said": a name opening the sentence,
  * then any number of appositives (noun phrases, ages, relative clauses) up to the comma `j`
@@ -196,7 +205,7 @@ function openingNameWithAppositives(
   text: string,
   floor: number,
 ): Mention | null {
-  const opening = phraseStartingAt(tokens, floor);
+  const opening = phraseStartingAt(tokens, afterConjunction(tokens, floor));
   if (!opening || !isComma(tokens[opening[1] + 1]) || opening[1] + 1 >= j) return null;
   const o = classify(tokens, opening[0], opening[1], text);
   if (o.kind !== 'person') return null;
@@ -218,6 +227,13 @@ function openingNameWithAppositives(
 }
 
 /**
+ * Where a phrase stands: right before its cue as the subject, before a participle cue ("with Roe
+ * saying …", whose subject may follow a preposition), or elsewhere (before a relative pronoun or an
+ * appositive, which may be the object of a preposition: "with help from Roe, who said …").
+ */
+export type PhraseRole = 'subject' | 'gerund' | 'other';
+
+/**
  * The speaker phrase ending at token `j`. "Jane Roe with the city's health authority" is Jane Roe,
  * described by the organisation.
  */
@@ -226,6 +242,7 @@ export function mentionEndingAt(
   j: number,
   text: string,
   floor: number,
+  role: PhraseRole = 'subject',
 ): Mention | null {
   const span = phraseEndingAt(tokens, j);
   if (!span || span[0] < floor) return null;
@@ -250,8 +267,86 @@ export function mentionEndingAt(
       }
     }
   }
+  const objectOf = link !== undefined && OBJECT_PREPOSITIONS.has(lower(link)) && m.kind !== 'pronoun';
+  if (objectOf && role !== 'other' && !(role === 'gerund' && m.kind === 'person'))
+    return prepositionalHead(tokens, span, text, floor);
   return canSpeakHere(m, tokens) ? m : null;
 }
+
+/** "some of", "75 percent of", "a number of", "four out of": a count whose phrase names who speaks. */
+const COUNT_WORDS =
+  /^(?:those|one|some|many|most|all|none|each|both|several|few|half|any|either|neither|dozens|hundreds|thousands|majority|minority|plurality|rest|percent|%|number|share|third|quarter|fifth|dozen|handful|out)$/i;
+
+/** Small words inside a name like "the Centre for Policy Studies" or "Friends of the Earth". */
+const NAME_LINKS = /^(?:of|for|on|in|at|and|the|&)$/i;
+
+/**
+ * The phrase after a preposition is its object, never the subject of the cue after it: "a
+ * supporter of the bid for the presidency told" is not the presidency speaking, "was heard on a
+ * microphone telling" not the microphone. Walks the chain of prepositional phrases back to its
+ * head: a count ("some of the residents", "60 percent of voters") or a name of capitalised words
+ * ("the Centre for Policy Studies") leaves the phrase as it was found; a head who
+ * may speak is it, described by the rest ("a staffer in the room", "the mother of a pupil at the
+ * school"); a chain that is a verb's object ("trying to regain control of the Senate say") gives
+ * no speaker here. "with Roe
+ * saying …" (a clause with its own subject) keeps the phrase.
+ */
+function prepositionalHead(
+  tokens: readonly Token[],
+  span: [number, number],
+  text: string,
+  floor: number,
+): Mention | null {
+  const m = classify(tokens, span[0], span[1], text);
+  const keep = canSpeakHere(m, tokens) ? m : null;
+  const first = tokens[span[0]] as Token;
+  // "with Roe saying", "about 40 rabbis said" (a number, not a place), "led to what Roe called".
+  if (lower(tokens[span[0] - 1]) === 'with' || first.pos === 'NUM' || /^(?:what|whom)$/i.test(first.text))
+    return keep;
+  let head: [number, number] = span;
+  for (let guard = 0; OBJECT_PREPOSITIONS.has(lower(tokens[head[0] - 1])); guard++) {
+    const link = lower(tokens[head[0] - 1]);
+    const before = tokens[head[0] - 2];
+    if (before && (before.pos === 'NUM' || COUNT_WORDS.test(before.text))) return keep;
+    const owner = guard < 4 ? phraseEndingAt(tokens, head[0] - 2) : null;
+    if (!owner || owner[0] < floor) return null;
+    const o = classify(tokens, owner[0], owner[1], text);
+    // "an email from Roe", "a letter by the union": the author of a document speaks through it.
+    if (/^(?:from|by)$/.test(link) && STATEMENT_NOUNS.has(lower(tokens[owner[1]])) && canSpeak(m))
+      return keep;
+    // "the city of Nice", "the state of Ohio": the name after "of" is the place or body itself.
+    if (
+      link === 'of' &&
+      m.kind !== 'group' &&
+      owner[1] - owner[0] === 1 &&
+      o.kind === 'group' &&
+      !canSpeak(o)
+    )
+      return keep;
+    head = owner;
+  }
+  // "the Centre for Policy Studies": a name of capitalised words joined by "for" or "of" keeps
+  // the phrase as the reader found it.
+  const words = tokens.slice(head[0], span[1] + 1).filter((t) => /\p{L}/u.test(t.text));
+  if (words.every((t, i) => /^\p{Lu}/u.test(t.text) || (i > 0 && NAME_LINKS.test(t.text)))) return keep;
+  // "trying to regain control of the Senate say": a head that is itself a verb's object.
+  const prev = tokens[head[0] - 1];
+  if (prev && (prev.pos === 'VERB' || prev.pos === 'AUX' || prev.pos === 'PART')) return null;
+  const h = classify(tokens, head[0], head[1], text);
+  // A bare noun ("policy on trade", "news from abroad") is a thing; "a staffer", "the mother" may speak.
+  const determined = /^(?:a|an|the|one|another|his|her|their|its|our)$/i.test(tokens[head[0]]?.text ?? '');
+  if (h.kind === 'pronoun' || !(canSpeak(h) || (determined && canSpeakHere(h, tokens)))) return null;
+  const rest = text.slice((tokens[head[1] + 1] as Token).start, m.end);
+  if (h.kind === 'person') return withTitle(h, rest);
+  return { ...h, name: `${h.name} ${rest}`, end: m.end, to: m.to, text: text.slice(h.start, m.end) };
+}
+
+/** Prepositions whose object cannot be the subject of a verb right after it. */
+// biome-ignore format: a word list reads best packed
+const OBJECT_PREPOSITIONS = new Set([
+  'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'about', 'over', 'under', 'into', 'onto', 'across',
+  'through', 'toward', 'towards', 'against', 'among', 'between', 'within', 'without', 'around', 'during',
+]);
 
 /** Adjectives and participles that link a source to what it knows ("familiar with the talks"). */
 const SOURCE_LINKS = /^(?:familiar|close|involved|briefed|knowledgeable|privy|opposed|loyal|allied)$/i;
@@ -344,12 +439,43 @@ function framedPhrase(tokens: readonly Token[], j: number): [number, number] | n
   return rest ? [j, rest[1]] : null;
 }
 
+/**
+ * "said Leeds-based engineer Jane Roe", "said Ohio-born singer Jane Roe": a name joined by a hyphen
+ * to a participle is a modifier of the phrase after it, which the phrase reader stopped short of.
+ */
+function hyphenModifier(tokens: readonly Token[], span: [number, number]): [number, number] {
+  const hyphen = tokens[span[1] + 1];
+  const participle = tokens[span[1] + 2];
+  if (hyphen?.text !== '-' || !participle || hyphen.start !== (tokens[span[1]] as Token).end) return span;
+  if (!/^\p{Ll}+(?:ed|en|n)$/u.test(participle.text) || participle.start !== hyphen.end) return span;
+  const rest = phraseStartingAt(tokens, span[1] + 3);
+  return rest ? [span[0], rest[1]] : span;
+}
+
+/**
+ * "said former Ohio Gov. and party chairman Jane Roe": two titles joined by "and" before one name.
+ * The phrase reader stops at "and", after a title with no name; the person is the name after it,
+ * with both titles.
+ */
+function coordinatedTitles(tokens: readonly Token[], span: [number, number], text: string): Mention | null {
+  const last = tokens[span[1]] as Token;
+  if (lower(tokens[span[1] + 1]) !== 'and' || !ROLE_WORDS.has(lower(last).replace(/\.$/, ''))) return null;
+  const rest = phraseStartingAt(tokens, span[1] + 2);
+  if (!rest) return null;
+  const person = classify(tokens, rest[0], rest[1], text);
+  if (person.kind !== 'person' || !person.title || person.plural) return null;
+  const title = text.slice((tokens[span[0]] as Token).start, (tokens[person.from] as Token).start);
+  return { ...person, title: `${title}${person.title}`.replace(/^(?:the|a|an)\s+/i, '') };
+}
+
 /** The speaker whose phrase starts just after cue `k` ("said Jane Roe, a former …"). */
 export function speakerAfter(tokens: readonly Token[], k: number, text: string): Mention | null {
   const j = skipForward(tokens, k + 1, tokens.length - 1);
   const found = phraseStartingAt(tokens, j) ?? countedPhrase(tokens, j) ?? framedPhrase(tokens, j);
   if (!found) return nameReadAsVerb(tokens, j, text);
-  const span = endAtNoun(tokens, found);
+  const span = endAtNoun(tokens, hyphenModifier(tokens, found));
+  const titled = coordinatedTitles(tokens, span, text);
+  if (titled) return titled;
   const m = classify(tokens, span[0], span[1], text);
   if (!canSpeakHere(m, tokens)) return null;
   const named = namedByAppositive(tokens, m, text);
@@ -382,14 +508,52 @@ export function stripArticle(tokens: readonly Token[], text: string): string | n
   return text.slice((words[0] as Token).start, (words[words.length - 1] as Token).end);
 }
 
-/** "The minister agreed and said …": a cue after "and" shares the sentence's subject. */
+/**
+ * "The minister agreed and said …": a cue after "and" shares the sentence's subject, or the
+ * subject of a subordinate clause opening between them (see {@link clauseSubjectBefore}).
+ */
 export function coordinatedSubject(
   tokens: readonly Token[],
   k: number,
   subject: Mention | null,
+  text: string,
 ): Mention | null {
   let j = k - 1;
   while (j >= 0 && isBetweenSubjectAndVerb(tokens[j] as Token)) j--;
   const t = tokens[j];
-  return t && (lower(t) === 'and' || lower(t) === 'but') && subject ? subject : null;
+  if (!t || !(lower(t) === 'and' || lower(t) === 'but') || !subject) return null;
+  return clauseSubjectBefore(tokens, j, subject, text);
+}
+
+/**
+ * Words opening a contrasting clause with a subject of its own ("…, while Roe proposed a tax and
+ * said …"). Others ("after he won the vote and said …", "though she praised it and said …") are
+ * often about the main subject, with the "and" joining the main clause's verbs.
+ */
+const CONTRASTS = /^(?:while|whereas)$/i;
+
+/**
+ * The subject that the verbs before "and" at `j` share: the sentence's subject, unless a
+ * contrasting clause opens between the two ("Roe backed the plan, while Lee proposed a tax and
+ * said …"), whose own subject it is then, when it is named. A sentence subject after the cue
+ * ("In a year in which Roe attacked the port and vowed …, Lee …") is not it.
+ */
+function clauseSubjectBefore(
+  tokens: readonly Token[],
+  j: number,
+  subject: Mention,
+  text: string,
+): Mention | null {
+  const before = subject.start < (tokens[j] as Token).start;
+  for (let w = j - 1; w >= (before ? subject.to + 1 : 0); w--) {
+    if (!CONTRASTS.test((tokens[w] as Token).text)) continue;
+    const span = phraseStartingAt(tokens, w + 1);
+    const next = span ? tokens[span[1] + 1] : undefined;
+    // A clause: its subject is followed by a verb or an appositive ("after the vote" is no clause).
+    if (!span || span[1] >= j || !next || !(next.pos === 'VERB' || next.pos === 'AUX' || isComma(next)))
+      continue;
+    const m = classify(tokens, span[0], span[1], text);
+    return canSpeak(m) && m.kind !== 'pronoun' ? m : null;
+  }
+  return before ? subject : null;
 }

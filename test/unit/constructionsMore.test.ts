@@ -51,6 +51,28 @@ describe('colon introductions', () => {
     ]);
   });
 
+  it('gives a quotation after a colon the subject of the clause when no cue next to the mark names a speaker', () => {
+    const quote = '“The cranes are working again and the night shift will be back by June.”';
+    const words = 'The cranes are working again and the night shift will be back by June.';
+    for (const lead of [
+      'Ada Quinn struck back on Tuesday:',
+      'Ada Quinn went on:',
+      'Ada Quinn had this to say about the plan:',
+      'Ada Quinn was blunt:',
+    ])
+      expect(pairs(`Harbour plan\n\n${lead} ${quote}`)).toEqual([[words, 'Ada Quinn']]);
+  });
+
+  it('gives no speaker to a colon quotation whose clause takes in words of others or starts another clause', () => {
+    const quote = '“We want the night shift back by June.”';
+    for (const lead of [
+      'Ada Quinn received a letter from the union:',
+      'Ada Quinn smiled as the crowd roared:',
+      'The crowd cheered when Ada Quinn arrived:',
+    ])
+      expect(attribute(`Harbour plan\n\n${lead} ${quote}`)).toEqual([]);
+  });
+
   it('does not take a heading in capitals with a colon for a speaker', () => {
     const text = [
       'Harbour plan',
@@ -95,6 +117,95 @@ describe('a short quotation opening its sentence', () => {
         (s) => [s.quote, s.speaker, s.quoted],
       ),
     ).toEqual([['We are thrilled,', 'Ann Cole', true]]);
+  });
+});
+
+describe('objects of prepositions', () => {
+  const speakers = (text: string) => attribute(text).map((s) => s.speaker);
+
+  it('does not take the object of a preposition before the cue for the speaker', () => {
+    expect(
+      speakers(
+        'Sen. Ada Quinn (D-Ohio), a backer of the bid for the presidency told reporters she believed the harbour would reopen.',
+      ),
+    ).not.toContain('presidency');
+    expect(
+      speakers('Ada Quinn was heard on a microphone telling Tom Reyes to go home after the meeting.'),
+    ).not.toContain('microphone');
+    expect(
+      speakers('Voters trying to win control of the Senate say they have a new plan for the harbour.'),
+    ).toEqual([]);
+  });
+
+  it('takes the head of the phrase, or the phrase after a count, an author or "with"', () => {
+    expect(pairs('“The cranes will be back by June,” a port engineer in the control room said.')).toEqual([
+      ['The cranes will be back by June,', 'port engineer in the control room'],
+    ]);
+    expect(speakers('Some of the residents said that the cranes would return.')).toEqual(['residents']);
+    expect(speakers('About 40 dockers said that they would strike on Monday.')).toEqual(['40 dockers']);
+    expect(speakers('An email from Ada Quinn says that the cranes would return by June.')).toEqual([
+      'Ada Quinn',
+    ]);
+    expect(
+      speakers('The vote split the council, with Ada Quinn saying that the plan would ruin the harbour.'),
+    ).toEqual(['Ada Quinn']);
+  });
+});
+
+describe('verbs joined by "and"', () => {
+  it('gives a cue after "and" the subject of a "while" clause between it and the sentence subject', () => {
+    expect(
+      pairs(
+        'Tom Reyes backed the plan, while Ada Quinn, the port chief, proposed a new tax and said the mayor should resign.',
+      ),
+    ).toEqual([['the mayor should resign', 'Ada Quinn']]);
+  });
+
+  it('does not give a cue after "and" a sentence subject that comes after it', () => {
+    expect(
+      attribute(
+        'In a year in which Tom Reyes has attacked the port and vowed to cut jobs, Ada Quinn has run a calm campaign.',
+      ).map((s) => s.speaker),
+    ).not.toContain('Ada Quinn');
+  });
+});
+
+describe('speakers after a quotation', () => {
+  const quote = '“The cranes will be back by June, we hope,”';
+  const words = 'The cranes will be back by June, we hope,';
+
+  it('steps over an appositive of several parts between the speaker and the cue', () => {
+    expect(pairs(`${quote} Ada Quinn, minister for ports, roads, and canals, said on the call.`)).toEqual([
+      [words, 'Ada Quinn'],
+    ]);
+  });
+
+  it('takes the name after two titles joined by "and", not the first title', () => {
+    expect(pairs(`${quote} said former Harbour Gov. and Port Board Chairman Tom Reyes.`)).toEqual([
+      [words, 'Tom Reyes'],
+    ]);
+  });
+
+  it('reads a hyphenated place before a description as part of the speaker phrase', () => {
+    expect(pairs(`${quote} explained Leeds-based engineer Ada Quinn.`)).toEqual([[words, 'Ada Quinn']]);
+  });
+});
+
+describe('perfect participles opening the sentence', () => {
+  it('gives "Having said that …" the subject of the main clause, not "Having"', () => {
+    expect(pairs('Having said that the cranes would return, Ada Quinn left the room.')).toEqual([
+      ['the cranes would return', 'Ada Quinn'],
+    ]);
+  });
+});
+
+describe('a name and its appositives after an opening conjunction', () => {
+  it('takes the name, not an appositive ending in a relative clause, after "But"', () => {
+    expect(
+      pairs(
+        'But Tom Reyes, acting director of Harbour Action, which organized the letter, said the mayor’s response was weak.',
+      ),
+    ).toEqual([['the mayor’s response was weak', 'Tom Reyes']]);
   });
 });
 

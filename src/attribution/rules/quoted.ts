@@ -29,8 +29,8 @@ export interface QuoteCue {
 
 /** Most tokens between a closing mark and its cue (`"…," a long job title then a name said`). */
 const TAIL_WINDOW = 12;
-/** Most appositives in a row between a speaker after a quote and the cue ("Roe, 45, a nurse, said"). */
-const MAX_APPOSITIVES = 3;
+/** Most comma-separated parts of an appositive between a speaker after a quote and its cue. */
+const MAX_APPOSITIVE_PARTS = 4;
 /** Most tokens walked back from an opening mark to its cue (any verb on the way stops the walk). */
 const HEAD_WINDOW = 20;
 
@@ -78,24 +78,30 @@ function subjectThenCue(ctx: SentenceContext, i: number): QuoteCue | null {
     const close = closingBracket(tokens, after);
     if (close > 0) after = close + 1;
   }
+  // One appositive, or several parts with no verb ("Jane Roe, 54, a nurse from Leeds," / "Jane Roe,
+  // minister for ports, roads, and canals,"), up to the part the cue follows.
   let appositive: Token[] = [];
-  // `"…," Jane Roe, 45, a nurse at the clinic for years, said`: one or more appositives in a row,
-  // each set off by commas; the first that is a noun phrase describes the speaker.
-  for (let part = 0; part < MAX_APPOSITIVES && isComma(tokens[after]); part++) {
+  const from = after + 1;
+  let describedFrom = from;
+  for (let parts = 0; isComma(tokens[after]) && parts < MAX_APPOSITIVE_PARTS; parts++) {
     const open = tokens[after] as Token;
     let close = after + 1;
     while (close < tokens.length && !isComma(tokens[close]) && tokens[close]?.text !== '.') close++;
     if (!isComma(tokens[close]) || (open.text !== ',' && tokens[close]?.text !== open.text)) return null;
-    const words = tokens.slice(after + 1, close);
-    // An age ("45") describes less than the phrase after it.
-    const isAge = (ts: readonly Token[]) => ts.length === 1 && ts[0]?.pos === 'NUM';
-    if (appositive.length === 0 || isAge(appositive)) appositive = words;
-    // The closing comma opens the next appositive unless the cue follows it.
+    const part = tokens.slice(after + 1, close);
+    // "Jane Roe, Tom Lee and Ann Cole said": names joined by "and" are several speakers.
+    const joined = part.some((t) => t.pos === 'CCONJ') && part.some((t) => t.pos === 'PROPN');
+    if (parts > 0 && (joined || part.some((t) => t.pos === 'VERB' || t.pos === 'AUX'))) return null;
+    // An age alone ("Jane Roe, 45, a nurse,") gives way to the phrase after it as the description.
+    if (parts === 0 && close === from + 1 && tokens[from]?.pos === 'NUM') describedFrom = close + 1;
+    appositive = tokens.slice(describedFrom, close);
     after = close + 1;
     let next = after;
     while (next < tokens.length && isBetweenSubjectAndVerb(tokens[next] as Token)) next++;
-    if (isCue(tokens[next] as Token, QUOTE_VERBS, true)) break;
-    after = close;
+    const cueNext = tokens[next] !== undefined && isCue(tokens[next] as Token, QUOTE_VERBS, true);
+    // The closing comma opens the next part (a dash pair ends at its second dash).
+    if (!cueNext && open.text === ',') after = close;
+    else break;
   }
   while (after < tokens.length && isBetweenSubjectAndVerb(tokens[after] as Token)) after++;
   const cue = tokens[after];
@@ -172,12 +178,53 @@ function coordinatedSpeaker(ctx: SentenceContext, k: number): Mention | null {
   return /^(?:and|but)$/.test(lower(ctx.tokens[j])) ? (ctx.speaker ?? ctx.subject) : null;
 }
 
+/** Verbs whose subject takes in the words of others ("received a letter:", "heard the crowd:"). */
+// biome-ignore format: a word list reads best packed
+const RECEIVING_VERBS = new Set([
+  'receive', 'get', 'hear', 'overhear', 'see', 'watch', 'read', 'find', 'quote', 'cite', 'show', 'obtain',
+  'review', 'play', 'air', 'notice', 'display', 'hold', 'carry', 'wear',
+]);
+
+/** Words that open a clause of its own between a subject and a colon ("… as the crowd roared:"). */
+const CLAUSE_OPENERS =
+  /^(?:who|whom|which|that|he|she|they|we|i|it|you|as|while|when|whenever|because|although|though|whereas|unless|once)$/i;
+
+/**
+ * `X struck back: "…"`, `X went on: "…"`, `X had this to say about the plan: "…"`: a clause ending
+ * in a colon that opens a quotation of a full sentence, with no cue next to the mark that names a
+ * speaker. The clause's subject speaks. Not when the clause's verb takes in
+ * others' words ("X received a note from Y:"), nor when another clause starts after the subject
+ * ("X smiled as the crowd chanted:"), whose subject is not known here.
+ */
+function colonSubject(ctx: SentenceContext, i: number, q: QuoteSpan): QuoteCue | null {
+  const { tokens, text, inQuote, subject } = ctx;
+  if (tokens[i]?.text !== ':' || !subject || subject.to >= i) return null;
+  if (!/^\P{L}*\p{Lu}/u.test(text.slice(q.start, q.start + 8))) return null;
+  let verb: Token | null = null;
+  for (let k = subject.to + 1; k < i; k++) {
+    const t = tokens[k] as Token;
+    if (inQuote(t.start) || isQuoteMark(t)) continue;
+    if (t.pos === 'SCONJ' || t.text === ';' || t.text === '.' || CLAUSE_OPENERS.test(t.text)) return null;
+    if (/^(?:from|by)$/i.test(t.text)) return null;
+    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (RECEIVING_VERBS.has(t.lemma)) return null;
+    verb ??= t;
+  }
+  return verb ? { mention: subject, cue: verb, head: true, reported: false } : null;
+}
+
 /** `X said: "…"` / `X told reporters "…"` / `X said that "…"`, in the sentence the quote opens in. */
 export function headAttribution(ctx: SentenceContext, q: QuoteSpan): QuoteCue | null {
-  const { tokens, text, inQuote } = ctx;
+  const { tokens } = ctx;
   const open = q.open ?? q.start;
   let i = -1;
   for (let k = 0; k < tokens.length; k++) if ((tokens[k] as Token).start < open) i = k;
+  return cueBeforeMark(ctx, q, i) ?? colonSubject(ctx, i, q);
+}
+
+/** The cue and speaker found walking back from the opening mark (after token `i`). */
+function cueBeforeMark(ctx: SentenceContext, q: QuoteSpan, i: number): QuoteCue | null {
+  const { tokens, text, inQuote } = ctx;
   const inverted = invertedOpening(ctx, i);
   if (inverted) return inverted;
   // Walk back from the mark over ":", ",", "that", an object and time words to the cue.

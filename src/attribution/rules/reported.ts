@@ -322,12 +322,37 @@ const opening: ReportedRule = {
   match({ tokens, text, subject }, k, end) {
     const t = tokens[k] as Token;
     if (!isReportVerbAt(tokens, k)) return undefined;
-    const speaker = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, subject);
+    const opener = perfectParticipleSubject(tokens, k, subject);
+    if (opener) {
+      const clause = clauseAfterCue(tokens, k, trimBack(tokens, opener.from - 1));
+      return clause ? { mention: opener, cue: t, ...clause } : null;
+    }
+    const speaker = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, subject, text);
     if (!speaker) return null;
     const clause = clauseAfterCue(tokens, k, relativeClauseEnd(tokens, k, end));
     return clause ? { mention: speaker, cue: t, ...clause } : null;
   },
 };
+
+/**
+ * "Having said that the port would close, Roe left the room": a cue in a perfect participle
+ * opening the sentence has the main clause's subject, after the comma that ends the participle
+ * phrase; null when the cue is not of this kind.
+ */
+function perfectParticipleSubject(
+  tokens: readonly Token[],
+  k: number,
+  subject: Mention | null,
+): Mention | null {
+  let h = k - 1;
+  while (h >= 0 && tokens[h]?.pos === 'ADV') h--;
+  const having = tokens[h];
+  if (!having || lower(having) !== 'having' || !subject || subject.from <= k) return null;
+  // Only conjunctions, punctuation or "after" before "Having".
+  if (!tokens.slice(0, h).every((x) => x.pos === 'PUNCT' || x.pos === 'CCONJ' || lower(x) === 'after'))
+    return null;
+  return isComma(tokens[subject.from - 1]) ? subject : null;
+}
 
 /**
  * "Roe, who estimates that the costs were high, described …": a cue inside a relative clause set
@@ -401,7 +426,7 @@ const topic: ReportedRule = {
     const isParticiple = isGerund(t) && isComma(tokens[k - 1]);
     const mention = isParticiple
       ? (ctx.speaker ?? ctx.subject)
-      : (speakerBefore(tokens, at, text, 0) ?? coordinatedSubject(tokens, at, ctx.subject));
+      : (speakerBefore(tokens, at, text, 0) ?? coordinatedSubject(tokens, at, ctx.subject, text));
     if (!mention) return null;
     const first = words[0] as Token;
     const lastToken = tokens[trimBack(tokens, last)] as Token;
@@ -484,7 +509,7 @@ const question: ReportedRule = {
       const isParticiple = isGerund(t) && isComma(tokens[k - 1]);
       mention = isParticiple
         ? (ctx.speaker ?? ctx.subject)
-        : (speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject));
+        : (speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject, text));
     }
     return mention ? { mention, cue: t, ...clause } : null;
   },
@@ -518,7 +543,7 @@ const argument: ReportedRule = {
     const { tokens, text } = ctx;
     const that = argumentThatAt(tokens, k);
     if (that < 0) return undefined;
-    const mention = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject);
+    const mention = speakerBefore(tokens, k, text, 0) ?? coordinatedSubject(tokens, k, ctx.subject, text);
     const clause = clauseBetween(tokens, that + 1, end);
     return mention && clause ? { mention, cue: tokens[k] as Token, ...clause } : null;
   },
