@@ -4,7 +4,7 @@
  */
 import type { ParsedArticle } from '../corpus/load.js';
 import type { Article } from '../corpus/types.js';
-import { isDictionaryWord, type Token } from '../nlp/pipeline.js';
+import { isDictionaryWord, joinTokens, type Token } from '../nlp/pipeline.js';
 import { mergeSpeakers, type SpeakerMention } from './entities.js';
 import { type Extraction, extractStatements } from './extract.js';
 import { type Mention, namedMentions, organisationEvidence } from './mentions.js';
@@ -42,7 +42,7 @@ export interface ArticleAttribution {
 /** Finds the statements of one article and resolves their speakers within the article. */
 export function attributeArticle(parsed: ParsedArticle): ArticleAttribution {
   const { article, analyses } = parsed;
-  const tokens = analyses.flatMap((a) => a.tokens);
+  const tokens = joinTokens(analyses);
   const counts = new Map<string, number>();
   for (const t of tokens) {
     if (t.pos === 'PROPN') counts.set(t.text.toLowerCase(), (counts.get(t.text.toLowerCase()) ?? 0) + 1);
@@ -68,7 +68,7 @@ export function attributeArticle(parsed: ParsedArticle): ArticleAttribution {
 /** The phases for one article: names in the text, statements, common words demoted, speakers resolved. */
 function readArticle({ article, analyses: tagged }: ParsedArticle, taggedTokens: readonly Token[]) {
   const analyses = retagSurnames(tagged);
-  const tokens = analyses === tagged ? taggedTokens : analyses.flatMap((a) => a.tokens);
+  const tokens = analyses === tagged ? taggedTokens : joinTokens(analyses);
   const knownNames = fullNamesIn(tokens, article.text);
   const extraction = demoteCommonWords(extractStatements(article, analyses), tokens, knownNames);
   const personWords = new Set(knownNames.flatMap((n) => nameWords(n)));
@@ -94,10 +94,7 @@ export interface SubjectReading {
  * the rules statements use: for measuring coreference.
  */
 export function readSubjects(parsed: ParsedArticle): SubjectReading[] {
-  const { extraction, resolution } = readArticle(
-    parsed,
-    parsed.analyses.flatMap((a) => a.tokens),
-  );
+  const { extraction, resolution } = readArticle(parsed, joinTokens(parsed.analyses));
   return extraction.facts.flatMap((f, i) => {
     const s = f.subject;
     const needsAntecedent =

@@ -216,17 +216,34 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
   const part = tokens.slice(from, to + 1);
   const first = part[0] as Token;
   const last = part[part.length - 1] as Token;
-  const base = { from, to, start: first.start, end: last.end, text: text.slice(first.start, last.end) };
+  // The mentions below list these fields one by one: a spread (`{ ...base, kind }`) is many
+  // times slower to build, and classification runs for every phrase (issue 14).
+  const base = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
   if (part.length === 1 && first.pos === 'PRON') {
     const p = PERSONAL_PRONOUNS[lower(first)] ?? { gender: null, plural: false };
-    return { ...base, kind: 'pronoun', name: lower(first), title: null, gender: p.gender, plural: p.plural };
+    return {
+      from,
+      to,
+      start: base.start,
+      end: base.end,
+      text: base.text,
+      kind: 'pronoun',
+      name: lower(first),
+      title: null,
+      gender: p.gender,
+      plural: p.plural,
+    };
   }
   // "her statement", "his spokesman": the owner is the source.
   const owner = POSSESSIVE_PRONOUNS[lower(first)];
   if (owner && part.length === 2 && STATEMENT_NOUNS.has(lower(last))) {
     const p = PERSONAL_PRONOUNS[owner] ?? { gender: null, plural: false };
     return {
-      ...base,
+      from,
+      to,
+      start: base.start,
+      end: base.end,
+      text: base.text,
       kind: 'pronoun',
       name: owner,
       title: null,
@@ -282,7 +299,11 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
   const relation = nameFrom >= 2 && nameFrom < part.length ? relationBefore(part, nameFrom) : null;
   if (relation) {
     return {
-      ...base,
+      from,
+      to,
+      start: base.start,
+      end: base.end,
+      text: base.text,
       kind: 'group',
       name: text.slice((part[leadingDeterminer(part) ? 1 : 0] as Token).start, last.end),
       title: null,
@@ -321,7 +342,11 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
       (leadingDet && titleWords.length === 0 && /^the$/i.test(titleTokens[0]?.text ?? ''));
     if (organisation) {
       return {
-        ...base,
+        from,
+        to,
+        start: base.start,
+        end: base.end,
+        text: base.text,
         kind: 'organisation',
         name: withoutArticle,
         title: null,
@@ -339,7 +364,11 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
       null;
     const initial = named.length === 1 && isSentenceInitial(tokens, from + nameFrom);
     return {
-      ...base,
+      from,
+      to,
+      start: base.start,
+      end: base.end,
+      text: base.text,
       kind: 'person',
       name,
       title,
@@ -354,7 +383,11 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
     // sentence, names someone (a common noun there needs an article). Whether the article also
     // uses it as a name is checked later, against the whole article (attribute.ts).
     return {
-      ...base,
+      from,
+      to,
+      start: base.start,
+      end: base.end,
+      text: base.text,
       kind: 'person',
       name: first.text,
       title: null,
@@ -370,7 +403,11 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
     part.some(isCapitalised) &&
     !ROLE_WORDS.has(headWord);
   return {
-    ...base,
+    from,
+    to,
+    start: base.start,
+    end: base.end,
+    text: base.text,
     kind: capitalisedOrg ? 'organisation' : 'group',
     name: withoutArticle,
     title: null,

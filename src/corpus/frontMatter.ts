@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { simpleYaml } from './simpleYaml.js';
 import type { ArticleMeta } from './types.js';
 
 /** Thrown for front matter that cannot be used; the message says why. */
@@ -67,7 +68,7 @@ export function readFrontMatter(file: string): FrontMatter {
   const yamlText = rest.slice(0, end.index);
   let raw: unknown;
   try {
-    raw = yamlText.trim() === '' ? {} : parseYaml(yamlText);
+    raw = yamlText.trim() === '' ? {} : (simpleYaml(yamlText) ?? parseYaml(yamlText));
   } catch (error) {
     const first = String((error as Error).message).split('\n')[0];
     throw new FrontMatterError(`front matter is not valid YAML (${first})`);

@@ -10,7 +10,7 @@ import { layoutBody } from '../corpus/layout.js';
 import { ArticleError, listArticleFiles, readArticleText } from '../corpus/load.js';
 import type { Paragraph, ParsedArticle, Sentence, SkippedFile } from '../corpus/types.js';
 import { sentenceFeatures } from '../nlp/features.js';
-import { type AnalyzedSentence, analyzeParagraph } from '../nlp/pipeline.js';
+import { type AnalyzedSentence, analyzeParagraph, joinTokens } from '../nlp/pipeline.js';
 
 /** Reads and parses one file; throws {@link ArticleError} with a reader-facing reason. */
 export async function readArticleFile(file: string, firstSentenceId = 0): Promise<ParsedArticle> {
@@ -48,7 +48,7 @@ export function parseArticle(
     const number = paragraphs.length + 1;
     if (block.kind === 'caption') {
       const analysis = analyzeParagraph(text.slice(block.start, block.end), block.start);
-      const tokens = analysis.flatMap((s) => s.tokens);
+      const tokens = joinTokens(analysis);
       if (tokens.length === 0) continue;
       paragraphs.push({ start: block.start, end: block.end, number, kind: 'caption' });
       analyses.push({ start: block.start, end: block.end, tokens });
