@@ -103,7 +103,7 @@ const MAX_PREPOSITIONS = 14;
 /**
  * "said of the plan that …", "wrote for a weekly paper that …", "told reporters during a visit to
  * the port on Friday that …": prepositional phrases (no verb) between the cue and "that". Returns
- * the index of "that", or null. Only phrases that open with a preposition are stepped over: after a
+ * the index of "that" (or of a subject pronoun opening the clause without it), or null. Only phrases that open with a preposition are stepped over: after a
  * bare object "that" is usually relative ("wrote a book that …").
  */
 function thatAfterPrepositions(tokens: readonly Token[], i: number, endIndex: number): number | null {
@@ -111,10 +111,19 @@ function thatAfterPrepositions(tokens: readonly Token[], i: number, endIndex: nu
   for (let k = i + 1; k <= Math.min(endIndex, i + MAX_PREPOSITIONS); k++) {
     const t = tokens[k] as Token;
     if (lower(t) === 'that') return k;
+    // "said in a statement she would …": a clause without "that" opens with a subject pronoun.
+    if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(t)) && isVerbAt(tokens, k + 1)) return k;
     if (!PREPOSITIONAL_POS.has(t.pos) && !isComma(t) && !isQuoteMark(t) && !/^['’]s$/.test(t.text))
       return null;
   }
   return null;
+}
+
+/** Whether a verb (or an auxiliary, after any adverbs) stands at `k`. */
+function isVerbAt(tokens: readonly Token[], k: number): boolean {
+  let j = k;
+  while (tokens[j]?.pos === 'ADV') j++;
+  return tokens[j]?.pos === 'VERB' || tokens[j]?.pos === 'AUX';
 }
 
 /** What a chain of prepositional phrases is made of ("of the city's new plan", "on NBC's show"). */

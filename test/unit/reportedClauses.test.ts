@@ -76,3 +76,14 @@ describe('quotation marks inside a reported clause', () => {
     ]);
   });
 });
+
+describe('a clause without "that" after a setting phrase', () => {
+  it('opens with a subject pronoun after "said in a statement"', () => {
+    expect(pairs('The depot closed. Manager Tavi Rhee said in a statement she would not reopen it.')).toEqual(
+      [['she would not reopen it', 'Tavi Rhee']],
+    );
+    expect(pairs('The depot closed. Tavi Rhee wrote in both letters he was proud of the crews.')).toEqual([
+      ['he was proud of the crews', 'Tavi Rhee'],
+    ]);
+  });
+});
