@@ -129,7 +129,9 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
       for (const q of quotes) if (q.start >= r.start && q.end <= r.end + 2) coveredQuotes.add(q);
       // `said the team was "locked in."`: a quotation closing just after the clause's last word
       // closes inside it, so the words keep both marks.
-      const closing = quotes.find((q) => q.start < r.end && q.close === r.end);
+      // A full stop inside the mark ("was “clearly lacking.”") goes with it.
+      const stop = /[.!?]/.test(text[r.end] ?? '') ? 1 : 0;
+      const closing = quotes.find((q) => q.start < r.end && (q.close === r.end || q.close === r.end + stop));
       const sentenceEnd = (sentences[si] as Sentence).end;
       const end = closing?.close != null && closing.close < sentenceEnd ? closing.close + 1 : r.end;
       statements.push({

@@ -425,7 +425,7 @@ describe('structure over windows (recall)', () => {
 
   it('finds a subject restricted by a relative clause before the cue', () => {
     expect(pairs('The tenants who wrote to the council on Monday say the rents are “out of reach.”')).toEqual(
-      [['the rents are “out of reach', 'tenants']],
+      [['the rents are “out of reach.”', 'tenants']],
     );
   });
 

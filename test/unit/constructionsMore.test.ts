@@ -33,7 +33,7 @@ describe('commitments', () => {
   it('reads a progressive the tagger takes for an adjective as the cue', () => {
     expect(
       pairs('Gale Ferris is promising to "bring back the night ferry before the end of the year."'),
-    ).toEqual([['to "bring back the night ferry before the end of the year', 'Gale Ferris']]);
+    ).toEqual([['to "bring back the night ferry before the end of the year."', 'Gale Ferris']]);
   });
 });
 

@@ -63,7 +63,7 @@ describe('cues whose object is a topic', () => {
       ),
     ).toEqual([
       [
-        'keeping the "promise we made to the harbour crews" and her plan "to open every depot again',
+        'keeping the "promise we made to the harbour crews" and her plan "to open every depot again."',
         'Ada Quinn',
       ],
     ]);
@@ -102,7 +102,7 @@ describe('indirect questions that quote the asker', () => {
   it('takes "asked Y how …" with the asker as speaker', () => {
     expect(
       pairs('Ada Quinn asked Tom Reyes how he would pay for the new ferry without raising "harbour fees."'),
-    ).toEqual([['how he would pay for the new ferry without raising "harbour fees', 'Ada Quinn']]);
+    ).toEqual([['how he would pay for the new ferry without raising "harbour fees."', 'Ada Quinn']]);
   });
 
   it('takes the agent of "was asked by X whether …" as speaker', () => {
@@ -110,7 +110,7 @@ describe('indirect questions that quote the asker', () => {
       pairs(
         'Reyes was asked by the host Ada Quinn whether his plan would risk "another costly bailout for the port."',
       ),
-    ).toEqual([['whether his plan would risk "another costly bailout for the port', 'Ada Quinn']]);
+    ).toEqual([['whether his plan would risk "another costly bailout for the port."', 'Ada Quinn']]);
   });
 
   it('takes "asked Y about" a quoted topic', () => {
@@ -126,7 +126,7 @@ describe('indirect questions that quote the asker', () => {
       pairs(
         'Ada Quinn asked Tom Reyes how he would pay for the new ferry. She asked him whether the fares would stay "fair for families."',
       ),
-    ).toEqual([['whether the fares would stay "fair for families', 'Ada Quinn']]);
+    ).toEqual([['whether the fares would stay "fair for families."', 'Ada Quinn']]);
   });
 });
 
@@ -140,7 +140,7 @@ describe('cues that take an object', () => {
   it('steps over "here" after the one told', () => {
     expect(
       pairs('Tom Reyes told voters here that their ballots could win "a fight in the capital."'),
-    ).toEqual([['their ballots could win "a fight in the capital', 'Tom Reyes']]);
+    ).toEqual([['their ballots could win "a fight in the capital."', 'Tom Reyes']]);
   });
 
   it('steps over a programme title quoted after a possessive', () => {
