@@ -212,45 +212,42 @@ export function classify(tokens: readonly Token[], from: number, to: number, tex
 }
 
 /** Classifies tokens[from..to] as a speaker mention. */
+/** A mention's fields, written out in one place (a spread is slow to build; see classifyAnew). */
+function mentionOf(
+  from: number,
+  to: number,
+  base: { start: number; end: number; text: string },
+  kind: Mention['kind'],
+  name: string,
+  title: string | null,
+  gender: 'm' | 'f' | null,
+  plural: boolean,
+): Mention {
+  return { from, to, start: base.start, end: base.end, text: base.text, kind, name, title, gender, plural };
+}
+
+/** The mention with a flag set ("her statement" is possessive; "Park said" is sentence-initial). */
+function withFlag(m: Mention, flag: 'possessive' | 'initial'): Mention {
+  m[flag] = true;
+  return m;
+}
+
 function classifyAnew(tokens: readonly Token[], from: number, to: number, text: string): Mention {
   const part = tokens.slice(from, to + 1);
   const first = part[0] as Token;
   const last = part[part.length - 1] as Token;
-  // The mentions below list these fields one by one: a spread (`{ ...base, kind }`) is many
-  // times slower to build, and classification runs for every phrase (issue 14).
+  // The mentions below are built by mentionOf, not with a spread (`{ ...base, kind }`), which is
+  // many times slower to build; classification runs for every phrase (issue 14).
   const base = { start: first.start, end: last.end, text: text.slice(first.start, last.end) };
   if (part.length === 1 && first.pos === 'PRON') {
     const p = PERSONAL_PRONOUNS[lower(first)] ?? { gender: null, plural: false };
-    return {
-      from,
-      to,
-      start: base.start,
-      end: base.end,
-      text: base.text,
-      kind: 'pronoun',
-      name: lower(first),
-      title: null,
-      gender: p.gender,
-      plural: p.plural,
-    };
+    return mentionOf(from, to, base, 'pronoun', lower(first), null, p.gender, p.plural);
   }
   // "her statement", "his spokesman": the owner is the source.
   const owner = POSSESSIVE_PRONOUNS[lower(first)];
   if (owner && part.length === 2 && STATEMENT_NOUNS.has(lower(last))) {
     const p = PERSONAL_PRONOUNS[owner] ?? { gender: null, plural: false };
-    return {
-      from,
-      to,
-      start: base.start,
-      end: base.end,
-      text: base.text,
-      kind: 'pronoun',
-      name: owner,
-      title: null,
-      gender: p.gender,
-      plural: p.plural,
-      possessive: true,
-    };
+    return withFlag(mentionOf(from, to, base, 'pronoun', owner, null, p.gender, p.plural), 'possessive');
   }
   // "Ann Cole's statement", "Acme's letter": a named owner's document speaks for the owner.
   if (
@@ -298,18 +295,8 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
   // description whose head is the word before "of".
   const relation = nameFrom >= 2 && nameFrom < part.length ? relationBefore(part, nameFrom) : null;
   if (relation) {
-    return {
-      from,
-      to,
-      start: base.start,
-      end: base.end,
-      text: base.text,
-      kind: 'group',
-      name: text.slice((part[leadingDeterminer(part) ? 1 : 0] as Token).start, last.end),
-      title: null,
-      gender: genderOfRole(relation),
-      plural: /s$/.test(relation) && relation !== 'fiancés',
-    };
+    const name = text.slice((part[leadingDeterminer(part) ? 1 : 0] as Token).start, last.end);
+    return mentionOf(from, to, base, 'group', name, null, genderOfRole(relation), /s$/.test(relation));
   }
   // "the Secretary of Defense": a run after "of" is part of a title, not a name.
   if (
@@ -341,18 +328,7 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
       // "the Senate", "the Lions": a bare name after "the" is not a person.
       (leadingDet && titleWords.length === 0 && /^the$/i.test(titleTokens[0]?.text ?? ''));
     if (organisation) {
-      return {
-        from,
-        to,
-        start: base.start,
-        end: base.end,
-        text: base.text,
-        kind: 'organisation',
-        name: withoutArticle,
-        title: null,
-        gender: null,
-        plural: false,
-      };
+      return mentionOf(from, to, base, 'organisation', withoutArticle, null, null, false);
     }
     const title = titleWords.length > 0 ? spanText(titleWords) : null;
     // A first name tells the gender; a lone surname does not (Morgan, Jordan).
@@ -363,38 +339,16 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
       titleWords.map((t) => genderOfRole(t.text)).find((g) => g !== null) ??
       null;
     const initial = named.length === 1 && isSentenceInitial(tokens, from + nameFrom);
-    return {
-      from,
-      to,
-      start: base.start,
-      end: base.end,
-      text: base.text,
-      kind: 'person',
-      name,
-      title,
-      gender,
-      plural: nameTokens.some((t) => lower(t) === 'and' || t.text === '&'),
-      ...(initial ? { initial } : {}),
-    };
+    const several = nameTokens.some((t) => lower(t) === 'and' || t.text === '&');
+    const person = mentionOf(from, to, base, 'person', name, title, gender, several);
+    return initial ? withFlag(person, 'initial') : person;
   }
   const headWord = lower(last);
   if (part.length === 1 && isBareSurname(tokens, from)) {
     // "Park said she expected …": a capitalised singular noun with no article, opening the
     // sentence, names someone (a common noun there needs an article). Whether the article also
     // uses it as a name is checked later, against the whole article (attribute.ts).
-    return {
-      from,
-      to,
-      start: base.start,
-      end: base.end,
-      text: base.text,
-      kind: 'person',
-      name: first.text,
-      title: null,
-      gender: null,
-      plural: false,
-      initial: true,
-    };
+    return withFlag(mentionOf(from, to, base, 'person', first.text, null, null, false), 'initial');
   }
   const plural = last.lemma !== headWord && /s$/.test(headWord);
   const gender = genderOfRole(headWord);
@@ -402,18 +356,16 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
     part.some((t) => ORGANISATION_WORDS.has(lower(t))) &&
     part.some(isCapitalised) &&
     !ROLE_WORDS.has(headWord);
-  return {
+  return mentionOf(
     from,
     to,
-    start: base.start,
-    end: base.end,
-    text: base.text,
-    kind: capitalisedOrg ? 'organisation' : 'group',
-    name: withoutArticle,
-    title: null,
+    base,
+    capitalisedOrg ? 'organisation' : 'group',
+    withoutArticle,
+    null,
     gender,
     plural,
-  };
+  );
 }
 
 /** Written statements whose named owner is their source ("Ann Cole's statement said"). */
