@@ -114,15 +114,20 @@ async function runDiscord(config: Config & { DISCORD_TOKEN: string }): Promise<n
     progress: process.stderr,
     onSnapshotError: (error) => logger.warn({ err: error }, 'could not save a snapshot'),
   }).then(
-    ({ library, stamps, fromSnapshot }) => {
+    async ({ library, stamps, fromSnapshot }) => {
       for (const s of library.skipped)
         logger.warn({ file: s.file, reason: s.reason }, `skipped ${s.file}: ${s.reason}`);
+      // Each read command once, so that the first burst of users does not pay for first use.
+      const { warmUp } = await import('./discord/warmUp.js');
+      const warm = warmUp(library);
+      if (warm.failed > 0) logger.warn({ failed: warm.failed }, 'a warm-up command failed');
       logger.info(
         {
           articles: library.articles.length,
           sentences: sentenceCount(library.sentences),
           folder,
           fromSnapshot,
+          warmUpMs: warm.ms,
         },
         'library ready',
       );

@@ -80,7 +80,11 @@ function visibleTrim(text: string): string {
   return text.replace(/^[\s\p{Cf}]+|[\s\p{Cf}]+$/gu, '');
 }
 
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Replaces lone surrogates (half an emoji, as some clients send) with U+FFFD. */
 export function wellFormed(text: string): string {
+  // Almost no text has a surrogate at all; the pairing check (lookbehind) is the slow part.
+  if (!ANY_SURROGATE.test(text)) return text;
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

@@ -47,13 +47,37 @@ export interface LibraryStorage {
   close(): Promise<void>;
 }
 
+/**
+ * How long a library folder found missing is believed missing. Most servers never add an article,
+ * and each of their interactions asked the file system again (a 500-interaction burst spent some
+ * 20 ms there); one made by hand or by another process is seen within this time.
+ */
+const ABSENT_FOR_MS = 2000;
+
+/** Absent entries kept at most (oldest dropped first), so that the map cannot grow without bound. */
+const ABSENT_KEPT = 10_000;
+
 /** Library folders under `root` (CITEBOT_LIBRARIES) and `feeds.json` beside their articles. */
 export function folderStorage(root: string, sharedDir: string): LibraryStorage {
+  const absentSince = new Map<OwnLibraryId, number>();
   return {
     kind: 'folders',
     feeds: new FileFeedStore(root, sharedDir),
-    source: (id) => new FolderSource(id, libraryFolder(root, id)),
-    mayHold: (id) => existsSync(libraryFolder(root, id)),
+    source: (id) => {
+      // Its articles are about to be read or written here: ask the file system next time.
+      absentSince.delete(id);
+      return new FolderSource(id, libraryFolder(root, id));
+    },
+    mayHold: (id) => {
+      const now = Date.now();
+      const since = absentSince.get(id);
+      if (since !== undefined && now - since < ABSENT_FOR_MS) return false;
+      absentSince.delete(id);
+      if (existsSync(libraryFolder(root, id))) return true;
+      absentSince.set(id, now);
+      if (absentSince.size > ABSENT_KEPT) absentSince.delete(absentSince.keys().next().value as OwnLibraryId);
+      return false;
+    },
     close: async () => {},
   };
 }

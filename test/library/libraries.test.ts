@@ -148,6 +148,10 @@ describe('libraries', () => {
       // A folder for a library never asked for is read when it first is.
       writeLibrary(root, 42);
       expect((await libraries.get('guild:42')).articleById.has('fountain-42')).toBe(true);
+      // A library answered as empty (no folder) is looked for again after a short while.
+      expect(libraries.current('guild:44')).toBe(shared);
+      writeLibrary(root, 44);
+      await until(async () => (await libraries.get('guild:44')).articleById.has('fountain-44'));
       // And an article copied into a watched folder by hand is picked up too.
       writeFileSync(path.join(root, 'guild-41', 'second.md'), story(43));
       await until(async () => (await libraries.get('guild:41')).articleById.has('second'));
