@@ -9,6 +9,7 @@ import { mergeSpeakers, type SpeakerMention } from './entities.js';
 import { type Extraction, extractStatements } from './extract.js';
 import { type Mention, namedMentions, organisationEvidence } from './mentions.js';
 import { expandAcronym, nameWords } from './names.js';
+import { placeEvidence } from './placeEvidence.js';
 import { resolveSpeakers } from './resolve.js';
 import { retagSurnames } from './surnames.js';
 import type { SpeakerEntity, Statement, StatementSpan } from './types.js';
@@ -78,6 +79,7 @@ function readArticle({ article, analyses: tagged }: ParsedArticle, taggedTokens:
   const bodies = organisationEvidence(analyses.map((a) => a.tokens));
   const resolution = resolveSpeakers(extraction, knownNames, personWords, named, bodies, {
     pronouns: analyses.map((a) => pronounsOutsideQuotes(a.tokens)),
+    places: placeEvidence(analyses.map((a) => a.tokens)),
   });
   return { knownNames, extraction, resolution };
 }

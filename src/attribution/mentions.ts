@@ -81,7 +81,7 @@ const _isPunct = (t: Token | undefined, chars: string) =>
   t !== undefined && t.pos === 'PUNCT' && chars.includes(t.text);
 
 /** A capitalised word that can be part of a person's or organisation's name. */
-function isProperWord(t: Token, initial = false): boolean {
+export function isProperWord(t: Token, initial = false): boolean {
   if (!isCapitalised(t)) return false;
   if (t.pos === 'PROPN') return true;
   // wink sometimes tags unknown capitalised surnames as nouns or adjectives, but at the start of
@@ -330,6 +330,15 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
     if (organisation) {
       return mentionOf(from, to, base, 'organisation', withoutArticle, null, null, false);
     }
+    // "Ana Ruiz and Tom Lee": names joined by "and" are two people, not one titled "Ana Ruiz and".
+    const joined = titleWords.some(
+      (t, k) =>
+        (lower(t) === 'and' || t.text === '&') &&
+        k > 0 &&
+        isProperWord(titleWords[k - 1] as Token) &&
+        !ROLE_WORDS.has(lower(titleWords[k - 1])),
+    );
+    if (joined) return mentionOf(from, to, base, 'group', withoutArticle, null, null, true);
     const title = titleWords.length > 0 ? spanText(titleWords) : null;
     // A first name tells the gender; a lone surname does not (Morgan, Jordan).
     const named = nameTokens.filter((t) => /\p{L}/u.test(t.text));

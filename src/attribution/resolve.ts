@@ -176,7 +176,11 @@ export function resolveSpeakers(
   personWords: ReadonlySet<string> = new Set(),
   namedIn: readonly (readonly Mention[])[] = [],
   bodies: ReadonlySet<string> = new Set(),
-  evidence: { pronouns?: readonly { m: number; f: number }[] } = {},
+  evidence: {
+    pronouns?: readonly { m: number; f: number }[];
+    /** Names the article writes as places (see placeEvidence). */
+    places?: ReadonlySet<string>;
+  } = {},
 ): Resolution {
   /** A name the article shows to be a body's ("Northwind Inc.", "Northwind's shares") is one everywhere. */
   const isBody = (m: Mention) => m.kind === 'person' && bodies.has(nameWords(m.name).join(' '));
@@ -301,6 +305,7 @@ export function resolveSpeakers(
   const notAPerson = (m: Mention): boolean => {
     if (isPlace(m.name) || /\s(?:and|of|for|&)\s/i.test(m.name)) return true;
     if (hasPersonEvidence(m) || spoke.has(key(m))) return false;
+    if (evidence.places?.has(nameWords(m.name).join(' '))) return true;
     return nameWords(m.name).every((w) => isDictionaryWord(w));
   };
   const learn = (pronoun: Mention, m: Mention) => {
@@ -362,7 +367,9 @@ export function resolveSpeakers(
       // "The panel heard Kim Lee and Robin Tal. “…,” she said": for a he or she written as such,
       // people introduced in passing whose genders the article never tells cannot be told apart
       // when there are several (a wrong speaker is worse than none); one alone is still taken.
-      const introduced = agreeing ?? (writtenHeOrShe(pronoun) && passing().size > 1 ? undefined : fits[0]);
+      // The same for a description that tells no gender ("the senator said"): nothing to choose by.
+      const undecidable = writtenHeOrShe(pronoun) || pronoun.name === 'person';
+      const introduced = agreeing ?? (undecidable && passing().size > 1 ? undefined : fits[0]);
       if (introduced) return introduced;
     }
     if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS && compatible(pronoun, last.mention)) {
