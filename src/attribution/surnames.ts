@@ -2,7 +2,8 @@
  * Surnames the tagger reads as verbs: after a first name, "Ward", "Burke" or "Hunt" is tagged
  * VERB ("said Nora Ward, director …" would name "Steve"). A capitalised verb right after a
  * capitalised proper noun or a title ("Dr. Halloran") is taken for a proper noun before speakers are
- * read; so is a first name tagged as a verb ("Josh", "Ted") before a proper noun. Headlines in
+ * read; so is a first name tagged as a verb ("Josh", "Ted") before a proper noun, and one tagged
+ * as an auxiliary ("Will") between a lower-case word and a proper noun. Headlines in
  * title case keep their verbs: speech verbs, auxiliaries ("Will", "Is") and, after a word that is
  * not a first name, inflected forms ("Approves", "Signed") are left alone.
  */
@@ -36,6 +37,21 @@ export function retagSurnames(analyses: readonly AnalyzedSentence[]): AnalyzedSe
       }
       const before = (tokens ?? a.tokens)[i - 1];
       if (!before) continue;
+      // "said Will Doyle", "according to Will Doyle": an auxiliary that is a first name, before a
+      // proper noun and after a word in lower case (so not a title-case headline, "Trump Will Win").
+      if (
+        t.pos === 'AUX' &&
+        isCapitalisedWord(t) &&
+        isFirstName(t.text) &&
+        after?.pos === 'PROPN' &&
+        isCapitalisedWord(after) &&
+        t.end + 1 === after.start &&
+        /^\p{Ll}/u.test(before.text)
+      ) {
+        tokens ??= [...a.tokens];
+        tokens[i] = { ...t, pos: 'PROPN', lemma: t.text.toLowerCase() };
+        continue;
+      }
       if (
         t.pos === 'VERB' &&
         isCapitalisedWord(t) &&

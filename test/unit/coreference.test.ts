@@ -109,4 +109,12 @@ describe('surnames and first names the tagger reads as verbs', () => {
       ['The plan is sound,', 'Josh Penrose'],
     ]);
   });
+
+  it('keeps a first name the tagger reads as an auxiliary ("Will") after a lower-case word', () => {
+    expect(pairs('“The fees are far too high,” said Will Penrose, a retired teacher.')).toEqual([
+      ['The fees are far too high,', 'Will Penrose'],
+    ]);
+    // A title-case headline keeps its auxiliary: no name is made of it.
+    expect(pairs('Voters Will Decide the Race in November.')).toEqual([]);
+  });
 });
