@@ -375,6 +375,29 @@ function describedBy(
   return { ...o, name: `${o.name} ${phrase}`, end: last.end, to, text: text.slice(o.start, last.end) };
 }
 
+/**
+ * "said a source close to the campaign", "said one aide familiar with the talks": the speaker
+ * phrase before the adjective, described by all of it, as {@link describedBy} reads it before a cue.
+ */
+function describedAfter(tokens: readonly Token[], end: number, m: Mention, text: string): Mention | null {
+  const adjective = tokens[end + 1];
+  const link = tokens[end + 2];
+  if (!adjective || !link || link.pos !== 'ADP' || !SOURCE_LINKS.test(adjective.text)) return null;
+  if (m.kind === 'pronoun' || m.plural) return null;
+  const object = phraseStartingAt(tokens, end + 3);
+  if (!object) return null;
+  const last = tokens[object[1]] as Token;
+  const phrase = text.slice(adjective.start, last.end);
+  if (m.kind === 'person') return withTitle(m, phrase);
+  return {
+    ...m,
+    name: `${m.name} ${phrase}`,
+    end: last.end,
+    to: object[1],
+    text: text.slice(m.start, last.end),
+  };
+}
+
 /** "another source", "one official": a count or "another" before a noun, ending at `end`. */
 function countedOwner(tokens: readonly Token[], end: number): [number, number] | null {
   const head = tokens[end];
@@ -403,11 +426,15 @@ function canSpeakHere(m: Mention, tokens: readonly Token[]): boolean {
   return !SETTING_NOUNS.has(w) && !TIME_WORDS.has(w);
 }
 
-/** "one voter involved in …": a speaker phrase ends at its last noun, not at a participle after it. */
+/**
+ * "one voter involved in …", "a source close to the campaign": a speaker phrase ends at its last
+ * noun, not at a participle or an adjective after it that opens a modifier ("familiar with …").
+ */
 function endAtNoun(tokens: readonly Token[], [from, to]: [number, number]): [number, number] {
   const last = tokens[to];
-  const participle =
-    to > from && last !== undefined && /^(?:ADJ|VERB)$/.test(last.pos) && /ed$/i.test(last.text);
+  const modifier =
+    last !== undefined && (/ed$/i.test(last.text) || (last.pos === 'ADJ' && tokens[to + 1]?.pos === 'ADP'));
+  const participle = to > from && last !== undefined && /^(?:ADJ|VERB)$/.test(last.pos) && modifier;
   const noun = tokens[to - 1]?.pos === 'NOUN' || tokens[to - 1]?.pos === 'PROPN';
   return participle && noun ? [from, to - 1] : [from, to];
 }
@@ -478,6 +505,8 @@ export function speakerAfter(tokens: readonly Token[], k: number, text: string):
   if (titled) return titled;
   const m = classify(tokens, span[0], span[1], text);
   if (!canSpeakHere(m, tokens)) return null;
+  const described = describedAfter(tokens, span[1], m, text);
+  if (described) return described;
   const named = namedByAppositive(tokens, m, text);
   if (named) return named;
   if (!isComma(tokens[span[1] + 1]) || m.kind !== 'person') return m;

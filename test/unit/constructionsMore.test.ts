@@ -257,3 +257,14 @@ describe('a quotation right after a possessive', () => {
     ).toEqual(['It is early,', 'We will see.']);
   });
 });
+
+describe('an unnamed source described after the cue', () => {
+  it('reads "said a source close to …" whole, as the same source before the cue is read', () => {
+    expect(pairs('“The vote will be close,” said a source close to the ferry board.')).toEqual([
+      ['The vote will be close,', 'source close to the ferry board'],
+    ]);
+    expect(pairs('“Nobody has signed yet,” said one aide familiar with the talks.')).toEqual([
+      ['Nobody has signed yet,', 'aide familiar with the talks'],
+    ]);
+  });
+});
