@@ -146,9 +146,16 @@ function conditionalClause(tokens: readonly Token[], i: number, endIndex: number
     const t = tokens[k] as Token;
     if (t.text === ';' || t.text === '.') return false;
     if (t.text === ',' && startsClause(tokens, k + 1, endIndex)) return true;
+    // Without the comma: "said if the board picked her it would be a fresh start", where a subject
+    // pronoun and a modal open the main clause.
+    const w = lower(t);
+    if (k > i + 2 && (SUBJECT_PRONOUNS.has(w) || w === 'it') && MODALS.has(lower(tokens[k + 1]))) return true;
   }
   return false;
 }
+
+/** Modals that open the main clause after a condition ("it would", "they will"). */
+const MODALS = new Set(['would', 'will', 'could', 'might', 'should', 'can', "'d", "'ll", '’d', '’ll']);
 
 /**
  * "announced she would retire", "conceded they had lost": after any verb of speech a subject

@@ -87,3 +87,15 @@ describe('a clause without "that" after a setting phrase', () => {
     ]);
   });
 });
+
+describe('a condition opening the reported clause without a comma', () => {
+  it('reads "said if …, it would …" when a pronoun and a modal open the main clause', () => {
+    expect(
+      pairs('Mara Voss said if the board named her its chair it would be "a fresh start for the port."'),
+    ).toEqual([['if the board named her its chair it would be "a fresh start for the port."', 'Mara Voss']]);
+  });
+
+  it('leaves "said if asked" alone: a circumstance of the saying, no main clause', () => {
+    expect(pairs('Mara Voss said if asked.')).toEqual([]);
+  });
+});
