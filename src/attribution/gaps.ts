@@ -40,13 +40,32 @@ export function skipForward(tokens: readonly Token[], from: number, last: number
       while (k <= Math.min(last, i + 6) && !SETTING_NOUNS.has(lower(tokens[k])) && inSettingPhrase(tokens[k]))
         k++;
       if (k <= last && SETTING_NOUNS.has(lower(tokens[k]))) {
-        i = k + 1;
+        i = participleBeforeThat(tokens, k + 1, last) ?? k + 1;
         continue;
       }
     }
     break;
   }
   return i;
+}
+
+/** Most tokens of a participle phrase after a setting ("taped before the vote"). */
+const PARTICIPLE_PHRASE = 8;
+
+/**
+ * "said in an interview taped before the vote that …", "in a letter sent on Friday that …": a past
+ * participle phrase describing the setting, up to the "that" opening the clause; the index of
+ * "that", or null. Nothing in it may be a verb of its own, a comma or a quotation mark.
+ */
+function participleBeforeThat(tokens: readonly Token[], i: number, last: number): number | null {
+  const first = tokens[i];
+  if (!first || !/^(?:VERB|ADJ)$/.test(first.pos) || !/(?:ed|en|wn)$/i.test(first.text)) return null;
+  for (let k = i + 1; k <= Math.min(last, i + PARTICIPLE_PHRASE); k++) {
+    const t = tokens[k] as Token;
+    if (lower(t) === 'that') return k;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT' || t.pos === 'SCONJ') return null;
+  }
+  return null;
 }
 
 /** Steps back over adverbs, auxiliaries, time words and setting phrases between a subject and its verb. */

@@ -99,3 +99,13 @@ describe('a condition opening the reported clause without a comma', () => {
     expect(pairs('Mara Voss said if asked.')).toEqual([]);
   });
 });
+
+describe('a participle phrase after the setting', () => {
+  it('steps over "in an interview taped before the vote" to the clause after "that"', () => {
+    expect(
+      pairs(
+        'Mara Voss said in a radio interview taped before the vote that the port had "contained" its costs.',
+      ),
+    ).toEqual([['the port had "contained" its costs', 'Mara Voss']]);
+  });
+});
