@@ -243,10 +243,14 @@ function fullNamesIn(tokens: readonly Token[], text: string): string[] {
 const MASCULINE = new Set(['he', 'him', 'his', 'himself']);
 const FEMININE = new Set(['she', 'her', 'hers', 'herself']);
 
-/** How many he/him/his and she/her/hers a sentence has outside its quotation marks. */
-function pronounsOutsideQuotes(tokens: readonly Token[]): { m: number; f: number } {
+/**
+ * How many he/him/his and she/her/hers a sentence has outside its quotation marks, and where the
+ * first of them starts (Infinity when there is none).
+ */
+function pronounsOutsideQuotes(tokens: readonly Token[]): { m: number; f: number; first: number } {
   let m = 0;
   let f = 0;
+  let first = Number.POSITIVE_INFINITY;
   let quoted = false;
   for (const t of tokens) {
     if (/^["“”]$/.test(t.text)) quoted = t.text === '“' ? true : t.text === '”' ? false : !quoted;
@@ -254,7 +258,9 @@ function pronounsOutsideQuotes(tokens: readonly Token[]): { m: number; f: number
       const w = t.text.toLowerCase();
       if (MASCULINE.has(w)) m++;
       else if (FEMININE.has(w)) f++;
+      else continue;
+      first = Math.min(first, t.start);
     }
   }
-  return { m, f };
+  return { m, f, first };
 }

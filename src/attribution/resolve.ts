@@ -177,7 +177,7 @@ export function resolveSpeakers(
   namedIn: readonly (readonly Mention[])[] = [],
   bodies: ReadonlySet<string> = new Set(),
   evidence: {
-    pronouns?: readonly { m: number; f: number }[];
+    pronouns?: readonly { m: number; f: number; first?: number }[];
     /** Names the article writes as places (see placeEvidence). */
     places?: ReadonlySet<string>;
   } = {},
@@ -211,8 +211,12 @@ export function resolveSpeakers(
   named.forEach((list, j) => {
     const counts = evidence.pronouns?.[j];
     if (!counts || counts.m + counts.f === 0) return;
-    const keys = new Set(list.filter((c) => c.kind === 'person').map(key));
+    const persons = list.filter((c) => c.kind === 'person');
+    const keys = new Set(persons.map(key));
     if (keys.size !== 1) return;
+    // "While she attacked Roe, her campaign …": a pronoun before the name is someone named
+    // earlier, and so the sentence tells nothing of Roe.
+    if ((counts.first ?? Number.POSITIVE_INFINITY) < Math.min(...persons.map((c) => c.start))) return;
     const k = [...keys][0] as string;
     const v = votes.get(k) ?? { m: 0, f: 0 };
     votes.set(k, { m: v.m + counts.m, f: v.f + counts.f });

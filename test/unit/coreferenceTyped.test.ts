@@ -43,6 +43,14 @@ describe('gender read off the article', () => {
       'Quinlan then met the press. “We are ready,” she said.';
     expect(speakerOf(text, 'We are ready')).toBe('Dana Bell');
   });
+
+  it('a she before the one name in a sentence is someone named earlier, not that name', () => {
+    const text =
+      'Mara Voss is betting on the ferry vote.\n\n' +
+      'While she has dropped her attacks on Robin Frey from her speeches, her campaign will mail a critical editorial.\n\n' +
+      'On Thursday, Frey hit back at a breakfast in the harbour hall. “Look where the editors were last year,” he said.';
+    expect(speakerOf(text, 'Look where the editors')).toBe('Robin Frey');
+  });
 });
 
 describe('names typed as bodies from evidence anywhere in the article', () => {
