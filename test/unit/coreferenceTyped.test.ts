@@ -111,13 +111,6 @@ describe('places are not people', () => {
     expect(isPlace('Linda Park')).toBe(false);
   });
 
-  it('knows state capitals of several words, not one-word capitals that are also names', () => {
-    expect(isPlace('Des Moines')).toBe(true);
-    expect(isPlace('Baton Rouge')).toBe(true);
-    expect(isPlace('Jackson')).toBe(false);
-    expect(isPlace('Lincoln')).toBe(false);
-  });
-
   it('"he" does not go to a state', () => {
     const text =
       'North Carolina passed the bill on Monday after a long debate.\n\n' +
