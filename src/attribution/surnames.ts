@@ -22,9 +22,14 @@ export function retagSurnames(analyses: readonly AnalyzedSentence[]): AnalyzedSe
     for (let i = 0; i < a.tokens.length; i++) {
       const t = a.tokens[i] as Token;
       const after = a.tokens[i + 1];
-      // "Will Hunt", "Mark Tolland": a first name that is also a verb, before a proper noun.
+      const before = (tokens ?? a.tokens)[i - 1];
+      // "Will Hunt", "Mark Tolland": a first name that is also a verb, before a proper noun; one
+      // read as an auxiliary ("said Will Doyle") only after a word in lower case, so that a
+      // title-case headline keeps its verb ("Trump Will Win").
+      const verbLike =
+        t.pos === 'VERB' || (t.pos === 'AUX' && before !== undefined && /^\p{Ll}/u.test(before.text));
       if (
-        t.pos === 'VERB' &&
+        verbLike &&
         isCapitalisedWord(t) &&
         isFirstName(t.text) &&
         after?.pos === 'PROPN' &&
@@ -35,23 +40,7 @@ export function retagSurnames(analyses: readonly AnalyzedSentence[]): AnalyzedSe
         tokens[i] = { ...t, pos: 'PROPN', lemma: t.text.toLowerCase() };
         continue;
       }
-      const before = (tokens ?? a.tokens)[i - 1];
       if (!before) continue;
-      // "said Will Doyle", "according to Will Doyle": an auxiliary that is a first name, before a
-      // proper noun and after a word in lower case (so not a title-case headline, "Trump Will Win").
-      if (
-        t.pos === 'AUX' &&
-        isCapitalisedWord(t) &&
-        isFirstName(t.text) &&
-        after?.pos === 'PROPN' &&
-        isCapitalisedWord(after) &&
-        t.end + 1 === after.start &&
-        /^\p{Ll}/u.test(before.text)
-      ) {
-        tokens ??= [...a.tokens];
-        tokens[i] = { ...t, pos: 'PROPN', lemma: t.text.toLowerCase() };
-        continue;
-      }
       if (
         t.pos === 'VERB' &&
         isCapitalisedWord(t) &&
