@@ -123,7 +123,15 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
     lower(last) === 'old' &&
     tokens[end - 1]?.text === '-' &&
     /^(?:year|month)s?$/.test(lower(tokens[end - 2]));
-  if (!(age || last.pos === 'PROPN' || last.pos === 'NOUN' || (isProperWord(last) && last.pos !== 'ADJ')))
+  if (
+    !(
+      age ||
+      last.pos === 'PROPN' ||
+      last.pos === 'NOUN' ||
+      (isProperWord(last) && last.pos !== 'ADJ') ||
+      isPossessedGerund(tokens, end)
+    )
+  )
     return null;
   let from = end;
   for (let k = end - 1; k >= 0; k--) {
@@ -167,6 +175,17 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
   return [from, end];
 }
 
+/**
+ * "his thinking", "the mayor's planning": a word in -ing read as a verb is a noun after a
+ * possessive, so it can end a phrase ("a source familiar with his thinking said").
+ */
+function isPossessedGerund(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const before = tokens[k - 1];
+  if (!t || !before || t.pos !== 'VERB' || !/\p{Ll}ing$/u.test(t.text)) return false;
+  return POSSESSIVE_PRONOUNS[lower(before)] !== undefined || /^['’]s$/.test(before.text);
+}
+
 /** The noun phrase that starts at token `start` ("said Jane Roe, a former …"), or null. */
 export function phraseStartingAt(tokens: readonly Token[], start: number): [number, number] | null {
   let k = start;
@@ -177,6 +196,10 @@ export function phraseStartingAt(tokens: readonly Token[], start: number): [numb
   let end = -1;
   for (; k < tokens.length; k++) {
     const t = tokens[k] as Token;
+    if (isPossessedGerund(tokens, k)) {
+      end = k;
+      continue;
+    }
     if (isPhraseWord(t) && !(t.pos === 'PUNCT' && t.text === '.' && k === tokens.length - 1)) {
       if (t.pos !== 'PUNCT' && t.pos !== 'PART') end = k;
       continue;

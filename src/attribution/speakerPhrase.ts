@@ -16,7 +16,7 @@ import {
   phraseStartingAt,
 } from './mentions.js';
 import { isComma, isGerund, isQuoteMark, lower } from './tokens.js';
-import { ROLE_WORDS, SETTING_NOUNS, STATEMENT_NOUNS, TIME_WORDS } from './words.js';
+import { POSSESSIVE_PRONOUNS, ROLE_WORDS, SETTING_NOUNS, STATEMENT_NOUNS, TIME_WORDS } from './words.js';
 
 /** Longest appositive, in tokens, between a name and its cue. */
 const MAX_APPOSITIVE = 16;
@@ -384,7 +384,9 @@ function describedAfter(tokens: readonly Token[], end: number, m: Mention, text:
   const link = tokens[end + 2];
   if (!adjective || !link || link.pos !== 'ADP' || !SOURCE_LINKS.test(adjective.text)) return null;
   if (m.kind === 'pronoun' || m.plural) return null;
-  const object = phraseStartingAt(tokens, end + 3);
+  // "familiar with his thinking": a possessive opens the object.
+  const possessive = POSSESSIVE_PRONOUNS[lower(tokens[end + 3])] !== undefined;
+  const object = phraseStartingAt(tokens, possessive ? end + 4 : end + 3);
   if (!object) return null;
   const last = tokens[object[1]] as Token;
   const phrase = text.slice(adjective.start, last.end);

@@ -267,4 +267,23 @@ describe('an unnamed source described after the cue', () => {
       ['Nobody has signed yet,', 'aide familiar with the talks'],
     ]);
   });
+
+  it('reads a gerund after a possessive as the noun that ends the description ("familiar with his thinking")', () => {
+    expect(pairs('A source familiar with his thinking said, “The governor will sign it next week.”')).toEqual(
+      [['The governor will sign it next week.', 'source familiar with his thinking']],
+    );
+    expect(pairs('“The vote will be close,” said one aide familiar with the mayor’s planning.')).toEqual([
+      ['The vote will be close,', 'aide familiar with the mayor’s planning'],
+    ]);
+  });
+});
+
+describe('a setting phrase the tagger breaks', () => {
+  it('walks back from the mark over a compound noun read with a verb in it ("the debate spin room")', () => {
+    expect(
+      pairs(
+        'The senator won the backing of Tom Reyes, who declared in the debate spin room, “We are sending the signal that it is time to unite.” The rest followed.',
+      ),
+    ).toEqual([['We are sending the signal that it is time to unite.', 'Tom Reyes']]);
+  });
 });

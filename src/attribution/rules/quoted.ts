@@ -263,7 +263,7 @@ function cueBeforeMark(ctx: SentenceContext, q: QuoteSpan, i: number): QuoteCue 
       // A possessive ("on her blog") belongs to a setting phrase, not to a clause.
       const insideClause = between.some(
         (x) =>
-          x.pos === 'VERB' ||
+          (x.pos === 'VERB' && !isCompoundNoun(tokens, tokens.indexOf(x))) ||
           x.pos === 'AUX' ||
           (x.pos === 'PRON' && !/^(?:his|her|its|their|our|my|your)$/i.test(x.text)),
       );
@@ -280,7 +280,22 @@ function cueBeforeMark(ctx: SentenceContext, q: QuoteSpan, i: number): QuoteCue 
         reported: sawThat || inTopic || (!colon && (insideClause || clauseGoesOn)),
       };
     }
-    if (t.pos === 'VERB' || t.text === '.' || t.text === ';' || isQuoteMark(t)) return null;
+    if (t.pos === 'VERB' && !isCompoundNoun(tokens, k)) return null;
+    if (t.text === '.' || t.text === ';' || isQuoteMark(t)) return null;
   }
   return null;
+}
+
+/**
+ * "in the debate spin room", "at a campaign stop event": an uninflected word the tagger read as a
+ * verb between two common nouns is part of a compound noun, not a verb that ends the walk.
+ */
+function isCompoundNoun(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  return (
+    tokens[k - 1]?.pos === 'NOUN' &&
+    tokens[k + 1]?.pos === 'NOUN' &&
+    t.lemma === t.text.toLowerCase() &&
+    /^\p{Ll}+$/u.test(t.text)
+  );
 }
