@@ -9,6 +9,7 @@ import type { FeedPoller } from '../library/feeds.js';
 import type { LibraryHolder } from '../library/holder.js';
 import type { Libraries } from '../library/libraries.js';
 import type { Logger } from '../log.js';
+import { CallbackSender } from './callback.js';
 import { createDirectMessageHandler } from './directMessages.js';
 import { createInteractionHandler } from './interactions.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -28,24 +29,25 @@ export interface BotOptions {
 const REST_CONNECTIONS = 16;
 
 /**
- * The pool discord.js sends replies through. Its REST package types the agent with its own copy of
- * undici (6.x); the project's (7.x, for page fetching) speaks the same dispatch protocol (7 still
- * takes 6's handlers), only the two copies' FormData classes differ in type, and replies never
- * carry files. The e2e tests send every reply through this agent.
+ * The pool replies go through, discord.js's and the direct callbacks' (callback.ts) alike. Its
+ * REST package types the agent with its own copy of undici (6.x); the project's (7.x, for page
+ * fetching) speaks the same dispatch protocol (7 still takes 6's handlers), only the two copies'
+ * FormData classes differ in type, and replies never carry files. The e2e tests send every reply
+ * through this agent.
  */
-function restAgent(): NonNullable<RESTOptions['agent']> {
-  return new Agent({ connections: REST_CONNECTIONS }) as unknown as NonNullable<RESTOptions['agent']>;
+function restAgent(): Agent {
+  return new Agent({ connections: REST_CONNECTIONS });
 }
 
 /** A discord.js client pointed at `DISCORD_API_URL`, never allowed to mention anyone. */
-export function createClient(apiUrl: string): Client {
+export function createClient(apiUrl: string, agent: Agent = restAgent()): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     // A bounded keep-alive pool: under a burst of replies the default unbounded pool opened one
     // socket per reply (a connect, and a TLS handshake against Discord, each), which cost more of a
     // 500-interaction burst than building the answers; 16 sockets measured best (8 and 32 slower).
-    rest: { api: apiUrl, agent: restAgent() },
+    rest: { api: apiUrl, agent: agent as unknown as NonNullable<RESTOptions['agent']> },
     allowedMentions: { parse: [] },
     // Replies are built in the API's own snake_case form (src/discord/render.ts), so discord.js's
     // default deep copy into snake case changes nothing and cost ~8% of a burst's CPU.
@@ -62,11 +64,13 @@ export function registrationScope(config: Pick<Config, 'DISCORD_GUILD_ID'>): Sco
 export async function startBot(options: BotOptions): Promise<Client> {
   const { config, holder, libraries, logger, lifecycle } = options;
   const feeds = options.feeds ?? null;
-  const client = createClient(config.DISCORD_API_URL);
+  const agent = restAgent();
+  const client = createClient(config.DISCORD_API_URL, agent);
+  const callbacks = new CallbackSender(config.DISCORD_API_URL, agent);
   const guard = new AbuseGuard(config.CITEBOT_USER_RATE, config.CITEBOT_CHANNEL_RATE);
   client.on(
     Events.InteractionCreate,
-    createInteractionHandler({ holder, libraries, feeds, logger, guard, lifecycle }),
+    createInteractionHandler({ holder, libraries, feeds, logger, guard, lifecycle, callbacks }),
   );
   client.on(Events.MessageCreate, createDirectMessageHandler(libraries, logger, guard, lifecycle));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));

@@ -22,6 +22,7 @@ import type { Logger } from '../log.js';
 import { suggestSpeakers } from '../retrieval/statements.js';
 import { suggestArticles } from '../retrieval/suggest.js';
 import { answer } from './answer.js';
+import type { CallbackSender } from './callback.js';
 import type { Lifecycle } from './lifecycle.js';
 import { addArticleMenu, isManageCommand, manageAutocomplete, manageCommand, whereAsked } from './manage.js';
 import { queryDigest, queryFromFooter, readPageButton } from './paging.js';
@@ -39,6 +40,8 @@ export interface InteractionDeps {
   logger: Logger;
   guard: AbuseGuard;
   lifecycle: Lifecycle;
+  /** Sends first replies straight to the API (the gateway); without it, `interaction.reply`. */
+  callbacks?: CallbackSender;
 }
 
 const GONE = 'This page is no longer available. Run the command again for fresh results.';
@@ -102,7 +105,8 @@ async function respond(
   const where = whereAsked(interaction);
   const ready = deps.libraries.current(where);
   if (ready) {
-    await interaction.reply(build(ready));
+    if (deps.callbacks) await deps.callbacks.reply(interaction, build(ready));
+    else await interaction.reply(build(ready));
     return;
   }
   await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});

@@ -22,3 +22,18 @@ export function withoutFlags(reply: DiscordReply): Omit<DiscordReply, 'flags'> {
   const { flags: _flags, ...body } = reply;
   return body;
 }
+
+/** A reply, or the part of one a caller has (an edit may leave fields out), with its flags. */
+export type ReplyLike = Partial<DiscordReply> & { flags?: number };
+
+/** A reply body in the API's field names; mentions always off. */
+export function apiBody(reply: ReplyLike, keepFlags: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    embeds: reply.embeds ?? [],
+    components: reply.components ?? [],
+    allowed_mentions: { parse: [] },
+  };
+  if (reply.content !== undefined) body.content = reply.content;
+  if (keepFlags && reply.flags !== undefined) body.flags = reply.flags;
+  return body;
+}

@@ -5,7 +5,7 @@
  * webhook edit of `@original`; nothing is ever answered twice.
  */
 import { MessageFlags } from 'discord.js';
-import type { DiscordReply } from '../render.js';
+import { apiBody, type ReplyLike } from '../respond.js';
 
 /** An interaction callback body, the HTTP response to Discord. */
 export interface CallbackBody {
@@ -45,8 +45,6 @@ function attachmentOf(raw: RawAttachment | undefined): AttachmentLike | null {
   return { name: String(raw.filename ?? 'file'), url: raw.url, size: Number(raw.size ?? 0) };
 }
 
-type ReplyLike = Partial<DiscordReply> & { flags?: number };
-
 interface RawOption {
   name: string;
   type: number;
@@ -82,18 +80,6 @@ export interface RawInteraction {
 
 /** Interaction types (Discord API). */
 export const InteractionKind = { Ping: 1, Command: 2, Component: 3, Autocomplete: 4 } as const;
-
-/** A reply body in the API's field names; mentions always off. */
-export function apiBody(reply: ReplyLike, keepFlags: boolean): Record<string, unknown> {
-  const body: Record<string, unknown> = {
-    embeds: reply.embeds ?? [],
-    components: reply.components ?? [],
-    allowed_mentions: { parse: [] },
-  };
-  if (reply.content !== undefined) body.content = reply.content;
-  if (keepFlags && reply.flags !== undefined) body.flags = reply.flags;
-  return body;
-}
 
 /** Whether a command asks for a private answer (its `private` option). */
 export function wantsPrivate(raw: RawInteraction): boolean {

@@ -15,14 +15,8 @@ import type { Logger } from '../../log.js';
 import { createInteractionHandler } from '../interactions.js';
 import type { Lifecycle } from '../lifecycle.js';
 import type { AbuseGuard } from '../rateLimit.js';
-import { note } from '../respond.js';
-import {
-  apiBody,
-  type CallbackBody,
-  HttpInteraction,
-  InteractionKind,
-  type RawInteraction,
-} from './adapter.js';
+import { apiBody, note } from '../respond.js';
+import { type CallbackBody, HttpInteraction, InteractionKind, type RawInteraction } from './adapter.js';
 import { verifyInteraction } from './verify.js';
 
 /** The largest request body read (Discord's payloads are far smaller). */
