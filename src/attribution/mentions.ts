@@ -129,7 +129,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
       last.pos === 'PROPN' ||
       last.pos === 'NOUN' ||
       (isProperWord(last) && last.pos !== 'ADJ') ||
-      isPossessedGerund(tokens, end)
+      isPossessedGerund(tokens, end) ||
+      isRoleReadAsAdjective(tokens, end)
     )
   )
     return null;
@@ -184,6 +185,19 @@ function isPossessedGerund(tokens: readonly Token[], k: number): boolean {
   const before = tokens[k - 1];
   if (!t || !before || t.pos !== 'VERB' || !/\p{Ll}ing$/u.test(t.text)) return false;
   return POSSESSIVE_PRONOUNS[lower(before)] !== undefined || /^['’]s$/.test(before.text);
+}
+
+/**
+ * "the premier said", "the chief told": a role word after a determiner or a possessive that the
+ * tagger read as an adjective is the noun the phrase ends at.
+ */
+function isRoleReadAsAdjective(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const before = tokens[k - 1];
+  if (!t || !before || t.pos !== 'ADJ' || !/^\p{Ll}/u.test(t.text) || !ROLE_WORDS.has(lower(t))) return false;
+  return (
+    before.pos === 'DET' || POSSESSIVE_PRONOUNS[lower(before)] !== undefined || /^['’]s$/.test(before.text)
+  );
 }
 
 /** The noun phrase that starts at token `start` ("said Jane Roe, a former …"), or null. */

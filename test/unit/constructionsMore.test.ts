@@ -287,3 +287,13 @@ describe('a setting phrase the tagger breaks', () => {
     ).toEqual([['We are sending the signal that it is time to unite.', 'Tom Reyes']]);
   });
 });
+
+describe('a role word the tagger reads as an adjective', () => {
+  it('is the subject that speaks ("The premier said …")', () => {
+    expect(
+      pairs(
+        'Premier Ada Quinn visited the plant on Monday. The premier said the depot would close next spring.',
+      ),
+    ).toEqual([['the depot would close next spring', 'Ada Quinn']]);
+  });
+});
