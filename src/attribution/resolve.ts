@@ -59,6 +59,8 @@ const BODY_HEADS = new Set([
   ...GENERIC_BODIES, 'ministry', 'department', 'council', 'board', 'union', 'party', 'university',
   'college', 'hospital', 'school', 'court', 'commission', 'committee', 'government', 'service', 'police',
   'authority', 'foundation', 'association', 'institute', 'office', 'league', 'federation', 'campaign',
+  // Local governments, named as "the City of …" ("the city said"); not "state": the State Department.
+  'city', 'town', 'county', 'municipality', 'township', 'village', 'region', 'district',
 ]);
 
 /** Words in a name that mark a business, which "the company" or "the firm" may stand for. */

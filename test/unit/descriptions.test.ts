@@ -45,3 +45,12 @@ describe('a description that takes up an unnamed person just introduced', () => 
     expect(speakerOf(text, 'Nobody told us to wait')).toBe('officer');
   });
 });
+
+describe('a local government taken up by its kind', () => {
+  it('"the city said" is the City of … named before', () => {
+    const text =
+      'The City of Alderton closed two bridges after the storm.\n\n' +
+      '“Both will stay shut until the engineers are done,” the city said in a statement.';
+    expect(speakerOf(text, 'Both will stay shut until the engineers are done')).toBe('City of Alderton');
+  });
+});
