@@ -2,7 +2,7 @@
 import type { Token } from '../nlp/pipeline.js';
 import { skipForward } from './gaps.js';
 import { phraseStartingAt } from './mentions.js';
-import { gerundLemmas, isComma, isQuoteMark, lower } from './tokens.js';
+import { gerundLemmas, isComma, isQuoteMark, isVerbReadAsNoun, lower } from './tokens.js';
 import { BARE_CLAUSE_VERBS } from './words.js';
 
 /** Shortest reported clause, in words. */
@@ -193,7 +193,7 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
     // "declared war on the region, leading to …": an -ing form after a comma opens a participle
     // phrase; it is no clause's finite verb.
     if (t.pos === 'VERB' && /ing$/i.test(t.text) && isComma(before)) continue;
-    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || isVerbReadAsNoun(tokens, k)) return true;
     if (t.pos === 'ADP' && k === i + 1 && first.pos !== 'PRON') continue;
     if (t.pos === 'SCONJ' || t.text === ';') return false;
     // "said the driver, a 34-year-old man from Leeds, was …": an apposition set off by commas
@@ -250,7 +250,10 @@ export function clauseBetween(tokens: readonly Token[], from: number, to: number
   if (words.length < MIN_CLAUSE_WORDS) return null;
   // A clause says something: it has a verb, or quoted words (which the tagger often misreads).
   const part = tokens.slice(a, b + 1);
-  if (!part.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t))) return null;
+  const hasVerb = part.some(
+    (t, j) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t) || isVerbReadAsNoun(tokens, a + j),
+  );
+  if (!hasVerb) return null;
   return { start: (tokens[a] as Token).start, end: (tokens[b] as Token).end };
 }
 

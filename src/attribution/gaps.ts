@@ -82,7 +82,7 @@ export function skipBack(tokens: readonly Token[], from: number, floor: number):
         continue;
       }
     }
-    if (isBetweenSubjectAndVerb(t)) {
+    if (isBetweenSubjectAndVerb(t) && !isNameReadAsAdverb(t)) {
       j--;
       // "on Wednesday": the opener goes with the time word.
       if (j >= floor && SETTING_OPENERS.has(lower(tokens[j]))) j--;
@@ -104,4 +104,12 @@ export function skipBack(tokens: readonly Token[], from: number, floor: number):
     break;
   }
   return j;
+}
+
+/**
+ * "Jolly said …", "…, Young says": a word in title case that the tagger read as an adverb, next to
+ * the cue, is a name (adverbs there are in lower case: "also said"). Time words stay skipped.
+ */
+function isNameReadAsAdverb(t: Token): boolean {
+  return t.pos === 'ADV' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !TIME_WORDS.has(lower(t));
 }

@@ -47,6 +47,23 @@ function isThirdPerson(t: Token): boolean {
   return t.pos === 'NOUN' && /^\p{Ll}+s$/u.test(t.text) && t.lemma !== lower(t);
 }
 
+/**
+ * "each year of study yields a bump in pay": a word in -s the tagger read as a plural noun, after
+ * a noun and before a determiner, a number or a possessive, is the clause's verb.
+ */
+export function isVerbReadAsNoun(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  if (!t || !before || !after || !isThirdPerson(t)) return false;
+  if (!(before.pos === 'NOUN' || before.pos === 'PROPN')) return false;
+  return (
+    after.pos === 'DET' ||
+    after.pos === 'NUM' ||
+    /^(?:his|her|its|their|our|my|your|more|no)$/i.test(after.text)
+  );
+}
+
 /** Index of the ")" closing the "(" at `open`, within `limit` tokens, else -1. */
 export function closingBracket(tokens: readonly Token[], open: number, limit = 10): number {
   for (let k = open + 1; k < tokens.length && k <= open + limit; k++) if (tokens[k]?.text === ')') return k;

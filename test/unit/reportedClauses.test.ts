@@ -109,3 +109,22 @@ describe('a participle phrase after the setting', () => {
     ).toEqual([['the port had "contained" its costs', 'Mara Voss']]);
   });
 });
+
+describe('words the tagger misreads next to the cue or in the clause', () => {
+  it('takes a verb in -s read as a plural noun for the clause verb ("each year … yields a …")', () => {
+    expect(
+      pairs('Ruth Okafor runs the survey. Okafor said each year of training yields a 10% rise in wages.'),
+    ).toEqual([['each year of training yields a 10% rise in wages', 'Ruth Okafor']]);
+  });
+
+  it('takes a surname read as an adverb right before the cue for the speaker ("Jolly said …")', () => {
+    expect(
+      pairs(
+        'Rep. Dan Jolly is running for the seat. Jolly said he would be cautious about cutting the budget. “It will be hard,” Jolly said.',
+      ),
+    ).toEqual([
+      ['he would be cautious about cutting the budget', 'Dan Jolly'],
+      ['It will be hard,', 'Dan Jolly'],
+    ]);
+  });
+});
