@@ -181,7 +181,8 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
   if (isQuoteMark(first)) return true;
   // "said he …", "said they …": a subject pronoun after the cue can only open its clause.
   if (first.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(first))) return true;
-  if (!['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(first.pos)) return false;
+  if (!['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(first.pos) && !opensQuantity(tokens, i))
+    return false;
   let last = Math.min(endIndex, i + 12);
   for (let k = i + 1; k <= last; k++) {
     const t = tokens[k] as Token;
@@ -205,6 +206,24 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
     }
   }
   return false;
+}
+
+/** Words before a number or a share that make an estimate ("about half", "nearly 40"). */
+const APPROXIMATORS = new Set(['about', 'around', 'nearly', 'almost', 'roughly', 'over', 'under', 'some']);
+/** Shares and counts an estimate may name. */
+const QUANTITY_WORDS =
+  /^(?:half|third|quarter|fifth|dozen|dozens|hundreds|thousands|millions|percent|all|two-thirds)$/i;
+
+/**
+ * "said about half of the …", "said down-ballot races …": a clause may open with a word the
+ * tagger reads as a preposition, when it starts an estimate or a hyphenated word.
+ */
+function opensQuantity(tokens: readonly Token[], i: number): boolean {
+  const first = tokens[i];
+  const next = tokens[i + 1];
+  if (first?.pos !== 'ADP' || !next) return false;
+  if (next.text === '-' && next.start === first.end) return true;
+  return APPROXIMATORS.has(lower(first)) && (next.pos === 'NUM' || QUANTITY_WORDS.test(next.text));
 }
 
 /** Most tokens of an apposition between commas ("the driver, a man from a town near Leeds, …"). */

@@ -55,14 +55,23 @@ export function isVerbReadAsNoun(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   const before = tokens[k - 1];
   const after = tokens[k + 1];
-  if (!t || !before || !after || !isThirdPerson(t)) return false;
+  if (!t || !before || !after || t.pos !== 'NOUN') return false;
   if (!(before.pos === 'NOUN' || before.pos === 'PROPN')) return false;
+  // "the family deserved better": a past form after the subject's noun.
+  if (isPastForm(t)) return true;
+  if (!isThirdPerson(t)) return false;
   return (
     after.pos === 'DET' ||
     after.pos === 'NUM' ||
     /^(?:his|her|its|their|our|my|your|more|no)$/i.test(after.text)
   );
 }
+
+/** Nouns in -ed that are no past forms. */
+const NOUNS_IN_ED = new Set(['hatred', 'kindred', 'hundred', 'bloodshed', 'watershed', 'homestead']);
+
+/** A lower-case word of six letters or more in -ed ("deserved", "wanted"), not a noun like "hatred". */
+const isPastForm = (t: Token): boolean => /^\p{Ll}{4,}ed$/u.test(t.text) && !NOUNS_IN_ED.has(t.text);
 
 /** Index of the ")" closing the "(" at `open`, within `limit` tokens, else -1. */
 export function closingBracket(tokens: readonly Token[], open: number, limit = 10): number {

@@ -128,3 +128,20 @@ describe('words the tagger misreads next to the cue or in the clause', () => {
     ]);
   });
 });
+
+describe('clause openings and verbs the tagger misreads', () => {
+  it('takes a past form read as a noun after the subject for the clause verb ("the family deserved better")', () => {
+    expect(pairs('Ada Quinn said the Moreno family deserved better.')).toEqual([
+      ['the Moreno family deserved better', 'Ada Quinn'],
+    ]);
+  });
+
+  it('lets an estimate or a hyphenated word open the clause ("said about half of …", "said down-ballot …")', () => {
+    expect(
+      pairs('The budget office said about half of the gap in its projections reflected lost revenue.'),
+    ).toEqual([['about half of the gap in its projections reflected lost revenue', 'budget office']]);
+    expect(pairs('Ada Quinn said down-ballot races can also help unite the teachers.')).toEqual([
+      ['down-ballot races can also help unite the teachers', 'Ada Quinn'],
+    ]);
+  });
+});
