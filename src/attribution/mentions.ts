@@ -130,7 +130,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
       last.pos === 'NOUN' ||
       (isProperWord(last) && last.pos !== 'ADJ') ||
       isPossessedGerund(tokens, end) ||
-      isRoleReadAsAdjective(tokens, end)
+      isRoleReadAsAdjective(tokens, end) ||
+      isAdjectiveBeforeCue(tokens, end)
     )
   )
     return null;
@@ -198,6 +199,19 @@ function isRoleReadAsAdjective(tokens: readonly Token[], k: number): boolean {
   return (
     before.pos === 'DET' || POSSESSIVE_PRONOUNS[lower(before)] !== undefined || /^['’]s$/.test(before.text)
   );
+}
+
+/**
+ * "The Republican incumbent said", "the accused told": an adjective after a determiner (and any
+ * names or adjectives) right before "said" or "told" can only be the noun the phrase ends at.
+ */
+function isAdjectiveBeforeCue(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || t.pos !== 'ADJ' || !/^\p{Ll}/u.test(t.text)) return false;
+  if (!/^(?:said|says|told|tells|added|adds)$/i.test(tokens[k + 1]?.text ?? '')) return false;
+  let j = k - 1;
+  while (j >= 0 && (tokens[j]?.pos === 'ADJ' || tokens[j]?.pos === 'PROPN')) j--;
+  return tokens[j]?.pos === 'DET';
 }
 
 /** The noun phrase that starts at token `start` ("said Jane Roe, a former …"), or null. */
@@ -476,8 +490,12 @@ export function nameFromWord(tokens: readonly Token[], k: number, text: string):
 export function isBetweenSubjectAndVerb(t: Token): boolean {
   const w = lower(t);
   if (t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && (w === 'not' || w === "n't"))) return true;
+  // "Ford itself said": an emphatic pronoun after the subject.
+  if (REFLEXIVES.has(w)) return true;
   return TIME_WORDS.has(w) || (t.pos === 'PROPN' && TIME_WORDS.has(w));
 }
+
+const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves', 'myself', 'ourselves']);
 
 /** A mention is someone who can be quoted: not a bare place or a stray word. */
 export function canSpeak(m: Mention): boolean {

@@ -29,7 +29,9 @@ export function gerundLemmas(word: string): string[] {
  * noun or name; those few forms are accepted whatever their tag.
  */
 export function isCue(t: Token, verbs: ReadonlySet<string>, afterSpeaker = false): boolean {
-  if (!(t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN')) return false;
+  // "Ian Read said …": after a name read as a verb, "said" itself may be read as an adjective.
+  if (!(t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ'))
+    return false;
   if (
     t.pos !== 'VERB' &&
     !/^(?:says|said|told|adds|added)$/i.test(t.text) &&

@@ -145,3 +145,21 @@ describe('clause openings and verbs the tagger misreads', () => {
     ]);
   });
 });
+
+describe('speakers the tagger misreads before the cue', () => {
+  it('reads "said" tagged as an adjective after a surname read as a verb ("Ian Read said …")', () => {
+    expect(
+      pairs('Acme chief executive Ian Read said company leaders had weighed the political debate.'),
+    ).toEqual([['company leaders had weighed the political debate', 'Ian Read']]);
+  });
+
+  it('steps over an emphatic pronoun between the speaker and the cue ("Ford itself said …")', () => {
+    expect(pairs('Ford itself said the deal was on.').map(([quote]) => quote)).toEqual(['the deal was on']);
+  });
+
+  it('takes an adjective after a determiner right before the cue for the head ("The Republican incumbent said …")', () => {
+    expect(pairs('The Republican incumbent said that her position is genuine.')).toEqual([
+      ['her position is genuine', 'Republican incumbent'],
+    ]);
+  });
+});

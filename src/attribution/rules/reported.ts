@@ -30,6 +30,10 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
   if (t.pos === 'VERB') return isCue(t, REPORT_VERBS);
   const before = tokens[k - 1];
   const after = lower(tokens[k + 1]);
+  // "Ian Read said …": "said" read as an adjective after a name read as a verb (not "the said
+  // document").
+  if (t.pos === 'ADJ' && /^(?:said|told)$/i.test(t.text))
+    return before?.pos !== 'DET' && isCue(t, REPORT_VERBS);
   // "is promising to …", "was insisting that …": a progressive the tagger read as an adjective.
   if (t.pos === 'ADJ' && before?.pos === 'AUX' && /^(?:to|that)$/.test(after))
     return gerundLemmas(lower(t)).some((l) => REPORT_VERBS.has(l));
