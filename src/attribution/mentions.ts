@@ -207,7 +207,7 @@ function isRoleReadAsAdjective(tokens: readonly Token[], k: number): boolean {
  */
 function isAdjectiveBeforeCue(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
-  if (!t || t.pos !== 'ADJ' || !/^\p{Ll}/u.test(t.text)) return false;
+  if (t?.pos !== 'ADJ' || !/^\p{Ll}/u.test(t.text)) return false;
   if (!/^(?:said|says|told|tells|added|adds)$/i.test(tokens[k + 1]?.text ?? '')) return false;
   let j = k - 1;
   while (j >= 0 && (tokens[j]?.pos === 'ADJ' || tokens[j]?.pos === 'PROPN')) j--;
