@@ -163,3 +163,25 @@ describe('speakers the tagger misreads before the cue', () => {
     ]);
   });
 });
+
+describe('more reported clauses after the cue', () => {
+  it('steps over a setting naming an agency or a hyphenated body before "that"', () => {
+    expect(
+      pairs('Ada Quinn said in an interview with The Associated Press last week that she would not run.'),
+    ).toEqual([['she would not run', 'Ada Quinn']]);
+    expect(
+      pairs(
+        'In his email, Tom Reyes told members of the AFL-CIO executive council that the body will not vote.',
+      ),
+    ).toEqual([['the body will not vote', 'Tom Reyes']]);
+  });
+
+  it('takes a gerund right after the cue for the subject of the clause, but not ", adding that …"', () => {
+    expect(pairs('Ada Quinn said seeking reinforcements was the right course.')).toEqual([
+      ['seeking reinforcements was the right course', 'Ada Quinn'],
+    ]);
+    expect(pairs('Ada Quinn said, adding that the plan would fail.').map(([quote]) => quote)).toEqual([
+      'the plan would fail',
+    ]);
+  });
+});
