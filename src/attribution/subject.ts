@@ -138,3 +138,15 @@ export function introducedPeople(
   }
   return people;
 }
+
+/**
+ * "Tom Reyes shot back, saying …" when the tagger misread the verb ("shot" as a noun) and so no
+ * subject was found: the person whose name opens the sentence, for a participle after a comma.
+ */
+export function openingName(tokens: readonly Token[], text: string): Mention | null {
+  let end = -1;
+  while (tokens[end + 1]?.pos === 'PROPN') end++;
+  if (end < 0) return null;
+  const m = classify(tokens, 0, end, text);
+  return m.kind === 'person' ? m : null;
+}

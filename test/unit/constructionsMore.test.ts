@@ -297,3 +297,21 @@ describe('a role word the tagger reads as an adjective', () => {
     ).toEqual([['the depot would close next spring', 'Ada Quinn']]);
   });
 });
+
+describe('participles and clause ends the tagger or a contraction would break', () => {
+  it('gives a participle after a comma the name opening the sentence when its verb was misread', () => {
+    expect(
+      pairs(
+        'Ada Quinn attacked the plan. Tom Reyes shot back in a statement, saying he’s “made a lot of money in down markets.”',
+      ),
+    ).toEqual([['he’s “made a lot of money in down markets.”', 'Tom Reyes']]);
+  });
+
+  it('ends a reported clause at a later attribution after a closing mark and comma', () => {
+    expect(
+      pairs(
+        'After Ada Quinn said that most pupils might do better at "smaller schools," Tom Reyes said: "I do not like what she said, no, I do not like it."',
+      ).map(([, speaker]) => speaker),
+    ).toEqual(['Ada Quinn', 'Tom Reyes']);
+  });
+});

@@ -7,6 +7,7 @@ import type { Token } from '../../nlp/pipeline.js';
 import { clauseAfterComma, clauseAfterCue, clauseBetween, startsClause, trimBack } from '../clauses.js';
 import { canSpeak, classify, isBetweenSubjectAndVerb, type Mention, phraseStartingAt } from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
+import { openingName } from '../subject.js';
 import { gerundLemmas, isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
 import { REPORT_VERBS, STATEMENT_NOUNS, TIME_WORDS } from '../words.js';
 import type { Found, SentenceContext } from './context.js';
@@ -192,7 +193,7 @@ const participle: ReportedRule = {
       commaInMark ||
       (before !== undefined && (STATEMENT_NOUNS.has(lower(before)) || PARTICIPLE_LINKS.has(lower(before))));
     if (!opensParticiple) return undefined;
-    const owner = ctx.speaker ?? ctx.subject;
+    const owner = ctx.speaker ?? ctx.subject ?? (isComma(before) ? openingName(ctx.tokens, ctx.text) : null);
     const clause = clauseAfterCue(ctx.tokens, k, end);
     return owner && clause ? { mention: owner, cue: t, ...clause } : null;
   },
@@ -611,12 +612,15 @@ function nextAttribution(
     if (isGerund(t) && isComma(tokens[k - 1])) return k - 2 >= from ? k - 2 : null;
     const m = speakerBefore(tokens, k, text, from);
     if (!m || m.kind === 'pronoun') continue;
-    const before = tokens[m.from - 1];
+    // `… at "less advanced schools," Trump said: …`: a closing mark before the comma.
+    let b = m.from - 1;
+    while (b > from && isQuoteMark(tokens[b])) b--;
+    const before = tokens[b];
     // "said that the board should reiterate …": "that" opens the reported clause, whose own verb
     // is no new attribution.
     if (lower(before) === 'that') continue;
     if (before && (isComma(before) || before.pos === 'CCONJ' || before.pos === 'SCONJ')) {
-      let end = m.from - 1;
+      let end = b;
       // "…, while supporters argue …": the subordinator belongs to the later attribution.
       while (
         end > from &&
