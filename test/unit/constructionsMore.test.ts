@@ -315,3 +315,16 @@ describe('participles and clause ends the tagger or a contraction would break', 
     ).toEqual(['Ada Quinn', 'Tom Reyes']);
   });
 });
+
+describe('a clause of time between the cue and the quotation', () => {
+  it('reads "X said as …, “…”" and "X told reporters while …, “…”"', () => {
+    expect(
+      pairs(
+        'Paul Roe said as he introduced his wife in Hudson, “Finally, the dam broke in the campaign.” Ann Cole told reporters while leaving the court, “We will appeal this ruling.”',
+      ),
+    ).toEqual([
+      ['Finally, the dam broke in the campaign.', 'Paul Roe'],
+      ['We will appeal this ruling.', 'Ann Cole'],
+    ]);
+  });
+});

@@ -281,8 +281,35 @@ function cueBeforeMark(ctx: SentenceContext, q: QuoteSpan, i: number): QuoteCue 
         reported: sawThat || inTopic || (!colon && (insideClause || clauseGoesOn)),
       };
     }
-    if (t.pos === 'VERB' && !isCompoundNoun(tokens, k)) return null;
+    if (t.pos === 'VERB' && !isCompoundNoun(tokens, k)) return cueBeforeTimeClause(ctx, i);
     if (t.text === '.' || t.text === ';' || isQuoteMark(t)) return null;
+  }
+  return null;
+}
+
+/** Words that open a clause of time between a cue and its quotation. */
+const TIME_CLAUSE_OPENERS = /^(?:as|while|when|after|before)$/i;
+/** Most tokens of such a clause. */
+const TIME_CLAUSE_WINDOW = 14;
+
+/**
+ * `Roe said as he introduced his wife, “…”`, `Roe told reporters while leaving the court, “…”`:
+ * a clause of time right after the cue, ending in the comma before the opening mark (token `i`).
+ */
+function cueBeforeTimeClause(ctx: SentenceContext, i: number): QuoteCue | null {
+  const { tokens, text, inQuote } = ctx;
+  if (!isComma(tokens[i])) return null;
+  for (let s = i - 1; s > 0 && i - s <= TIME_CLAUSE_WINDOW; s--) {
+    const t = tokens[s] as Token;
+    if (inQuote(t.start) || isQuoteMark(t) || t.text === '.' || t.text === ';' || isComma(t)) return null;
+    if (!TIME_CLAUSE_OPENERS.test(t.text)) continue;
+    let c = s - 1;
+    // "told reporters as …": the cue's object may stand between.
+    if (tokens[c]?.pos === 'NOUN' && tokens[c - 1]?.pos === 'VERB') c--;
+    const cue = tokens[c] as Token;
+    if (!isCue(cue, QUOTE_VERBS)) return null;
+    const m = speakerBefore(tokens, c, text, 0);
+    return m ? { mention: m, cue, head: true, reported: false } : null;
   }
   return null;
 }
