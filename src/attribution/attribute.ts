@@ -13,7 +13,7 @@ import { placeEvidence } from './placeEvidence.js';
 import { resolveSpeakers } from './resolve.js';
 import { retagSurnames } from './surnames.js';
 import type { SpeakerEntity, Statement, StatementSpan } from './types.js';
-import { isFirstName, ROLE_WORDS } from './words.js';
+import { isFirstName, isPlace, ROLE_WORDS } from './words.js';
 
 export interface Attribution {
   statements: Statement[];
@@ -234,7 +234,9 @@ function fullNamesIn(tokens: readonly Token[], text: string): string[] {
       )
         break;
     }
-    if (j - i >= 2) names.push(text.slice(t.start, (tokens[j - 1] as Token).end));
+    // "North Carolina", "North Carolina Panthers": a first name ("North") opening a place's name.
+    const place = isPlace(`${t.text} ${tokens[i + 1]?.text ?? ''}`);
+    if (j - i >= 2 && !place) names.push(text.slice(t.start, (tokens[j - 1] as Token).end));
     i = j - 1;
   }
   return names;

@@ -118,3 +118,12 @@ describe('surnames and first names the tagger reads as verbs', () => {
     expect(pairs('Voters Will Decide the Race in November.')).toEqual([]);
   });
 });
+
+describe('a place is not a full name', () => {
+  it('does not merge a one-word surname into a state whose name opens with a first name', () => {
+    const text =
+      'Voters in North Carolina go to the polls next week.\n\n' +
+      'Carson spoke in Raleigh on Monday. “I will predict the winner – it will be Denver or Carolina,” Carson said.';
+    expect(attribute(text).map((s) => s.speaker)).toEqual(['Carson']);
+  });
+});
