@@ -127,3 +127,12 @@ describe('a place is not a full name', () => {
     expect(attribute(text).map((s) => s.speaker)).toEqual(['Carson']);
   });
 });
+
+describe('a building is not a person', () => {
+  it('does not take a name ending in a building word ("Trump Tower") for someone "he" may be', () => {
+    const text =
+      'Maria Lopez visited Donald Trump last year. She went up to the private Trump Tower suite to work on the book.\n\n' +
+      '“She signed a confidentiality agreement,” he said.';
+    expect(attribute(text).map((s) => s.speaker)).toEqual(['Donald Trump']);
+  });
+});
