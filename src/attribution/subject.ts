@@ -10,7 +10,7 @@ import {
   phraseStartingAt,
   withAppositiveTitle,
 } from './mentions.js';
-import { namedByAppositive } from './speakerPhrase.js';
+import { mentionEndingAt, namedByAppositive } from './speakerPhrase.js';
 import { closingBracket, isComma } from './tokens.js';
 
 /**
@@ -46,6 +46,26 @@ export function sentenceSubject(
 function subjectAt(tokens: readonly Token[], i: number, text: string): Mention | null {
   const span = phraseStartingAt(tokens, i);
   if (!span) return null;
+  return subjectEndingAt(tokens, span, text) ?? describedSubject(tokens, span, text);
+}
+
+/**
+ * "A reporter for Agence France-Presse called it …", "The head of the union said …": a phrase and
+ * the one prepositional phrase after it are the subject, read as a speaker phrase before a cue
+ * (the reporter, described by whom they work for).
+ */
+function describedSubject(tokens: readonly Token[], span: [number, number], text: string): Mention | null {
+  if (!/^(?:for|of|at|with|from)$/i.test(tokens[span[1] + 1]?.text ?? '')) return null;
+  const object = phraseStartingAt(tokens, span[1] + 2);
+  if (!object) return null;
+  const whole = subjectEndingAt(tokens, [span[0], object[1]], text);
+  if (!whole) return null;
+  const m = mentionEndingAt(tokens, object[1], text, span[0]);
+  return m && m.kind !== 'pronoun' && m.start === whole.start ? m : null;
+}
+
+/** The mention `span` is, when a verb follows it (after appositives and adverbs). */
+function subjectEndingAt(tokens: readonly Token[], span: [number, number], text: string): Mention | null {
   let after = stepOverAppositives(tokens, span[1] + 1);
   // Step over adverbs and time words, but an auxiliary may be the verb itself ("Roe has …").
   while (

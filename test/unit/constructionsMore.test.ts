@@ -328,3 +328,11 @@ describe('a clause of time between the cue and the quotation', () => {
     ]);
   });
 });
+
+describe('a subject described by a prepositional phrase', () => {
+  it('is the speaker of a participle after a comma ("A spokesman for the ministry rejected …, saying …")', () => {
+    expect(
+      pairs('A spokesman for the ministry rejected the plan on Monday, saying it would cost far too much.'),
+    ).toEqual([['it would cost far too much', 'spokesman for the ministry']]);
+  });
+});
