@@ -142,6 +142,11 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
       from = k;
       continue;
     }
+    // "an inside source": a preposition used as an adjective after a determiner.
+    if (t.pos === 'ADP' && /^(?:inside|outside)$/i.test(t.text) && tokens[k - 1]?.pos === 'DET') {
+      from = k;
+      continue;
+    }
     // "Secretary of Defense", "Minister of Northern Affairs", "spokesperson of the ministry"
     const left = tokens[k - 1];
     if (

@@ -248,11 +248,17 @@ export function mentionEndingAt(
   floor: number,
   role: PhraseRole = 'subject',
 ): Mention | null {
-  const span = phraseEndingAt(tokens, j);
+  // "a source close to him said": an object pronoun after "close to", "familiar with".
+  const pronounObject =
+    /^(?:him|her|them)$/i.test(tokens[j]?.text ?? '') &&
+    tokens[j - 1]?.pos === 'ADP' &&
+    SOURCE_LINKS.test(tokens[j - 2]?.text ?? '');
+  const span: [number, number] | null = pronounObject ? [j, j] : phraseEndingAt(tokens, j);
   if (!span || span[0] < floor) return null;
   const m = classify(tokens, span[0], span[1], text);
   const link = tokens[span[0] - 1];
   const described = describedBy(tokens, span, text, floor);
+  if (pronounObject) return described;
   if (described) return described;
   if (link && /^(?:with|of|from|at|for)$/i.test(link.text) && m.kind !== 'pronoun') {
     const owner = phraseEndingAt(tokens, span[0] - 2);
@@ -390,7 +396,11 @@ function describedAfter(tokens: readonly Token[], end: number, m: Mention, text:
   if (m.kind === 'pronoun' || m.plural) return null;
   // "familiar with his thinking": a possessive opens the object.
   const possessive = POSSESSIVE_PRONOUNS[lower(tokens[end + 3])] !== undefined;
-  const object = phraseStartingAt(tokens, possessive ? end + 4 : end + 3);
+  // "close to her": an object pronoun is the whole object.
+  const pronoun = /^(?:him|her|them)$/i.test(tokens[end + 3]?.text ?? '');
+  const object =
+    phraseStartingAt(tokens, possessive ? end + 4 : end + 3) ??
+    (pronoun ? ([end + 3, end + 3] as [number, number]) : null);
   if (!object) return null;
   const last = tokens[object[1]] as Token;
   const phrase = text.slice(adjective.start, last.end);

@@ -336,3 +336,20 @@ describe('a subject described by a prepositional phrase', () => {
     ).toEqual([['it would cost far too much', 'spokesman for the ministry']]);
   });
 });
+
+describe('unnamed sources close to someone', () => {
+  it('reads "a source close to him said" and "said a source close to her" whole', () => {
+    expect(
+      pairs('Still, the mayor will rethink how he treats the council, a source close to him said.'),
+    ).toEqual([['Still, the mayor will rethink how he treats the council', 'source close to him']]);
+    expect(pairs('“It is over,” said a source close to her.')).toEqual([
+      ['It is over,', 'source close to her'],
+    ]);
+  });
+
+  it('reads "an inside source" as one phrase before an interrupting cue', () => {
+    expect(pairs('The plan, an inside source said, is to have volunteers hand out the leaflets.')).toEqual([
+      ['The plan, an inside source said, is to have volunteers hand out the leaflets', 'inside source'],
+    ]);
+  });
+});
