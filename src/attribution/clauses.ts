@@ -168,6 +168,9 @@ const MODALS = new Set(['would', 'will', 'could', 'might', 'should', 'can', "'d"
  */
 function opensWithSubjectPronoun(tokens: readonly Token[], i: number, endIndex: number): boolean {
   const first = tokens[i];
+  // "announced it would seek …": "it" opens the clause only right before its verb ("announced it
+  // on Friday" is the object).
+  if (lower(first) === 'it' && first?.pos === 'PRON') return isVerbAt(tokens, i + 1);
   if (first?.pos !== 'PRON' || !SUBJECT_PRONOUNS.has(lower(first))) return false;
   for (let k = i + 1; k <= Math.min(endIndex, i + 4); k++) {
     const t = tokens[k] as Token;

@@ -185,3 +185,18 @@ describe('more reported clauses after the cue', () => {
     ]);
   });
 });
+
+describe('"it" and embedded attributions in a reported clause', () => {
+  it('takes "announced it would …" as a clause, but not "announced it on Friday"', () => {
+    expect(pairs('The airline announced it would cut forty routes next year.')).toEqual([
+      ['it would cut forty routes next year', 'airline'],
+    ]);
+    expect(pairs('The airline announced it on Friday in a short note to staff.')).toEqual([]);
+  });
+
+  it('keeps a verb of speech inside the reported clause ("reported that during the visit, X reiterated …")', () => {
+    expect(pairs('Local media reported that during the visit, the mayor reiterated his request.')).toEqual([
+      ['during the visit, the mayor reiterated his request', 'Local media'],
+    ]);
+  });
+});

@@ -619,6 +619,9 @@ function nextAttribution(
     // "said that the board should reiterate …": "that" opens the reported clause, whose own verb
     // is no new attribution.
     if (lower(before) === 'that') continue;
+    // "reported that during the visit, Erdogan reiterated …": with no verb between the first cue
+    // and this subject, this is the reported clause's own verb.
+    if (!tokens.slice(from, m.from).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) continue;
     if (before && (isComma(before) || before.pos === 'CCONJ' || before.pos === 'SCONJ')) {
       let end = b;
       // "…, while supporters argue …": the subordinator belongs to the later attribution.
