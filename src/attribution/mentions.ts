@@ -321,9 +321,19 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
   for (let i = part.length - 1; i >= 0; i--) {
     const t = part[i] as Token;
     const w = lower(t);
+    // "Billie Jean King", "Stephen King": a surname that is a role word, right after a first name.
+    const roleSurname =
+      i === part.length - 1 &&
+      i > 0 &&
+      t.pos === 'PROPN' &&
+      isFirstName((part[i - 1] as Token).text) &&
+      isProperWord(part[i - 1] as Token) &&
+      // "the Virginia Governor", "the North Carolina Senator": a place named like a first name.
+      !isPlace((part[i - 1] as Token).text) &&
+      !isPlace(`${part[i - 2]?.text ?? ''} ${(part[i - 1] as Token).text}`);
     if (
       isProperWord(t, isSentenceInitial(tokens, from + i)) &&
-      !ROLE_WORDS.has(w) &&
+      (!ROLE_WORDS.has(w) || roleSurname) &&
       !NOT_NAME_WORDS.has(w)
     ) {
       nameFrom = i;

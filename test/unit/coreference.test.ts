@@ -136,3 +136,12 @@ describe('a building is not a person', () => {
     expect(attribute(text).map((s) => s.speaker)).toEqual(['Donald Trump']);
   });
 });
+
+describe('a surname that is a role word', () => {
+  it('reads "Carole King" after a first name as a person, not a king', () => {
+    const text =
+      'Tom Reyes said he would read it. Novelist Carole King remembered the night well. She saw it all.\n\n' +
+      '“It was the best show of the year,” she said.';
+    expect(attribute(text).map((s) => s.speaker)).toEqual(['Tom Reyes', 'Carole King']);
+  });
+});
