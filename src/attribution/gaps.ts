@@ -22,15 +22,16 @@ export function skipForward(tokens: readonly Token[], from: number, last: number
       i++;
       continue;
     }
-    // "said Friday in a northern town, that …": a place, set off before the clause.
-    if ((lower(t) === 'in' || lower(t) === 'at') && tokens[i + 1]?.pos === 'PROPN') {
+    // "said Friday in a northern town, that …": a place, set off before the clause; "wrote on
+    // Facebook: …", "told CNN on Fox News that …": a platform.
+    if ((lower(t) === 'in' || lower(t) === 'at' || lower(t) === 'on') && tokens[i + 1]?.pos === 'PROPN') {
       let k = i + 1;
       while (
         k <= last &&
         (tokens[k]?.pos === 'PROPN' || (isComma(tokens[k]) && tokens[k + 1]?.pos === 'PROPN'))
       )
         k++;
-      if (k <= last && (isComma(tokens[k]) || lower(tokens[k]) === 'that')) {
+      if (k <= last && (isComma(tokens[k]) || tokens[k]?.text === ':' || lower(tokens[k]) === 'that')) {
         i = k;
         continue;
       }

@@ -200,3 +200,14 @@ describe('"it" and embedded attributions in a reported clause', () => {
     ]);
   });
 });
+
+describe('a platform between the cue and the words', () => {
+  it('steps over "on Facebook:" and "on CNN that"', () => {
+    expect(pairs('Ada Quinn wrote on Facebook: We will be back next year, stronger than ever.')).toEqual([
+      ['We will be back next year, stronger than ever', 'Ada Quinn'],
+    ]);
+    expect(pairs('Ada Quinn said on CNN that the plan would fail.')).toEqual([
+      ['the plan would fail', 'Ada Quinn'],
+    ]);
+  });
+});
