@@ -12,7 +12,7 @@ import type { SentenceContext } from './rules/context.js';
 import { continuesSpeaker, MIN_QUOTE_WORDS } from './rules/continuation.js';
 import { headAttribution, type QuoteCue, tailAttribution } from './rules/quoted.js';
 import { reportedSpeech } from './rules/reported.js';
-import { introducedPeople, sentenceSubject } from './subject.js';
+import { introducedPeople, leadInSubject, sentenceSubject } from './subject.js';
 import type { StatementSpan } from './types.js';
 
 /** A statement before its speaker is resolved. Sentence numbers index `article.sentences`. */
@@ -29,6 +29,8 @@ export interface SentenceFacts {
   subject: Mention | null;
   /** People introduced by full name elsewhere in the sentence ("… for accountant Jane Roe"). */
   introduced: Mention[];
+  /** The person a clause opening the sentence is about ("After Ada Quinn lost the vote, …"). */
+  leadIn: Mention | null;
   paragraph: number;
 }
 
@@ -55,6 +57,7 @@ export function extractStatements(article: Article, analyses: readonly AnalyzedS
     return {
       subject,
       introduced: s.kind === 'sentence' ? introducedPeople(tokens, text, inQuote, subject) : [],
+      leadIn: s.kind === 'sentence' ? leadInSubject(tokens, text, inQuote) : null,
       paragraph: s.paragraph,
     };
   });

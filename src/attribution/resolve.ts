@@ -337,6 +337,12 @@ export function resolveSpeakers(
   let nearby = false;
   const antecedent = (pronoun: Mention, sentence: number): Mention | null => {
     const paragraph = facts[sentence]?.paragraph ?? 0;
+    // "After Ada Quinn lost the vote, she said …": the person an opening clause is about.
+    const lead = facts[sentence]?.leadIn;
+    if (lead && lead.end <= pronoun.start && writtenHeOrShe(pronoun) && compatible(pronoun, lead)) {
+      nearby = true;
+      return lead;
+    }
     const window: number[] = [];
     for (
       let j = sentence - 1, seen = 0;

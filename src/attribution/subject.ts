@@ -170,3 +170,34 @@ export function openingName(tokens: readonly Token[], text: string): Mention | n
   const m = classify(tokens, 0, end, text);
   return m.kind === 'person' ? m : null;
 }
+
+/** Words that open a clause of time or reason before the main clause. */
+const LEAD_IN_OPENERS = /^(?:after|when|while|as|before|because|although|though|since|once|until)$/i;
+
+/**
+ * "After Ada Quinn lost the vote, she said …", "When Roe arrived, he told …": the person who is
+ * the subject of a clause opening the sentence; a pronoun later in the sentence most likely
+ * stands for them.
+ */
+export function leadInSubject(
+  tokens: readonly Token[],
+  text: string,
+  inQuote: (at: number) => boolean,
+): Mention | null {
+  let i = 0;
+  while (i < tokens.length && (tokens[i]?.pos === 'CCONJ' || tokens[i]?.pos === 'PUNCT')) i++;
+  const opener = tokens[i];
+  if (!opener || inQuote(opener.start) || !LEAD_IN_OPENERS.test(opener.text)) return null;
+  const span = phraseStartingAt(tokens, i + 1);
+  if (!span) return null;
+  let after = span[1] + 1;
+  while (
+    after < tokens.length &&
+    tokens[after]?.pos !== 'AUX' &&
+    isBetweenSubjectAndVerb(tokens[after] as Token)
+  )
+    after++;
+  if (!isVerb(tokens[after])) return null;
+  const m = classify(tokens, span[0], span[1], text);
+  return m.kind === 'person' && !m.plural ? m : null;
+}

@@ -145,3 +145,17 @@ describe('a surname that is a role word', () => {
     expect(attribute(text).map((s) => s.speaker)).toEqual(['Tom Reyes', 'Carole King']);
   });
 });
+
+describe('a pronoun after a clause that opens the sentence', () => {
+  it('stands for the subject of that clause ("After Ada Quinn lost the vote, she said …")', () => {
+    const text =
+      'Tom Reyes spoke first. After Ada Quinn lost the vote, she said, “We will be back next year.” ' +
+      'When Ann Cole arrived, she told reporters the plan was dead.';
+    expect(attribute(text).map((s) => s.speaker)).toEqual(['Ada Quinn', 'Ann Cole']);
+  });
+
+  it('does not take the object of such a clause ("After meeting Tom Reyes, she said …")', () => {
+    const text = 'Ada Quinn spoke first. After meeting Tom Reyes, she said the plan was dead.';
+    expect(attribute(text).map((s) => s.speaker)).toEqual(['Ada Quinn']);
+  });
+});
