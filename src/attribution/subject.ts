@@ -186,6 +186,14 @@ export function leadInSubject(
 ): Mention | null {
   let i = 0;
   while (i < tokens.length && (tokens[i]?.pos === 'CCONJ' || tokens[i]?.pos === 'PUNCT')) i++;
+  // "Two weeks after …", "Shortly before …", "Even as …": a measure or an adverb before the opener.
+  for (let k = i; k < i + 3 && k < tokens.length; k++) {
+    if (LEAD_IN_OPENERS.test(tokens[k]?.text ?? '')) {
+      i = k;
+      break;
+    }
+    if (!['NUM', 'NOUN', 'ADV', 'ADJ'].includes(tokens[k]?.pos ?? '')) break;
+  }
   const opener = tokens[i];
   if (!opener || inQuote(opener.start) || !LEAD_IN_OPENERS.test(opener.text)) return null;
   const span = phraseStartingAt(tokens, i + 1);

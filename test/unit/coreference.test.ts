@@ -154,6 +154,12 @@ describe('a pronoun after a clause that opens the sentence', () => {
     expect(attribute(text).map((s) => s.speaker)).toEqual(['Ada Quinn', 'Ann Cole']);
   });
 
+  it('lets a measure of time come before the clause ("Two weeks after Quinn lost …, she said …")', () => {
+    const text =
+      'Tom Reyes spoke first. Two weeks after Ada Quinn lost the vote, she said the plan was dead.';
+    expect(attribute(text).map((s) => s.speaker)).toEqual(['Ada Quinn']);
+  });
+
   it('does not take the object of such a clause ("After meeting Tom Reyes, she said …")', () => {
     const text = 'Ada Quinn spoke first. After meeting Tom Reyes, she said the plan was dead.';
     expect(attribute(text).map((s) => s.speaker)).toEqual(['Ada Quinn']);
