@@ -3,7 +3,7 @@ import type { Token } from '../nlp/pipeline.js';
 import { skipForward } from './gaps.js';
 import { phraseStartingAt } from './mentions.js';
 import { gerundLemmas, isComma, isQuoteMark, isVerbReadAsNoun, lower } from './tokens.js';
-import { BARE_CLAUSE_VERBS, REPORT_VERBS } from './words.js';
+import { BARE_CLAUSE_VERBS } from './words.js';
 
 /** Shortest reported clause, in words. */
 export const MIN_CLAUSE_WORDS = 3;
@@ -188,11 +188,7 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
   if (isQuoteMark(first)) return true;
   // "said he …", "said they …": a subject pronoun after the cue can only open its clause.
   if (first.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(first))) return true;
-  if (
-    !['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(first.pos) &&
-    !opensQuantity(tokens, i) &&
-    !opensGerundSubject(tokens, i)
-  )
+  if (!['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(first.pos) && !opensQuantity(tokens, i))
     return false;
   let last = Math.min(endIndex, i + 12);
   for (let k = i + 1; k <= last; k++) {
@@ -217,18 +213,6 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
     }
   }
   return false;
-}
-
-/**
- * "said seeking help was the right course", "said raising taxes would hurt": a gerund right after
- * the cue (no comma: ", adding that …" is a participle of the cue's own) may be the subject of the
- * reported clause; the finite verb after it is found by {@link startsClause}.
- */
-function opensGerundSubject(tokens: readonly Token[], i: number): boolean {
-  const first = tokens[i];
-  const cue = tokens[i - 1];
-  if (first?.pos !== 'VERB' || !/^\p{Ll}+ing$/u.test(first.text) || cue?.pos !== 'VERB') return false;
-  return !gerundLemmas(lower(first)).some((l) => REPORT_VERBS.has(l));
 }
 
 /** Words before a number or a share that make an estimate ("about half", "nearly 40"). */

@@ -175,15 +175,6 @@ describe('more reported clauses after the cue', () => {
       ),
     ).toEqual([['the body will not vote', 'Tom Reyes']]);
   });
-
-  it('takes a gerund right after the cue for the subject of the clause, but not ", adding that …"', () => {
-    expect(pairs('Ada Quinn said seeking reinforcements was the right course.')).toEqual([
-      ['seeking reinforcements was the right course', 'Ada Quinn'],
-    ]);
-    expect(pairs('Ada Quinn said, adding that the plan would fail.').map(([quote]) => quote)).toEqual([
-      'the plan would fail',
-    ]);
-  });
 });
 
 describe('"it" and embedded attributions in a reported clause', () => {
