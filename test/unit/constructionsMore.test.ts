@@ -302,9 +302,9 @@ describe('participles and clause ends the tagger or a contraction would break', 
   it('gives a participle after a comma the name opening the sentence when its verb was misread', () => {
     expect(
       pairs(
-        'Ada Quinn attacked the plan. Tom Reyes shot back in a statement, saying he’s “made a lot of money in down markets.”',
+        'Ada Quinn attacked the plan. Tom Reyes shot back on Friday, saying he’s “earned every dollar honestly.”',
       ),
-    ).toEqual([['he’s “made a lot of money in down markets.”', 'Tom Reyes']]);
+    ).toEqual([['he’s “earned every dollar honestly.”', 'Tom Reyes']]);
   });
 
   it('ends a reported clause at a later attribution after a closing mark and comma', () => {

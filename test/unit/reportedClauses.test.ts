@@ -167,7 +167,9 @@ describe('speakers the tagger misreads before the cue', () => {
 describe('more reported clauses after the cue', () => {
   it('steps over a setting naming an agency or a hyphenated body before "that"', () => {
     expect(
-      pairs('Ada Quinn said in an interview with The Associated Press last week that she would not run.'),
+      pairs(
+        'Ada Quinn said in a long interview with The Associated Weekly on Friday that she would not run.',
+      ),
     ).toEqual([['she would not run', 'Ada Quinn']]);
     expect(
       pairs(
