@@ -234,7 +234,7 @@ function fullNamesIn(tokens: readonly Token[], text: string): string[] {
       )
         break;
     }
-    // "North Carolina", "North Carolina Panthers": a first name ("North") opening a place's name.
+    // "North Carolina", "North Dakota State": a first name ("North") opening a place's name.
     const place = isPlace(`${t.text} ${tokens[i + 1]?.text ?? ''}`);
     if (j - i >= 2 && !place) names.push(text.slice(t.start, (tokens[j - 1] as Token).end));
     i = j - 1;

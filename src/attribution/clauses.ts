@@ -113,7 +113,7 @@ function thatAfterPrepositions(tokens: readonly Token[], i: number, endIndex: nu
     if (lower(t) === 'that') return k;
     // "said in a statement she would …": a clause without "that" opens with a subject pronoun.
     if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(t)) && isVerbAt(tokens, k + 1)) return k;
-    // "with The Associated Press", "of the AFL-CIO": a title-case word read as a verb, a hyphen
+    // "with The Associated Weekly", "of the Tri-County board": a title-case word read as a verb, a hyphen
     // inside a name.
     const inName =
       (t.pos === 'VERB' && /^\p{Lu}/u.test(t.text)) || (t.text === '-' && t.start === tokens[k - 1]?.end);
@@ -222,7 +222,7 @@ const QUANTITY_WORDS =
   /^(?:half|third|quarter|fifth|dozen|dozens|hundreds|thousands|millions|percent|all|two-thirds)$/i;
 
 /**
- * "said about half of the …", "said down-ballot races …": a clause may open with a word the
+ * "said about half of the …", "said down-ballot contests …": a clause may open with a word the
  * tagger reads as a preposition, when it starts an estimate or a hyphenated word.
  */
 function opensQuantity(tokens: readonly Token[], i: number): boolean {

@@ -207,7 +207,7 @@ function isRoleReadAsAdjective(tokens: readonly Token[], k: number): boolean {
 }
 
 /**
- * "The Republican incumbent said", "the accused told": an adjective after a determiner (and any
+ * "The Democratic incumbent said", "the accused told": an adjective after a determiner (and any
  * names or adjectives) right before "said" or "told" can only be the noun the phrase ends at.
  */
 function isAdjectiveBeforeCue(tokens: readonly Token[], k: number): boolean {
@@ -321,7 +321,7 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
   for (let i = part.length - 1; i >= 0; i--) {
     const t = part[i] as Token;
     const w = lower(t);
-    // "Billie Jean King", "Stephen King": a surname that is a role word, right after a first name.
+    // "Ada King", "Tom Bishop": a surname that is a role word, right after a first name.
     const roleSurname =
       i === part.length - 1 &&
       i > 0 &&
@@ -505,7 +505,7 @@ export function nameFromWord(tokens: readonly Token[], k: number, text: string):
 export function isBetweenSubjectAndVerb(t: Token): boolean {
   const w = lower(t);
   if (t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && (w === 'not' || w === "n't"))) return true;
-  // "Ford itself said": an emphatic pronoun after the subject.
+  // "Acme itself said": an emphatic pronoun after the subject.
   if (REFLEXIVES.has(w)) return true;
   return TIME_WORDS.has(w) || (t.pos === 'PROPN' && TIME_WORDS.has(w));
 }

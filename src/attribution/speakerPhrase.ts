@@ -60,7 +60,7 @@ export function speakerBefore(
   if (isComma(t)) return speakerBeforeAppositive(tokens, j, text, floor);
   // A capitalised word read as a verb right before the cue is a name ("Welch added that …"), even
   // opening the sentence, where two verbs in a row cannot both be verbs.
-  // "Ford itself said": an emphatic pronoun between them keeps the word right before the cue.
+  // "Acme itself said": an emphatic pronoun between them keeps the word right before the cue.
   const adjacent =
     j === k - 1 ||
     (j === k - 2 && /^(?:itself|himself|herself|themselves)$/i.test(tokens[k - 1]?.text ?? ''));
@@ -434,7 +434,7 @@ function canSpeakHere(m: Mention, tokens: readonly Token[]): boolean {
   const head = tokens[m.to];
   // "said the 46-year-old": an age stands for a person.
   if (/\d+-year-old$/i.test(m.text)) return true;
-  // "the Republican incumbent said": an adjective right before the cue heads the phrase.
+  // "the Democratic incumbent said": an adjective right before the cue heads the phrase.
   const adjectiveHead =
     head?.pos === 'ADJ' && /^(?:said|says|told|tells|added|adds)$/i.test(tokens[m.to + 1]?.text ?? '');
   if (!head || !(head.pos === 'NOUN' || head.pos === 'PROPN' || adjectiveHead)) return false;

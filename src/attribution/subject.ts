@@ -50,7 +50,7 @@ function subjectAt(tokens: readonly Token[], i: number, text: string): Mention |
 }
 
 /**
- * "A reporter for Agence France-Presse called it …", "The head of the union said …": a phrase and
+ * "A reporter for the Daily Courier called it …", "The head of the union said …": a phrase and
  * the one prepositional phrase after it are the subject, read as a speaker phrase before a cue
  * (the reporter, described by whom they work for).
  */

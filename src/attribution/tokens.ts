@@ -29,7 +29,7 @@ export function gerundLemmas(word: string): string[] {
  * noun or name; those few forms are accepted whatever their tag.
  */
 export function isCue(t: Token, verbs: ReadonlySet<string>, afterSpeaker = false): boolean {
-  // "Ian Read said …": after a name read as a verb, "said" itself may be read as an adjective.
+  // "Ivan Read said …": after a name read as a verb, "said" itself may be read as an adjective.
   if (!(t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ'))
     return false;
   if (

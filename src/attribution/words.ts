@@ -285,7 +285,7 @@ const PLACE_HEADS = new Set([
   'avenue', 'street', 'road', 'boulevard', 'square', 'bridge', 'airport', 'station', 'river', 'lake',
   'island', 'islands', 'valley', 'beach', 'mountains', 'county', 'district', 'province', 'peninsula',
   'harbour', 'harbor', 'highway', 'plaza', 'heights',
-  // Buildings ("Trump Tower"); not words that are also surnames ("Hall", "Park", "Church").
+  // Buildings ("Reyes Tower"); not words that are also surnames ("Hall", "Park", "Church").
   'tower', 'towers', 'building', 'center', 'centre', 'hotel', 'stadium', 'museum', 'palace', 'cathedral',
   'theater', 'theatre', 'mall',
 ]);

@@ -279,12 +279,12 @@ describe('an unnamed source described after the cue', () => {
 });
 
 describe('a setting phrase the tagger breaks', () => {
-  it('walks back from the mark over a compound noun read with a verb in it ("the debate spin room")', () => {
+  it('walks back from the mark over a compound noun read with a verb in it ("the campaign spin room")', () => {
     expect(
       pairs(
-        'The senator won the backing of Tom Reyes, who declared in the debate spin room, “We are sending the signal that it is time to unite.” The rest followed.',
+        'The senator won the backing of Tom Reyes, who declared in the campaign spin room, “We are ready to work with anyone who wants to fix the roads.” The rest followed.',
       ),
-    ).toEqual([['We are sending the signal that it is time to unite.', 'Tom Reyes']]);
+    ).toEqual([['We are ready to work with anyone who wants to fix the roads.', 'Tom Reyes']]);
   });
 });
 
@@ -310,7 +310,7 @@ describe('participles and clause ends the tagger or a contraction would break', 
   it('ends a reported clause at a later attribution after a closing mark and comma', () => {
     expect(
       pairs(
-        'After Ada Quinn said that most pupils might do better at "smaller schools," Tom Reyes said: "I do not like what she said, no, I do not like it."',
+        'After Ada Quinn said that most pupils might do better at "smaller schools," Tom Reyes said: "That is simply not true of this town."',
       ).map(([, speaker]) => speaker),
     ).toEqual(['Ada Quinn', 'Tom Reyes']);
   });
@@ -320,10 +320,10 @@ describe('a clause of time between the cue and the quotation', () => {
   it('reads "X said as …, “…”" and "X told reporters while …, “…”"', () => {
     expect(
       pairs(
-        'Paul Roe said as he introduced his wife in Hudson, “Finally, the dam broke in the campaign.” Ann Cole told reporters while leaving the court, “We will appeal this ruling.”',
+        'Paul Roe said as he greeted the crowd in Dover, “At last the long wait is over for all of us.” Ann Cole told reporters while leaving the court, “We will appeal this ruling.”',
       ),
     ).toEqual([
-      ['Finally, the dam broke in the campaign.', 'Paul Roe'],
+      ['At last the long wait is over for all of us.', 'Paul Roe'],
       ['We will appeal this ruling.', 'Ann Cole'],
     ]);
   });
@@ -339,17 +339,17 @@ describe('a subject described by a prepositional phrase', () => {
 
 describe('unnamed sources close to someone', () => {
   it('reads "a source close to him said" and "said a source close to her" whole', () => {
-    expect(
-      pairs('Still, the mayor will rethink how he treats the council, a source close to him said.'),
-    ).toEqual([['Still, the mayor will rethink how he treats the council', 'source close to him']]);
+    expect(pairs('The mayor will change course on the budget, a source close to him said.')).toEqual([
+      ['The mayor will change course on the budget', 'source close to him'],
+    ]);
     expect(pairs('“It is over,” said a source close to her.')).toEqual([
       ['It is over,', 'source close to her'],
     ]);
   });
 
   it('reads "an inside source" as one phrase before an interrupting cue', () => {
-    expect(pairs('The plan, an inside source said, is to have volunteers hand out the leaflets.')).toEqual([
-      ['The plan, an inside source said, is to have volunteers hand out the leaflets', 'inside source'],
+    expect(pairs('The idea, an inside source said, is to keep the depot open all winter.')).toEqual([
+      ['The idea, an inside source said, is to keep the depot open all winter', 'inside source'],
     ]);
   });
 });

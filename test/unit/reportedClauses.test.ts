@@ -130,52 +130,49 @@ describe('words the tagger misreads next to the cue or in the clause', () => {
 });
 
 describe('clause openings and verbs the tagger misreads', () => {
-  it('takes a past form read as a noun after the subject for the clause verb ("the family deserved better")', () => {
-    expect(pairs('Ada Quinn said the Moreno family deserved better.')).toEqual([
-      ['the Moreno family deserved better', 'Ada Quinn'],
+  it('takes a past form read as a noun after the subject for the clause verb ("the old bridge deserved better care")', () => {
+    expect(pairs('Ada Quinn said the old bridge deserved better care.')).toEqual([
+      ['the old bridge deserved better care', 'Ada Quinn'],
     ]);
   });
 
   it('lets an estimate or a hyphenated word open the clause ("said about half of …", "said down-ballot …")', () => {
-    expect(
-      pairs('The budget office said about half of the gap in its projections reflected lost revenue.'),
-    ).toEqual([['about half of the gap in its projections reflected lost revenue', 'budget office']]);
-    expect(pairs('Ada Quinn said down-ballot races can also help unite the teachers.')).toEqual([
-      ['down-ballot races can also help unite the teachers', 'Ada Quinn'],
+    expect(pairs('The planning office said about half of the new homes were already sold.')).toEqual([
+      ['about half of the new homes were already sold', 'planning office'],
+    ]);
+    expect(pairs('Ada Quinn said down-ballot contests would decide the council.')).toEqual([
+      ['down-ballot contests would decide the council', 'Ada Quinn'],
     ]);
   });
 });
 
 describe('speakers the tagger misreads before the cue', () => {
-  it('reads "said" tagged as an adjective after a surname read as a verb ("Ian Read said …")', () => {
+  it('reads "said" tagged as an adjective after a surname read as a verb ("Ivan Read said …")', () => {
     expect(
-      pairs('Acme chief executive Ian Read said company leaders had weighed the political debate.'),
-    ).toEqual([['company leaders had weighed the political debate', 'Ian Read']]);
+      pairs('Acme chief executive Ivan Read said company leaders had weighed the political debate.'),
+    ).toEqual([['company leaders had weighed the political debate', 'Ivan Read']]);
   });
 
   it('steps over an emphatic pronoun between the speaker and the cue ("Ford itself said …")', () => {
-    expect(pairs('Ford itself said the deal was on.').map(([quote]) => quote)).toEqual(['the deal was on']);
+    expect(pairs('Ford itself said the merger would go ahead.').map(([quote]) => quote)).toEqual([
+      'the merger would go ahead',
+    ]);
   });
 
-  it('takes an adjective after a determiner right before the cue for the head ("The Republican incumbent said …")', () => {
-    expect(pairs('The Republican incumbent said that her position is genuine.')).toEqual([
-      ['her position is genuine', 'Republican incumbent'],
+  it('takes an adjective after a determiner right before the cue for the head ("The Democratic incumbent said …")', () => {
+    expect(pairs('The Democratic incumbent said that the budget was sound.')).toEqual([
+      ['the budget was sound', 'Democratic incumbent'],
     ]);
   });
 });
 
 describe('more reported clauses after the cue', () => {
-  it('steps over a setting naming an agency or a hyphenated body before "that"', () => {
+  it('steps over a setting naming an agency before "that" ("with The Associated Weekly")', () => {
     expect(
       pairs(
         'Ada Quinn said in a long interview with The Associated Weekly on Friday that she would not run.',
       ),
     ).toEqual([['she would not run', 'Ada Quinn']]);
-    expect(
-      pairs(
-        'In his email, Tom Reyes told members of the AFL-CIO executive council that the body will not vote.',
-      ),
-    ).toEqual([['the body will not vote', 'Tom Reyes']]);
   });
 });
 
@@ -187,10 +184,10 @@ describe('"it" and embedded attributions in a reported clause', () => {
     expect(pairs('The airline announced it on Friday in a short note to staff.')).toEqual([]);
   });
 
-  it('keeps a verb of speech inside the reported clause ("reported that during the visit, X reiterated …")', () => {
-    expect(pairs('Local media reported that during the visit, the mayor reiterated his request.')).toEqual([
-      ['during the visit, the mayor reiterated his request', 'Local media'],
-    ]);
+  it('keeps a verb of speech inside the reported clause ("reported that during the storm, X warned …")', () => {
+    expect(
+      pairs('Local papers reported that during the storm, the mayor warned people to stay home.'),
+    ).toEqual([['during the storm, the mayor warned people to stay home', 'Local papers']]);
   });
 });
 

@@ -293,7 +293,7 @@ const TIME_CLAUSE_OPENERS = /^(?:as|while|when|after|before)$/i;
 const TIME_CLAUSE_WINDOW = 14;
 
 /**
- * `Roe said as he introduced his wife, “…”`, `Roe told reporters while leaving the court, “…”`:
+ * `Roe said as he greeted the crowd, “…”`, `Roe told reporters while leaving the court, “…”`:
  * a clause of time right after the cue, ending in the comma before the opening mark (token `i`).
  */
 function cueBeforeTimeClause(ctx: SentenceContext, i: number): QuoteCue | null {
@@ -315,7 +315,7 @@ function cueBeforeTimeClause(ctx: SentenceContext, i: number): QuoteCue | null {
 }
 
 /**
- * "in the debate spin room", "at a campaign stop event": an uninflected word the tagger read as a
+ * "in the campaign spin room", "at a campaign stop event": an uninflected word the tagger read as a
  * verb between two common nouns is part of a compound noun, not a verb that ends the walk.
  */
 function isCompoundNoun(tokens: readonly Token[], k: number): boolean {

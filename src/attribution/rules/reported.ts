@@ -31,7 +31,7 @@ function isReportVerbAt(tokens: readonly Token[], k: number): boolean {
   if (t.pos === 'VERB') return isCue(t, REPORT_VERBS);
   const before = tokens[k - 1];
   const after = lower(tokens[k + 1]);
-  // "Ian Read said …": "said" read as an adjective after a name read as a verb (not "the said
+  // "Ivan Read said …": "said" read as an adjective after a name read as a verb (not "the said
   // document").
   if (t.pos === 'ADJ' && /^(?:said|told)$/i.test(t.text))
     return before?.pos !== 'DET' && isCue(t, REPORT_VERBS);
@@ -619,7 +619,7 @@ function nextAttribution(
     // "said that the board should reiterate …": "that" opens the reported clause, whose own verb
     // is no new attribution.
     if (lower(before) === 'that') continue;
-    // "reported that during the visit, Erdogan reiterated …": with no verb between the first cue
+    // "reported that during the storm, the mayor warned …": with no verb between the first cue
     // and this subject, this is the reported clause's own verb.
     if (!tokens.slice(from, m.from).some((x) => x.pos === 'VERB' || x.pos === 'AUX')) continue;
     if (before && (isComma(before) || before.pos === 'CCONJ' || before.pos === 'SCONJ')) {
