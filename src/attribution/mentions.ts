@@ -213,7 +213,7 @@ function isRoleReadAsAdjective(tokens: readonly Token[], k: number): boolean {
 function isAdjectiveBeforeCue(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   if (t?.pos !== 'ADJ' || !/^\p{Ll}/u.test(t.text)) return false;
-  if (!/^(?:said|says|told|tells|added|adds)$/i.test(tokens[k + 1]?.text ?? '')) return false;
+  if (!CUE_FORMS.test(tokens[k + 1]?.text ?? '')) return false;
   let j = k - 1;
   while (j >= 0 && (tokens[j]?.pos === 'ADJ' || tokens[j]?.pos === 'PROPN')) j--;
   return tokens[j]?.pos === 'DET';
@@ -510,7 +510,11 @@ export function isBetweenSubjectAndVerb(t: Token): boolean {
   return TIME_WORDS.has(w) || (t.pos === 'PROPN' && TIME_WORDS.has(w));
 }
 
-const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves', 'myself', 'ourselves']);
+/** Emphatic pronouns that may follow a subject ("Acme itself said"). */
+export const REFLEXIVES = new Set(['itself', 'himself', 'herself', 'themselves', 'myself', 'ourselves']);
+
+/** Forms of the commonest cues, which an adjective or name right before them must be the speaker of. */
+export const CUE_FORMS = /^(?:said|says|told|tells|added|adds)$/i;
 
 /** A mention is someone who can be quoted: not a bare place or a stray word. */
 export function canSpeak(m: Mention): boolean {

@@ -6,6 +6,7 @@
 import type { Token } from '../nlp/pipeline.js';
 import { skipBack, skipForward } from './gaps.js';
 import {
+  CUE_FORMS,
   canSpeak,
   classify,
   DOCUMENT_NOUNS,
@@ -14,6 +15,7 @@ import {
   nameFromWord,
   phraseEndingAt,
   phraseStartingAt,
+  REFLEXIVES,
 } from './mentions.js';
 import { isComma, isGerund, isQuoteMark, lower } from './tokens.js';
 import { POSSESSIVE_PRONOUNS, ROLE_WORDS, SETTING_NOUNS, STATEMENT_NOUNS, TIME_WORDS } from './words.js';
@@ -61,9 +63,7 @@ export function speakerBefore(
   // A capitalised word read as a verb right before the cue is a name ("Welch added that …"), even
   // opening the sentence, where two verbs in a row cannot both be verbs.
   // "Acme itself said": an emphatic pronoun between them keeps the word right before the cue.
-  const adjacent =
-    j === k - 1 ||
-    (j === k - 2 && /^(?:itself|himself|herself|themselves)$/i.test(tokens[k - 1]?.text ?? ''));
+  const adjacent = j === k - 1 || (j === k - 2 && REFLEXIVES.has(lower(tokens[k - 1])));
   const word = j > floor || adjacent ? nameFromWord(tokens, j, text) : null;
   // "the tenants who wrote to the council say": the subject is before "who", not the object after it.
   const role = isGerund(tokens[k] as Token) ? 'gerund' : 'subject';
@@ -435,8 +435,7 @@ function canSpeakHere(m: Mention, tokens: readonly Token[]): boolean {
   // "said the 46-year-old": an age stands for a person.
   if (/\d+-year-old$/i.test(m.text)) return true;
   // "the Democratic incumbent said": an adjective right before the cue heads the phrase.
-  const adjectiveHead =
-    head?.pos === 'ADJ' && /^(?:said|says|told|tells|added|adds)$/i.test(tokens[m.to + 1]?.text ?? '');
+  const adjectiveHead = head?.pos === 'ADJ' && CUE_FORMS.test(tokens[m.to + 1]?.text ?? '');
   if (!head || !(head.pos === 'NOUN' || head.pos === 'PROPN' || adjectiveHead)) return false;
   const w = lower(head);
   // "the email says", "his letter states": next to the cue a document is its own source, though

@@ -20,6 +20,9 @@ export interface CallbackTarget {
   replied: boolean;
 }
 
+/** Discord asks every API client to name itself so. */
+const USER_AGENT = 'DiscordBot (https://github.com/citebot, 0.1.0)';
+
 /** The longest wait honoured when Discord asks to retry (its deadline for a reply is 3 s). */
 const MAX_RETRY_WAIT_MS = 1000;
 
@@ -43,7 +46,7 @@ export class CallbackSender {
       const response = await request(url, {
         method: 'POST',
         body: json,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT },
         dispatcher: this.dispatcher,
       });
       if (response.statusCode < 300) {

@@ -13,6 +13,7 @@ import { note } from '../../src/discord/respond.js';
 interface Seen {
   method: string;
   url: string;
+  userAgent: string;
   body: unknown;
 }
 
@@ -31,7 +32,12 @@ beforeAll(async () => {
       raw += chunk;
     });
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', body: JSON.parse(raw || 'null') });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        userAgent: String(req.headers['user-agent'] ?? ''),
+        body: JSON.parse(raw || 'null'),
+      });
       const answer = answers.length > 1 ? answers.shift() : answers[0];
       answer?.(res);
     });
@@ -62,6 +68,7 @@ describe('CallbackSender', () => {
       {
         method: 'POST',
         url: '/api/v10/interactions/111/tok-en/callback',
+        userAgent: expect.stringMatching(/^DiscordBot \(/),
         body: {
           type: 4,
           data: {
