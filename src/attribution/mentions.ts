@@ -7,6 +7,7 @@ import { NOT_NAME_WORDS } from '../nlp/lexicon.js';
 import type { Token } from '../nlp/pipeline.js';
 import { nameWords } from './names.js';
 import { isComma } from './tokens.js';
+import { stateNamed } from './usStates.js';
 import {
   genderOfFirstName,
   genderOfRole,
@@ -50,6 +51,13 @@ export interface Mention {
   aliases?: string[];
   /** A one-word name at the start of its sentence, where every word is capitalised. */
   initial?: boolean;
+  /**
+   * What the text tells of the person besides a title, for matching a later description: an age
+   * ("Ana Ruiz, 46," → 46, for "the 46-year-old") and a home state or country ("(R-Fla.)", "of
+   * Texas", for "the Florida senator").
+   */
+  age?: number;
+  home?: string;
 }
 
 const DETERMINERS = new Set([
@@ -559,17 +567,75 @@ const MAX_ROLE_TOKENS = 10;
 /**
  * A named person with the role an apposition gives them, wherever they stand in the sentence:
  * "met Tom Hill, the mayor, on Monday" or "met the mayor, Tom Hill, on Monday" give Tom Hill
- * the title "mayor", so a later "the mayor said" can find him. A name that already has a title,
- * or no such apposition, is returned as it is.
+ * the title "mayor", so a later "the mayor said" can find him; with the age and home state set
+ * off after the name ("Tom Hill, 52, of Ohio", "Sen. Tom Hill (R-Ohio)"), for "the 52-year-old"
+ * and "the Ohio senator". A title already given is kept.
  */
 export function withAppositiveTitle(tokens: readonly Token[], m: Mention, text: string): Mention {
-  if (m.kind !== 'person' || m.title || m.plural) return m;
-  const role = roleAfter(tokens, m.to) ?? roleBefore(tokens, m.from);
-  if (!role) return m;
-  const [from, to] = role;
-  const first = tokens[from] as Token;
-  const start = /^(?:the|a|an)$/i.test(first.text) ? (tokens[from + 1] as Token).start : first.start;
-  return { ...m, title: text.slice(start, (tokens[to] as Token).end) };
+  if (m.kind !== 'person' || m.plural) return m;
+  let title = m.title;
+  if (!title) {
+    const role = roleAfter(tokens, m.to) ?? roleBefore(tokens, m.from);
+    if (role) {
+      const [from, to] = role;
+      const first = tokens[from] as Token;
+      const start = /^(?:the|a|an)$/i.test(first.text) ? (tokens[from + 1] as Token).start : first.start;
+      title = text.slice(start, (tokens[to] as Token).end);
+    }
+  }
+  const [age, afterAge] = ageAfter(tokens, m.to);
+  const home = homeAfter(tokens, afterAge);
+  const titledAge = title ? /\b(\d{1,3})-year-old\b/.exec(title)?.[1] : undefined;
+  if (title === m.title && age === null && home === null && !titledAge) return m;
+  const out: Mention = { ...m, title };
+  const years = age ?? (titledAge ? Number(titledAge) : null);
+  if (years !== null) out.age = years;
+  if (home) out.home = home;
+  return out;
+}
+
+/** "Ana Ruiz, 46, …" / "Ana Ruiz (46) …": the age set off after the name, and the token after it. */
+function ageAfter(tokens: readonly Token[], to: number): [number | null, number] {
+  const open = tokens[to + 1];
+  const n = tokens[to + 2];
+  const close = tokens[to + 3];
+  if (!open || !n || !close || n.pos !== 'NUM' || !/^\d{1,3}$/.test(n.text)) return [null, to];
+  const years = Number(n.text);
+  const setOff =
+    (isComma(open) && (isComma(close) || close.text === '.')) || (open.text === '(' && close.text === ')');
+  return setOff && years > 0 && years < 120 ? [years, isComma(close) ? to + 2 : to + 3] : [null, to];
+}
+
+/** Party letters in a tag after a lawmaker's name ("R-Fla.", "D-N.Y.", "I-Vt."). */
+const PARTY_LETTERS = /^(?:R|D|I)$/;
+
+/**
+ * The state or country set off after the name ending at `to`: a party tag in brackets or commas
+ * ("(R-Fla.)", ", D-Texas,") or "of" and a state or country ("Tom Hill of Ohio"), as the state's
+ * or country's name; else null.
+ */
+function homeAfter(tokens: readonly Token[], to: number): string | null {
+  const open = tokens[to + 1];
+  if (!open) return null;
+  if ((open.text === '(' || isComma(open)) && PARTY_LETTERS.test(tokens[to + 2]?.text ?? '')) {
+    if (tokens[to + 3]?.text !== '-') return null;
+    let written = '';
+    for (let k = to + 4; k < tokens.length && k <= to + 9; k++) {
+      const t = tokens[k] as Token;
+      if (t.text === ')' || isComma(t)) return stateNamed(written);
+      written += t.text;
+    }
+    return stateNamed(written);
+  }
+  if (lower(open) !== 'of') return null;
+  const one = tokens[to + 2];
+  const two = tokens[to + 3];
+  if (!one || !isCapitalised(one)) return null;
+  if (two && isCapitalised(two)) {
+    const both = `${one.text} ${two.text}`;
+    return stateNamed(both) ?? (isPlace(both) ? both : null);
+  }
+  return stateNamed(one.text) ?? (isPlace(one.text) ? one.text : null);
 }
 
 /** Whether tokens `from..to` read as a role: an article or owner, then words ending in a noun. */

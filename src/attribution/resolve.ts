@@ -103,6 +103,17 @@ const GENDERED_NOUNS: Readonly<Record<string, Gender>> = {
   stateswoman: 'f',
 };
 
+/**
+ * What a person was called, for matching a description: the title with the home state before it
+ * and the age as one more part ("Sen." of Florida, 46 → "Florida Sen., 46-year-old"); null when the
+ * text gave neither.
+ */
+function describedAs(m: Mention): string | null {
+  if (!m.title && m.age === undefined && !m.home) return null;
+  const titled = [m.home, m.title].filter(Boolean).join(' ');
+  return m.age === undefined ? titled : titled ? `${titled}, ${m.age}-year-old` : `${m.age}-year-old`;
+}
+
 /** "the rookie defenceman", "the 46-year-old", "the former mayor": definite, singular, a person. */
 function isPersonDescription(m: Mention): boolean {
   if (m.plural || !/^the\s/i.test(m.text)) return false;
@@ -112,7 +123,7 @@ function isPersonDescription(m: Mention): boolean {
 
 /** A word for one person: a title, a person noun, or a noun for someone by what they do ("pollster"). */
 function isPersonWord(w: string): boolean {
-  if (ROLE_WORDS.has(w) || PERSON_NOUNS.has(w)) return true;
+  if (ROLE_WORDS.has(w) || PERSON_NOUNS.has(w) || /^\d+-year-old$/.test(w)) return true;
   return !BODY_HEADS.has(w) && /(?:er|or|ist|ian|ant|ee)$/.test(w) && !STATEMENT_NOUNS.has(w);
 }
 
@@ -408,8 +419,9 @@ export function resolveSpeakers(
     for (let j = sentence; k && j >= 0; j--) {
       const before = (named[j] ?? []).filter((c) => j < sentence || c.end <= m.start);
       for (const c of [actor[j], facts[j]?.subject, ...(facts[j]?.introduced ?? []), ...before]) {
-        if (c?.kind !== 'person' || !c.title || c.plural) continue;
-        const fit = titleFit(c.title, k);
+        const described = c?.kind === 'person' && !c.plural ? describedAs(c) : null;
+        if (!c || !described) continue;
+        const fit = titleFit(described, k);
         const ck = key(c);
         if (fit === null) continue;
         holders.set(ck, holders.get(ck) ?? c);

@@ -4,7 +4,9 @@
  * description's head noun must be the title's, abbreviations written out ("Sen." is "senator"),
  * a rank word ("vice", "deputy") must be in both or neither ("the president" is not the Vice
  * President), and so must "former". The words of the description besides its head tell apart several holders.
+ * A state counts as one word however it is written ("Vt.", "Vermont"; "N.Y.", "New York").
  */
+import { withStatesAsWords } from './usStates.js';
 
 /** Title abbreviations, written out. */
 // biome-ignore format: a word list reads best packed
@@ -30,7 +32,7 @@ const EMPTY = new Set([
 
 /** Normal-form words of a title or description: lower case, no full stops, abbreviations written out. */
 export function titleWords(text: string): string[] {
-  return text
+  return withStatesAsWords(text)
     .toLowerCase()
     .split(/[\s/]+/)
     .map((w) => w.replace(/[.,()“”"’']+/g, '').replace(/['’]s$/, ''))
@@ -41,7 +43,7 @@ export function titleWords(text: string): string[] {
 /** The normal forms of the capitalised words of a text, not counting empty words ("Former"). */
 function properWords(text: string): Set<string> {
   const out = new Set<string>();
-  for (const raw of text.split(/[\s/]+/)) {
+  for (const raw of withStatesAsWords(text).split(/[\s/]+/)) {
     if (!/^\p{Lu}/u.test(raw)) continue;
     const [w] = titleWords(raw);
     if (w && !EMPTY.has(w)) out.add(w);
@@ -126,8 +128,8 @@ function titleHeads(title: string): TitleHead[] {
 
 /**
  * How well a title fits a description: null when none of its heads is the description's (with
- * the same rank word), else the number of the description's other words the title has ("Vt. Sen."
- * fits "the Vermont senator" with 0, "Vermont Sen." with 1).
+ * the same rank word), else the number of the description's other words the title has ("Sen."
+ * fits "the Vermont senator" with 0, "Vt. Sen." or "Vermont Sen." with 1).
  */
 export function titleFit(title: string, key: DescriptionKey): number | null {
   // "the Florida senator" is not "Texas Sen. Ana Ruiz": capitalised words on both sides must meet.

@@ -87,3 +87,48 @@ describe('a role set off next to a name anywhere in the sentence', () => {
     expect(speakerOf(text, 'We are not close to a deal')).toBe('Oskar Brandt');
   });
 });
+
+describe('a state however it is written', () => {
+  const fitOf = (title: string, description: string) => {
+    const key = descriptionKey(description);
+    return key ? titleFit(title, key) : null;
+  };
+  it('reads an AP abbreviation as the state it stands for', () => {
+    expect(fitOf('Vt. Sen.', 'Vermont senator')).toBe(1);
+    expect(fitOf('N.Y. Gov.', 'New York governor')).toBe(1);
+  });
+  it('keeps two states that share a word apart', () => {
+    expect(fitOf('N.Y. Sen.', 'New Jersey senator')).toBeNull();
+    expect(fitOf('W.Va. Sen.', 'Virginia senator')).toBeNull();
+  });
+});
+
+describe('an age or a home state set off after the name', () => {
+  const senators =
+    'Sen. Oren Blackwood of Ohio spoke first. Sen. Lena Marsh (D-Ore.) spoke next. ' +
+    'Sen. Dale Quint, R-Ky., left early.\n\n';
+  it('the state in a party tag tells which senator "the Oregon senator" is', () => {
+    const text = `${senators}“The bill will not survive the summer,” the Oregon senator said.`;
+    expect(speakerOf(text, 'will not survive the summer')).toBe('Lena Marsh');
+  });
+  it('"of" and a state after the name does the same', () => {
+    const text = `${senators}“We have the votes to pass it,” the Ohio senator told reporters.`;
+    expect(speakerOf(text, 'have the votes to pass it')).toBe('Oren Blackwood');
+  });
+  it('a state no senator was given leaves the description as it is', () => {
+    const text = `${senators}“Nobody asked us,” the Utah senator said.`;
+    expect(speakerOf(text, 'Nobody asked us')).toBe('Utah senator');
+  });
+  it('"the 61-year-old" is the person whose age was 61, not the one named last', () => {
+    const text =
+      'Ruth Okafor, 61, has run the bakery since 1990. Tomas Berg, 34, owns the shop next door.\n\n' +
+      '“I will never sell this place,” the 61-year-old said.';
+    expect(speakerOf(text, 'never sell this place')).toBe('Ruth Okafor');
+  });
+  it('an age written in a title counts the same', () => {
+    const text =
+      'A 29-year-old cyclist, Ines Duval, finished second behind Marta Lind.\n\n' +
+      '“My legs gave out on the last climb,” the 29-year-old said.';
+    expect(speakerOf(text, 'legs gave out')).toBe('Ines Duval');
+  });
+});
