@@ -187,7 +187,40 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
   }
   // Never start on punctuation or a possessive marker.
   while (from < end && (tokens[from]?.pos === 'PUNCT' || tokens[from]?.pos === 'PART')) from++;
-  return [from, end];
+  return joinedRoles(tokens, from, end) ?? [from, end];
+}
+
+/**
+ * "the Ohio senator and party chairman": two roles of one person under one determiner. The phrase
+ * `from..end` has no determiner of its own and both parts end in a role word; else null. Names
+ * ("the mayor and Ana Ruiz") and two determiners ("the mayor and the sheriff") are two people.
+ */
+function joinedRoles(tokens: readonly Token[], from: number, end: number): [number, number] | null {
+  const last = lower(tokens[end]);
+  if (
+    lower(tokens[from - 1]) !== 'and' ||
+    !(ROLE_WORDS.has(last) || /\p{L}{3}(?:er|or|ist|ian)$/u.test(last))
+  )
+    return null;
+  const first = tokens[from] as Token;
+  if (first.pos === 'DET' || DETERMINERS.has(lower(first)) || first.pos === 'PRON') return null;
+  for (let k = from; k <= end; k++)
+    if ((tokens[k] as Token).pos === 'PROPN' && !isRoleModifier(tokens, k)) return null;
+  const before = from - 2;
+  if (!ROLE_WORDS.has(lower(tokens[before]))) return null;
+  const left = phraseEndingAt(tokens, before);
+  const opener = left ? (tokens[left[0]] as Token) : null;
+  if (!left || !opener || !(opener.pos === 'DET' || POSSESSIVE_PRONOUNS[lower(opener)])) return null;
+  return [left[0], end];
+}
+
+/** A capitalised word in a role that is not a name: a party or a place ("Democratic", "Ohio"). */
+function isRoleModifier(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  return (
+    /^(?:Democratic|Republican|Independent|Labour|Conservative|Liberal|Green)$/.test(t.text) ||
+    isPlace(t.text)
+  );
 }
 
 /**
@@ -550,6 +583,12 @@ export function namedMentions(tokens: readonly Token[], text: string): Mention[]
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
     if (!isCapitalised(t) || !(t.pos === 'PROPN' || isProperWord(t))) continue;
+    // "(R-Fla.)", ", D-N.Y.,": a lawmaker's party and state, no one's name.
+    const tag = partyTagEnd(tokens, k);
+    if (tag > k) {
+      k = tag;
+      continue;
+    }
     const next = tokens[k + 1];
     if (next && isCapitalised(next) && (next.pos === 'PROPN' || isProperWord(next))) continue;
     const span = phraseEndingAt(tokens, k);
@@ -609,6 +648,20 @@ function ageAfter(tokens: readonly Token[], to: number): [number | null, number]
 /** Party letters in a tag after a lawmaker's name ("R-Fla.", "D-N.Y.", "I-Vt."). */
 const PARTY_LETTERS = /^(?:R|D|I)$/;
 
+/** When a party tag's letter is at `k` ("R" of "R-Fla."), the index of its last token; else -1. */
+function partyTagEnd(tokens: readonly Token[], k: number): number {
+  if (!PARTY_LETTERS.test(tokens[k]?.text ?? '') || tokens[k + 1]?.text !== '-') return -1;
+  const before = tokens[k - 1];
+  if (!before || !(before.text === '(' || isComma(before))) return -1;
+  let written = '';
+  for (let j = k + 2; j < tokens.length && j <= k + 7; j++) {
+    const t = tokens[j] as Token;
+    if (t.text === ')' || isComma(t)) return stateNamed(written) ? j - 1 : -1;
+    written += t.text;
+  }
+  return -1;
+}
+
 /**
  * The state or country set off after the name ending at `to`: a party tag in brackets or commas
  * ("(R-Fla.)", ", D-Texas,") or "of" and a state or country ("Tom Hill of Ohio"), as the state's
@@ -617,14 +670,10 @@ const PARTY_LETTERS = /^(?:R|D|I)$/;
 function homeAfter(tokens: readonly Token[], to: number): string | null {
   const open = tokens[to + 1];
   if (!open) return null;
-  if ((open.text === '(' || isComma(open)) && PARTY_LETTERS.test(tokens[to + 2]?.text ?? '')) {
-    if (tokens[to + 3]?.text !== '-') return null;
+  const tagEnd = partyTagEnd(tokens, to + 2);
+  if (tagEnd > 0) {
     let written = '';
-    for (let k = to + 4; k < tokens.length && k <= to + 9; k++) {
-      const t = tokens[k] as Token;
-      if (t.text === ')' || isComma(t)) return stateNamed(written);
-      written += t.text;
-    }
+    for (let k = to + 4; k <= tagEnd; k++) written += (tokens[k] as Token).text;
     return stateNamed(written);
   }
   if (lower(open) !== 'of') return null;

@@ -127,16 +127,26 @@ function isPersonWord(w: string): boolean {
   return !BODY_HEADS.has(w) && /(?:er|or|ist|ian|ant|ee)$/.test(w) && !STATEMENT_NOUNS.has(w);
 }
 
-/** The key of "the mayor" / "the Vermont senator" (definite, singular, a few words), else null. */
-function personDescriptionKey(m: Mention): DescriptionKey | null {
-  if (m.plural || !/^the\s/i.test(m.text) || m.name.split(/\s+/).length > 5) return null;
-  // "the FBI", "The Clinton campaign": a capitalised last word is a name's, unless it is a title's.
-  const key = descriptionKey(m.name);
-  if (!key) return null;
-  // "the FBI", "The Clinton campaign", "the team": the head must be a word for one person.
-  const last = m.name.split(/\s+/).at(-1) ?? '';
-  if (/^\p{Lu}/u.test(last) && !ROLE_WORDS.has(key.head) && !PERSON_NOUNS.has(key.head)) return null;
-  return isPersonWord(key.head) ? key : null;
+/**
+ * The keys of "the mayor" / "the Vermont senator" (definite, singular, a few words), one per role
+ * joined by "and" ("the Ohio senator and party chairman"); empty when it is no such description.
+ */
+function personDescriptionKeys(m: Mention): DescriptionKey[] {
+  if (m.plural || !/^the\s/i.test(m.text)) return [];
+  const keys: DescriptionKey[] = [];
+  const parts = m.name.split(/\s+and\s+/);
+  for (const part of parts) {
+    if (part.split(/\s+/).length > 5) return [];
+    const key = descriptionKey(part);
+    if (!key) continue;
+    // "the FBI", "The Clinton campaign": a capitalised last word is a name's, unless it is a title's.
+    const last = part.split(/\s+/).at(-1) ?? '';
+    if (/^\p{Lu}/u.test(last) && !ROLE_WORDS.has(key.head) && !PERSON_NOUNS.has(key.head)) continue;
+    // "the FBI", "The Clinton campaign", "the team": the head must be a word for one person.
+    if (isPersonWord(key.head)) keys.push(key);
+  }
+  // A phrase of one part is a description of a person only when that part is.
+  return parts.length === 1 || keys.length > 0 ? keys : [];
 }
 
 /**
@@ -415,13 +425,17 @@ export function resolveSpeakers(
   const titleHolders = (m: Mention, sentence: number): Map<string, Mention> => {
     const holders = new Map<string, Mention>();
     fits.clear();
-    const k = personDescriptionKey(m);
-    for (let j = sentence; k && j >= 0; j--) {
+    const keys = personDescriptionKeys(m);
+    for (let j = sentence; keys.length > 0 && j >= 0; j--) {
       const before = (named[j] ?? []).filter((c) => j < sentence || c.end <= m.start);
       for (const c of [actor[j], facts[j]?.subject, ...(facts[j]?.introduced ?? []), ...before]) {
         const described = c?.kind === 'person' && !c.plural ? describedAs(c) : null;
         if (!c || !described) continue;
-        const fit = titleFit(described, k);
+        let fit: number | null = null;
+        for (const k of keys) {
+          const f = titleFit(described, k);
+          if (f !== null && (fit === null || f > fit)) fit = f;
+        }
         const ck = key(c);
         if (fit === null) continue;
         holders.set(ck, holders.get(ck) ?? c);

@@ -132,3 +132,20 @@ describe('an age or a home state set off after the name', () => {
     expect(speakerOf(text, 'legs gave out')).toBe('Ines Duval');
   });
 });
+
+describe('two roles of one person under one determiner', () => {
+  const opening =
+    'Gov. Wendell Acre of Iowa toured the plant on Friday. Sen. Pia Lund, D-Minn., joined him there.\n\n';
+  it('"the Iowa governor and former farmer" is one speaker, found by either role', () => {
+    const text = `${opening}“The plant stays open,” the Iowa governor and former farmer told workers.`;
+    expect(speakerOf(text, 'The plant stays open')).toBe('Wendell Acre');
+  });
+  it('a party word in the second role does not make it a name', () => {
+    const text = `${opening}“We will fund the repairs,” the Minnesota senator and Democratic whip said.`;
+    expect(speakerOf(text, 'fund the repairs')).toBe('Pia Lund');
+  });
+  it('a role and a name joined by "and" stay two speakers', () => {
+    const text = `${opening}“We agree on this,” the governor and Pia Lund said.`;
+    expect(speakerOf(text, 'agree on this')).toBe('Pia Lund');
+  });
+});
