@@ -53,8 +53,8 @@ export interface Mention {
   initial?: boolean;
   /**
    * What the text tells of the person besides a title, for matching a later description: an age
-   * ("Ana Ruiz, 46," → 46, for "the 46-year-old") and a home state or country ("(R-Fla.)", "of
-   * Texas", for "the Florida senator").
+   * ("Ana Ruiz, 46," → 46, for "the 46-year-old") and a home state or country, with the party a
+   * party tag gives ("(R-Fla.)" → "Republican Florida", "of Texas", for "the Florida senator").
    */
   age?: number;
   home?: string;
@@ -119,6 +119,24 @@ function isPhraseWord(t: Token): boolean {
 }
 
 /**
+ * "Sen. Ted Cruz", "Rep. Bill Long": a first name the tagger read as a verb, capitalised inside
+ * the sentence and followed by a capitalised word, is part of the name.
+ */
+function isFirstNameReadAsVerb(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  const next = tokens[k + 1];
+  return (
+    t.pos === 'VERB' &&
+    k > 0 &&
+    isCapitalised(t) &&
+    isFirstName(t.text) &&
+    next !== undefined &&
+    next.pos === 'PROPN' &&
+    isCapitalised(next)
+  );
+}
+
+/**
  * The noun phrase that ends at token `end`, or null. Walks left over name and noun words, titles
  * with "of" ("Secretary of Defense"), and a leading determiner.
  */
@@ -146,7 +164,7 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
   let from = end;
   for (let k = end - 1; k >= 0; k--) {
     const t = tokens[k] as Token;
-    if (isPhraseWord(t)) {
+    if (isPhraseWord(t) || isFirstNameReadAsVerb(tokens, k)) {
       from = k;
       continue;
     }
@@ -373,8 +391,8 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
       !isPlace((part[i - 1] as Token).text) &&
       !isPlace(`${part[i - 2]?.text ?? ''} ${(part[i - 1] as Token).text}`);
     if (
-      isProperWord(t, isSentenceInitial(tokens, from + i)) &&
-      (!ROLE_WORDS.has(w) || roleSurname) &&
+      ((isProperWord(t, isSentenceInitial(tokens, from + i)) && (!ROLE_WORDS.has(w) || roleSurname)) ||
+        (i < part.length - 1 && isFirstNameReadAsVerb(tokens, from + i))) &&
       !NOT_NAME_WORDS.has(w)
     ) {
       nameFrom = i;
@@ -393,7 +411,10 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
   // In a long run of capitalised words the person's name starts at the last first name:
   // "Minister of Northern Affairs Ruth Okafor".
   for (let i = part.length - 2; i > nameFrom; i--) {
-    if (isFirstName((part[i] as Token).text) && isProperWord(part[i] as Token)) {
+    if (
+      isFirstName((part[i] as Token).text) &&
+      (isProperWord(part[i] as Token) || isFirstNameReadAsVerb(tokens, from + i))
+    ) {
       nameFrom = i;
       break;
     }
@@ -591,6 +612,7 @@ export function namedMentions(tokens: readonly Token[], text: string): Mention[]
     }
     const next = tokens[k + 1];
     if (next && isCapitalised(next) && (next.pos === 'PROPN' || isProperWord(next))) continue;
+    if (next && isFirstNameReadAsVerb(tokens, k + 1)) continue;
     const span = phraseEndingAt(tokens, k);
     if (!span) continue;
     const m = classify(tokens, span[0], span[1], text);
@@ -647,6 +669,7 @@ function ageAfter(tokens: readonly Token[], to: number): [number | null, number]
 
 /** Party letters in a tag after a lawmaker's name ("R-Fla.", "D-N.Y.", "I-Vt."). */
 const PARTY_LETTERS = /^(?:R|D|I)$/;
+const PARTY_NAMES: Readonly<Record<string, string>> = { R: 'Republican', D: 'Democratic', I: 'Independent' };
 
 /** When a party tag's letter is at `k` ("R" of "R-Fla."), the index of its last token; else -1. */
 function partyTagEnd(tokens: readonly Token[], k: number): number {
@@ -664,8 +687,8 @@ function partyTagEnd(tokens: readonly Token[], k: number): number {
 
 /**
  * The state or country set off after the name ending at `to`: a party tag in brackets or commas
- * ("(R-Fla.)", ", D-Texas,") or "of" and a state or country ("Tom Hill of Ohio"), as the state's
- * or country's name; else null.
+ * ("(R-Fla.)", ", D-Texas,": the party and the state, "Republican Florida") or "of" and a state or
+ * country ("Tom Hill of Ohio"); else null.
  */
 function homeAfter(tokens: readonly Token[], to: number): string | null {
   const open = tokens[to + 1];
@@ -674,7 +697,8 @@ function homeAfter(tokens: readonly Token[], to: number): string | null {
   if (tagEnd > 0) {
     let written = '';
     for (let k = to + 4; k <= tagEnd; k++) written += (tokens[k] as Token).text;
-    return stateNamed(written);
+    const state = stateNamed(written);
+    return state && `${PARTY_NAMES[tokens[to + 2]?.text ?? ''] ?? ''} ${state}`.trim();
   }
   if (lower(open) !== 'of') return null;
   const one = tokens[to + 2];

@@ -105,14 +105,19 @@ const GENDERED_NOUNS: Readonly<Record<string, Gender>> = {
 
 /**
  * What a person was called, for matching a description: the title with the home state before it
- * and the age as one more part ("Sen." of Florida, 46 → "Florida Sen., 46-year-old"); null when the
- * text gave neither.
+ * and the age as one more part ("Sen." of Florida, 46 → "Florida Sen., 46-year-old"), from this
+ * mention or `known` from others; null when the text gave none of them.
  */
-function describedAs(m: Mention): string | null {
-  if (!m.title && m.age === undefined && !m.home) return null;
-  const titled = [m.home, m.title].filter(Boolean).join(' ');
-  return m.age === undefined ? titled : titled ? `${titled}, ${m.age}-year-old` : `${m.age}-year-old`;
+function describedAs(m: Mention, known: Background = {}): string | null {
+  const age = m.age ?? known.age;
+  const home = m.home ?? known.home;
+  if (!m.title && age === undefined && !home) return null;
+  const titled = [home, m.title].filter(Boolean).join(' ');
+  return age === undefined ? titled : titled ? `${titled}, ${age}-year-old` : `${age}-year-old`;
 }
+
+/** A person's age and home state, wherever in the article the text gave them. */
+type Background = { age?: number; home?: string };
 
 /** "the rookie defenceman", "the 46-year-old", "the former mayor": definite, singular, a person. */
 function isPersonDescription(m: Mention): boolean {
@@ -223,6 +228,17 @@ export function resolveSpeakers(
   /** Genders learnt from pronouns, by entity key. */
   const learnt = new Map<string, Gender>();
   const key = (m: Mention) => (m.kind === 'person' ? people.keyOf(m.name) : m.name.toLowerCase());
+  /** Per person (by key), the age and home the text set off after any mention of them. */
+  const backgrounds = new Map<string, Background>();
+  for (const list of named) {
+    for (const c of list) {
+      if (c.kind !== 'person' || (c.age === undefined && !c.home)) continue;
+      const b = backgrounds.get(key(c)) ?? {};
+      b.age ??= c.age;
+      b.home ??= c.home;
+      backgrounds.set(key(c), b);
+    }
+  }
   /** A one-word name that two or more people named in full share: it is none of them for sure. */
   const shared = (m: Mention) => m.kind === 'person' && people.holders(m.name).length > 1;
   /**
@@ -429,7 +445,7 @@ export function resolveSpeakers(
     for (let j = sentence; keys.length > 0 && j >= 0; j--) {
       const before = (named[j] ?? []).filter((c) => j < sentence || c.end <= m.start);
       for (const c of [actor[j], facts[j]?.subject, ...(facts[j]?.introduced ?? []), ...before]) {
-        const described = c?.kind === 'person' && !c.plural ? describedAs(c) : null;
+        const described = c?.kind === 'person' && !c.plural ? describedAs(c, backgrounds.get(key(c))) : null;
         if (!c || !described) continue;
         let fit: number | null = null;
         for (const k of keys) {

@@ -40,13 +40,19 @@ export function titleWords(text: string): string[] {
     .map((w) => ABBREVIATIONS[w] ?? w);
 }
 
-/** The normal forms of the capitalised words of a text, not counting empty words ("Former"). */
+/**
+ * Party words: capitalised, but telling a side, not a place, so they never clash with a place
+ * ("the Republican senator" may be "Ohio Sen."); they count as other words do in the fit.
+ */
+const PARTIES = new Set(['republican', 'democratic', 'independent', 'conservative', 'labour', 'liberal']);
+
+/** The normal forms of the capitalised words of a text, not counting empty words ("Former") or parties. */
 function properWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const raw of withStatesAsWords(text).split(/[\s/]+/)) {
     if (!/^\p{Lu}/u.test(raw)) continue;
     const [w] = titleWords(raw);
-    if (w && !EMPTY.has(w)) out.add(w);
+    if (w && !EMPTY.has(w) && !PARTIES.has(w)) out.add(w);
   }
   return out;
 }
