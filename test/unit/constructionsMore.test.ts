@@ -353,3 +353,20 @@ describe('unnamed sources close to someone', () => {
     ]);
   });
 });
+
+describe('a participle after a comma whose sentence opens with an owner', () => {
+  it('gives ", saying: “…”" to "His spokesman …", the owner named before', () => {
+    const said = attribute(
+      'Rafe Moreau declined to comment. His spokesman wrote to reporters, saying: “The senator is resting at home.”',
+    );
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
+      ['The senator is resting at home.', 'Rafe Moreau’s spokesman'],
+    ]);
+  });
+  it('gives ", saying …" to "Their lawyer …" for reported speech', () => {
+    const said = attribute(
+      'The two brothers were charged in May. Their lawyer spoke outside the court, saying the charges would be dropped.',
+    );
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['the charges would be dropped', 'Their lawyer']]);
+  });
+});
