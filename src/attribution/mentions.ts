@@ -341,6 +341,26 @@ function mentionOf(
   return { from, to, start: base.start, end: base.end, text: base.text, kind, name, title, gender, plural };
 }
 
+/**
+ * The owner that ends at token `end` before a noun: "his" as the pronoun it stands for, "Ana
+ * Ruiz's" or "Acme's" as the name (for "his warning that …", "Ana Ruiz's claim that …"); else null.
+ */
+export function ownerEndingAt(tokens: readonly Token[], end: number, text: string): Mention | null {
+  const t = tokens[end];
+  if (!t) return null;
+  const owner = POSSESSIVE_PRONOUNS[lower(t)];
+  if (owner && t.pos === 'PRON') {
+    const p = PERSONAL_PRONOUNS[owner] ?? { gender: null, plural: false };
+    const base = { start: t.start, end: t.end, text: t.text };
+    return withFlag(mentionOf(end, end, base, 'pronoun', owner, null, p.gender, p.plural), 'possessive');
+  }
+  if (!/^['’]s$/.test(t.text)) return null;
+  const span = phraseEndingAt(tokens, end - 1);
+  if (!span || !isProperWord(tokens[end - 1] as Token)) return null;
+  const m = classify(tokens, span[0], span[1], text);
+  return m.kind === 'person' || m.kind === 'organisation' ? m : null;
+}
+
 /** The mention with a flag set ("her statement" is possessive; "Park said" is sentence-initial). */
 function withFlag(m: Mention, flag: 'possessive' | 'initial'): Mention {
   m[flag] = true;

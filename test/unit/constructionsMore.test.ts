@@ -370,3 +370,19 @@ describe('a participle after a comma whose sentence opens with an owner', () => 
     expect(said.map((s) => [s.quote, s.speaker])).toEqual([['the charges would be dropped', 'Their lawyer']]);
   });
 });
+
+describe('a noun of speech with its owner and a "that" clause', () => {
+  it('"repeated her warning that …" is what the subject said', () => {
+    expect(
+      pairs('Councillor Ines Varga repeated her warning that the bridge would need closing by March.'),
+    ).toEqual([['the bridge would need closing by March', 'Ines Varga']]);
+  });
+  it('"Name’s claim that …" is what the named owner said, whoever rejects it', () => {
+    expect(pairs('The utility rejected Omar Haddad’s claim that the meters had been tampered with.')).toEqual(
+      [['the meters had been tampered with', 'Omar Haddad']],
+    );
+  });
+  it('a claim with no owner reports no one', () => {
+    expect(pairs('The judge dismissed any claim that the ballots had been altered.')).toEqual([]);
+  });
+});

@@ -5,7 +5,14 @@
  */
 import type { Token } from '../../nlp/pipeline.js';
 import { clauseAfterComma, clauseAfterCue, clauseBetween, startsClause, trimBack } from '../clauses.js';
-import { canSpeak, classify, isBetweenSubjectAndVerb, type Mention, phraseStartingAt } from '../mentions.js';
+import {
+  canSpeak,
+  classify,
+  isBetweenSubjectAndVerb,
+  type Mention,
+  ownerEndingAt,
+  phraseStartingAt,
+} from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
 import { openingName, ownedSubject } from '../subject.js';
 import { gerundLemmas, isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
@@ -557,12 +564,61 @@ const argument: ReportedRule = {
   },
 };
 
+/** Nouns of what someone said, which a clause with "that" gives the content of ("her warning that …"). */
+// biome-ignore format: a word list reads best packed
+const CLAIM_NOUNS = new Set([
+  'claim', 'claims', 'warning', 'warnings', 'assertion', 'argument', 'contention', 'insistence', 'promise',
+  'pledge', 'vow', 'remark', 'remarks', 'comment', 'comments', 'suggestion', 'prediction', 'allegation',
+  'allegations', 'accusation', 'admission', 'assurance', 'assurances', 'boast', 'complaint', 'statement',
+]);
+
+/**
+ * When token `k` is such a noun with an owner before it (an adjective may come between: "his
+ * repeated claim") and "that" after it, the owner's last token; else -1.
+ */
+function claimOwnerAt(tokens: readonly Token[], k: number): number {
+  const t = tokens[k] as Token;
+  if (t.pos !== 'NOUN' || !CLAIM_NOUNS.has(lower(t)) || lower(tokens[k + 1]) !== 'that') return -1;
+  let j = k - 1;
+  if (tokens[j]?.pos === 'ADJ' || (tokens[j]?.pos === 'VERB' && /ed$/.test(tokens[j]?.text ?? ''))) j--;
+  const owner = tokens[j];
+  return owner && (/^(?:his|her|their|its)$/i.test(owner.text) || /^['’]s$/.test(owner.text)) ? j : -1;
+}
+
+/**
+ * "Roe repeated her warning that the city …", "stood by Acme's claim that …": a noun of speech
+ * with its owner and a "that" clause reports what the owner said. A clause about the claim itself
+ * ("his claim that … was false") still gives the claim's words up to where the sentence goes on.
+ */
+const ownedClaim: ReportedRule = {
+  name: 'owned claim',
+  match(ctx, k, end) {
+    const { tokens, text } = ctx;
+    const at = claimOwnerAt(tokens, k);
+    if (at < 0) return undefined;
+    let mention = ownerEndingAt(tokens, at, text);
+    // "She repeated her warning …", "Ana Ruiz repeated her warning …": the subject, when it is
+    // the same pronoun or a person of the pronoun's gender; else the pronoun is resolved as any.
+    const subject = ctx.subject;
+    if (mention?.kind === 'pronoun' && subject && subject.end <= (tokens[at] as Token).start) {
+      const same =
+        subject.kind === 'pronoun'
+          ? subject.name === mention.name
+          : subject.kind === 'person' && subject.gender !== null && subject.gender === mention.gender;
+      if (same) mention = subject;
+    }
+    const clause = clauseBetween(tokens, k + 2, end);
+    return mention && clause ? { mention, cue: tokens[k] as Token, ...clause } : null;
+  },
+};
+
 /** The rules, in the order they are tried at each cue. */
 export const REPORTED_RULES: readonly ReportedRule[] = [
   according,
   topic,
   question,
   argument,
+  ownedClaim,
   participle,
   passive,
   interrupting,
@@ -585,7 +641,8 @@ export function reportedSpeech(ctx: SentenceContext, usedCues: ReadonlySet<numbe
       isTopicCueAt(tokens, k) ||
       isAskAt(tokens, k) ||
       argumentThatAt(tokens, k) >= 0;
-    if (!cueVerb && !according) continue;
+    const claim = claimOwnerAt(tokens, k) >= 0;
+    if (!cueVerb && !according && !claim) continue;
     // A clause ends where another speaker's attribution begins: "According to X, …, but Y says …".
     const end = nextAttribution(ctx, k + 1, sentenceEnd) ?? sentenceEnd;
     if (cueVerb && !isAsserted(tokens, k)) continue;
