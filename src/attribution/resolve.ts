@@ -365,6 +365,11 @@ export function resolveSpeakers(
   /** Per sentence: who speaks or acts in it, pronouns resolved (filled in reading order). */
   const actor: (Mention | null)[] = facts.map(() => null);
   const last = { mention: null as Mention | null, paragraph: Number.NEGATIVE_INFINITY };
+  /**
+   * The speaker of the last quotation and its last sentence, and whether the last statement was
+   * reported speech in that same sentence ("“…,” Roe said, after Lee stated that …").
+   */
+  const quotedLast = { mention: null as Mention | null, sentence: -1, reportedAfter: false };
 
   /**
    * The nearest earlier sentence's actor (its speaker or subject), else a person it introduced by
@@ -614,7 +619,11 @@ export function resolveSpeakers(
   /** A quotation with no cue continues the previous speaker, or the person the text is about. */
   const continuation = (sentence: number): Mention | null => {
     const paragraph = facts[sentence]?.paragraph ?? 0;
-    if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS) return last.mention;
+    if (last.mention && paragraph - last.paragraph <= CARRY_PARAGRAPHS) {
+      // A quotation with no cue goes on from the last quotation, not from reported speech in a
+      // clause after it: "“The deal stands,” Roe said, after Lee said he would end it. “It is binding.”"
+      return quotedLast.reportedAfter && quotedLast.mention ? quotedLast.mention : last.mention;
+    }
     for (let j = sentence - 1; j >= 0 && (facts[j]?.paragraph ?? 0) >= paragraph - CARRY_PARAGRAPHS; j--) {
       const a = facts[j]?.subject?.kind === 'pronoun' ? null : actor[j];
       if (a && (a.kind === 'person' || a.kind === 'group') && !a.plural) return a;
@@ -646,6 +655,11 @@ export function resolveSpeakers(
     out.push(speaker);
     if (speaker?.kind === 'person') spoke.add(key(speaker));
     if (speaker) {
+      quotedLast.reportedAfter = !statement.quoted && quotedLast.sentence === statement.firstSentence;
+      if (statement.quoted) {
+        quotedLast.mention = speaker;
+        quotedLast.sentence = statement.lastSentence;
+      }
       last.mention = speaker;
       last.paragraph = facts[statement.lastSentence]?.paragraph ?? paragraph;
       // The speaker is who the sentence is about, whatever its grammatical subject.

@@ -386,3 +386,17 @@ describe('a noun of speech with its owner and a "that" clause', () => {
     expect(pairs('The judge dismissed any claim that the ballots had been altered.')).toEqual([]);
   });
 });
+
+describe('a quotation with no cue after a quoted and a reported statement', () => {
+  it('goes on from the quotation, not from reported speech in a clause after it', () => {
+    const said = attribute(
+      '“The lease cannot be broken,” landlord Hana Petrov told the weekly paper, after Mayor Gil Soto said ' +
+        'the city would try to end it. “It runs for another nine years.”',
+    );
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
+      ['The lease cannot be broken,', 'Hana Petrov'],
+      ['the city would try to end it', 'Gil Soto'],
+      ['It runs for another nine years.', 'Hana Petrov'],
+    ]);
+  });
+});
