@@ -7,6 +7,7 @@
  */
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
+import { REPORT_VERBS } from './lexicon.js';
 
 // Only the passes whose output is read: sentence boundaries, part of speech (with lemmas) and
 // entities. Negation and sentiment change none of them and cost a pass each over every text.
@@ -232,6 +233,7 @@ function shouldJoin(text: string, offset: number, previous: AnalyzedSentence, ne
       words.slice(0, verb).every((t) => /^\p{Lu}/u.test(t.text) || t.pos === 'PROPN')
     )
       return true;
+    if (opensWithNamedAttribution(next)) return true;
   }
   const first = next[0] as Token;
   const gap = text.slice(previous.end - offset, first.start - offset);
@@ -240,6 +242,30 @@ function shouldJoin(text: string, offset: number, previous: AnalyzedSentence, ne
   const firstWord = next.find((t) => /[\p{L}\p{N}]/u.test(t.text)) as Token;
   const before = next.slice(0, next.indexOf(firstWord));
   return /^\p{Ll}/u.test(firstWord.text) && before.every((t) => /^["“‘'(]$/.test(t.text));
+}
+
+/** Most tokens of a role set off between a name and its verb ("Lee, the head of the union, said"). */
+const MAX_APPOSITION = 14;
+
+/**
+ * '“… love it!” Lee tweeted on Friday.', '“… win!” Lee, the head of the union, said.': a name,
+ * perhaps a role set off by commas, then a report verb, right after a closing quotation.
+ */
+function opensWithNamedAttribution(next: readonly Token[]): boolean {
+  let k = 0;
+  while (next[k] && /^\s*$/.test(next[k]?.text ?? '')) k++;
+  const nameStart = k;
+  while (next[k]?.pos === 'PROPN' && /^\p{Lu}/u.test(next[k]?.text ?? '')) k++;
+  if (k === nameStart || k - nameStart > 4) return false;
+  if (next[k]?.text === ',') {
+    const close = next.findIndex((t, j) => j > k && t.text === ',');
+    if (close < 0 || close - k > MAX_APPOSITION) return false;
+    if (next.slice(k + 1, close).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return false;
+    k = close + 1;
+  }
+  if (next[k]?.pos === 'ADV') k++;
+  const verb = next[k];
+  return verb !== undefined && verb.pos === 'VERB' && REPORT_VERBS.has(verb.lemma);
 }
 
 /** Latin letters wink cannot read that have no ASCII letter in their decomposition. */

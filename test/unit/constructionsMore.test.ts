@@ -400,3 +400,23 @@ describe('a quotation with no cue after a quoted and a reported statement', () =
     ]);
   });
 });
+
+describe('an exclamation in marks, then its cue as a new "sentence"', () => {
+  const opening = 'Coach Ilse Brandt and striker Noor Haq met the press.\n\n';
+  it('joins a name and a report verb to the quotation before them', () => {
+    const said = attribute(`${opening}“What a night for this club!” Haq tweeted after the final whistle.`);
+    expect(said.map((s) => [s.quote, s.speaker, s.excerpt.includes('tweeted')])).toEqual([
+      ['What a night for this club!', 'Noor Haq', true],
+    ]);
+  });
+  it('steps over a role set off by commas between the name and the verb', () => {
+    const said = attribute(
+      `${opening}“We never gave up!” Brandt, the club’s coach since 2019, said on Sunday.`,
+    );
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['We never gave up!', 'Ilse Brandt']]);
+  });
+  it('leaves a sentence with another verb as it is', () => {
+    const said = attribute(`${opening}“Go home!” Police cleared the square within minutes.`);
+    expect(said.map((s) => s.excerpt)).not.toContain('“Go home!” Police cleared the square within minutes.');
+  });
+});
