@@ -31,8 +31,12 @@ const withTitle = (m: Mention, title: string | null): Mention => (title && !m.ti
  * is the description; the name must fill the part up to the next comma, full stop or quote.
  */
 export function namedByAppositive(tokens: readonly Token[], m: Mention, text: string): Mention | null {
-  if (m.kind !== 'group' || m.plural || tokens[m.to + 1]?.text !== ',' || tokens[m.to]?.pos !== 'NOUN')
-    return null;
+  // "the head of the union, Tom Lee,": a role of a body, read as the body.
+  const words = m.name.toLowerCase().split(/\s+/);
+  const of = words.indexOf('of');
+  const roleOfBody = m.kind === 'organisation' && of > 0 && ROLE_WORDS.has(words[of - 1] ?? '');
+  if (!(m.kind === 'group' || roleOfBody) || m.plural || tokens[m.to + 1]?.text !== ',') return null;
+  if (tokens[m.to]?.pos !== 'NOUN') return null;
   // A determiner or an owner opens the description ("the", "another", "his", "the city's",
   // "Ann Cole's").
   if (!/^(?:the|a|an|another|one|his|her|their|its|our|(?:\p{Lu}\S*\s+){0,3}\S+['’]s)\s/iu.test(m.text))

@@ -61,6 +61,8 @@ function describedSubject(tokens: readonly Token[], span: [number, number], text
   if (!object) return null;
   const whole = subjectEndingAt(tokens, [span[0], object[1]], text);
   if (!whole) return null;
+  // "The head of the union, Tom Lee, said …": the person the description names.
+  if (whole.kind === 'person' && isComma(tokens[object[1] + 1])) return whole;
   const m = mentionEndingAt(tokens, object[1], text, span[0]);
   return m && m.kind !== 'pronoun' && m.start === whole.start ? m : null;
 }

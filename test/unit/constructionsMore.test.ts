@@ -420,3 +420,15 @@ describe('an exclamation in marks, then its cue as a new "sentence"', () => {
     expect(said.map((s) => s.excerpt)).not.toContain('“Go home!” Police cleared the square within minutes.');
   });
 });
+
+describe('a role of a body with the person named after it', () => {
+  it('"The head of the union, Name, …" is that person, for a later pronoun too', () => {
+    const said = attribute(
+      'The head of the dockworkers union, Rory Fitzgerald, welcomed the offer on Friday. ' +
+        '“It is the best deal in a decade,” he said.',
+    );
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
+      ['It is the best deal in a decade,', 'Rory Fitzgerald'],
+    ]);
+  });
+});
