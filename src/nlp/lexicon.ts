@@ -51,6 +51,9 @@ export const ROLE_WORDS = new Set([
   'mediator', 'investigator', 'officer', 'representative', 'delegate', 'observer', 'monitor', 'chairperson',
   'father', 'mother', 'son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'widow', 'uncle', 'aunt',
   'grandmother', 'grandfather', 'friend', 'neighbour', 'neighbor', 'victim', 'survivor', 'manager',
+  // Positions in sport ("Defenceman Luc Roy scored …. “…,” said the rookie defenceman").
+  'defenceman', 'defenseman', 'goaltender', 'goalie', 'winger', 'quarterback', 'pitcher', 'shortstop',
+  'linebacker', 'outfielder', 'infielder', 'fullback', 'rookie', 'skier', 'swimmer', 'sprinter',
 ]);
 
 /**

@@ -168,3 +168,12 @@ describe('a party in the description', () => {
     expect(speakerOf(text, 'It went well')).toBe('Oren Penn');
   });
 });
+
+describe('a position in sport as a title', () => {
+  it('"the rookie defenceman" is the defenceman named before', () => {
+    const text =
+      'Defenceman Remi Kowal scored twice as the Otters beat the Herons 4-2.\n\n' +
+      '“We finally played our game,” said the rookie defenceman.';
+    expect(speakerOf(text, 'finally played our game')).toBe('Remi Kowal');
+  });
+});
