@@ -543,12 +543,13 @@ export function speakerAfter(tokens: readonly Token[], k: number, text: string):
 }
 
 /**
- * `said Roe, explaining …` / `said Roe.`: a lone capitalised word after the cue that the tagger read
+ * `said Roe, explaining …` / `said Roe.` / `Said Roe: “…”`: a lone capitalised word after the cue that the tagger read
  * as a verb or adjective is a surname when punctuation ends the phrase.
  */
 function nameReadAsVerb(tokens: readonly Token[], j: number, text: string): Mention | null {
   const next = tokens[j + 1];
-  if (next !== undefined && !(isComma(next) || next.text === '.' || next.text === ';')) return null;
+  if (next !== undefined && !(isComma(next) || next.text === '.' || next.text === ';' || next.text === ':'))
+    return null;
   return nameFromWord(tokens, j, text);
 }
 

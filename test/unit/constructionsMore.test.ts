@@ -432,3 +432,14 @@ describe('a role of a body with the person named after it', () => {
     ]);
   });
 });
+
+describe('an inverted cue before a colon', () => {
+  it('reads "Said Name: “…”" when the tagger took the surname for a verb', () => {
+    const said = attribute(
+      'Premier Dana Ford spoke first.\n\nSaid Ford: “This is a fight for every worker in the province.”',
+    );
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
+      ['This is a fight for every worker in the province.', 'Dana Ford'],
+    ]);
+  });
+});
