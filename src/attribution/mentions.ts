@@ -284,7 +284,8 @@ export function phraseStartingAt(tokens: readonly Token[], start: number): [numb
   const first = tokens[k];
   if (!first) return null;
   if (first.pos === 'PRON' && PERSONAL_PRONOUNS[lower(first)]) return [k, k];
-  if (first.pos === 'DET' || DETERMINERS.has(lower(first))) k++;
+  // "the", "some", and an owner ("His campaign manager wrote …").
+  if (first.pos === 'DET' || DETERMINERS.has(lower(first)) || POSSESSIVE_PRONOUNS[lower(first)]) k++;
   let end = -1;
   for (; k < tokens.length; k++) {
     const t = tokens[k] as Token;

@@ -294,6 +294,9 @@ export function resolveSpeakers(
         if (m.plural || !(m.kind === 'person' || (m.kind === 'group' && isRole(m)))) return false;
         if (m.kind === 'person' && notAPerson(m)) return false;
         const g = genderOf(m);
+        // "His lawyer said …. He said …": the owner, not the unnamed person owned, unless the
+        // noun tells a gender ("Her father …. He …").
+        if (m.kind === 'group' && g === null && /^(?:his|her|their)\s/i.test(m.text)) return false;
         return g === null || g === (pronoun.name === 'he' ? 'm' : 'f');
       }
       case 'person':

@@ -12,7 +12,6 @@ import {
 } from './mentions.js';
 import { mentionEndingAt, namedByAppositive } from './speakerPhrase.js';
 import { closingBracket, isComma } from './tokens.js';
-import { POSSESSIVE_PRONOUNS } from './words.js';
 
 /**
  * The subject of a sentence when it is someone who can speak: after any opening conjunction or
@@ -172,20 +171,6 @@ export function openingName(tokens: readonly Token[], text: string): Mention | n
   if (end < 0) return null;
   const m = classify(tokens, 0, end, text);
   return m.kind === 'person' ? m : null;
-}
-
-/**
- * "His campaign manager wrote to donors, saying: …": a subject opened by an owner, as the
- * speaker of a participle after a comma only. As every sentence's subject (an antecedent for a
- * later he or she) it made GGT's pronoun speakers worse (6.9% → 9.2% wrong), though GUM's he/she
- * better: in news "his lawyer …. He said" is mostly still the owner.
- */
-export function ownedSubject(tokens: readonly Token[], text: string): Mention | null {
-  let i = 0;
-  while (tokens[i]?.pos === 'PUNCT' || tokens[i]?.pos === 'CCONJ') i++;
-  if (!POSSESSIVE_PRONOUNS[(tokens[i]?.text ?? '').toLowerCase()]) return null;
-  const span = phraseStartingAt(tokens, i + 1);
-  return span ? subjectEndingAt(tokens, [i, span[1]], text) : null;
 }
 
 /** Words that open a clause of time or reason before the main clause. */

@@ -90,7 +90,7 @@ describe('requests and sources', () => {
     ]);
   });
 
-  it('takes a document or a phrase after a possessive as the source of "according to"', () => {
+  it('takes a document or a phrase with its owner as the source of "according to"', () => {
     expect(
       pairs('The firm threatened "a major lawsuit against the city," according to a copy of the notice.'),
     ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'copy']]);
@@ -98,7 +98,7 @@ describe('requests and sources', () => {
       pairs(
         'The firm threatened "a major lawsuit against the city," according to her attorneys in a motion.',
       ),
-    ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'attorneys']]);
+    ).toEqual([['The firm threatened "a major lawsuit against the city,"', 'her attorneys']]);
   });
 });
 

@@ -166,3 +166,12 @@ describe('a pronoun after a clause that opens the sentence', () => {
     expect(attribute(text).map((s) => s.speaker)).toEqual(['Ada Quinn']);
   });
 });
+
+describe('a subject opened by an owner', () => {
+  it('is not the he or she of the next sentence when its noun tells no gender', () => {
+    const said = attribute(
+      'Ivo Marsh was charged in May. His lawyer argued the case was weak.\n\n“I did nothing wrong,” he said outside the court.',
+    );
+    expect(said.find((s) => s.quote.startsWith('I did nothing'))?.speaker).toBe('Ivo Marsh');
+  });
+});

@@ -13,7 +13,7 @@ import {
 } from '../mentions.js';
 import type { QuoteSpan } from '../quoteSpans.js';
 import { namedByAppositive, speakerAfter, speakerBefore, stripArticle } from '../speakerPhrase.js';
-import { openingName, ownedSubject } from '../subject.js';
+import { openingName } from '../subject.js';
 import { closingBracket, isComma, isCue, isGerund, isQuoteMark, lower } from '../tokens.js';
 import { QUOTE_VERBS } from '../words.js';
 import type { SentenceContext } from './context.js';
@@ -246,10 +246,7 @@ function cueBeforeMark(ctx: SentenceContext, q: QuoteSpan, i: number): QuoteCue 
       // "Said Jane Roe, who grew up nearby, “…”": a cue opening the sentence has its speaker after it.
       const opensSentence = tokens.slice(0, k).every((x) => x.pos === 'PUNCT' || x.pos === 'CCONJ');
       const m = shared
-        ? (ctx.speaker ??
-          ctx.subject ??
-          openingName(ctx.tokens, ctx.text) ??
-          ownedSubject(ctx.tokens, ctx.text))
+        ? (ctx.speaker ?? ctx.subject ?? openingName(ctx.tokens, ctx.text))
         : opensSentence
           ? speakerAfter(tokens, k, text)
           : (speakerBefore(tokens, k, text, 0) ?? coordinatedSpeaker(ctx, k));

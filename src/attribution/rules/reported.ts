@@ -14,7 +14,7 @@ import {
   phraseStartingAt,
 } from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
-import { openingName, ownedSubject } from '../subject.js';
+import { openingName } from '../subject.js';
 import { gerundLemmas, isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
 import { REPORT_VERBS, STATEMENT_NOUNS, TIME_WORDS } from '../words.js';
 import type { Found, SentenceContext } from './context.js';
@@ -200,10 +200,7 @@ const participle: ReportedRule = {
       commaInMark ||
       (before !== undefined && (STATEMENT_NOUNS.has(lower(before)) || PARTICIPLE_LINKS.has(lower(before))));
     if (!opensParticiple) return undefined;
-    const owner =
-      ctx.speaker ??
-      ctx.subject ??
-      (isComma(before) ? (openingName(ctx.tokens, ctx.text) ?? ownedSubject(ctx.tokens, ctx.text)) : null);
+    const owner = ctx.speaker ?? ctx.subject ?? (isComma(before) ? openingName(ctx.tokens, ctx.text) : null);
     const clause = clauseAfterCue(ctx.tokens, k, end);
     return owner && clause ? { mention: owner, cue: t, ...clause } : null;
   },
