@@ -195,6 +195,18 @@ function speakerBeforeAppositive(
   return withTitle(m, stripArticle(end > 0 ? inner.slice(0, end) : inner, text));
 }
 
+/** A verb as in the dictionary's base form ("Ford", "Cook"), not "Speaking" or "Asked". */
+function isBaseForm(t: Token): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(t.text) && t.lemma === t.text.toLowerCase() && !/(?:ing|ed)$/.test(t.lemma);
+}
+
+/** Tokens that open with a participle ("speaking to …", "flanked by …") and hold no other verb. */
+function isParticiplePhrase(part: readonly Token[]): boolean {
+  const first = part[0];
+  if (first?.pos !== 'VERB' || !/\p{Ll}(?:ing|ed|en)$/u.test(first.text)) return false;
+  return !part.slice(1).some((t) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t));
+}
+
 /** The first token at or after `floor` past an opening "But", "And" or punctuation. */
 function afterConjunction(tokens: readonly Token[], floor: number): number {
   let i = floor;
@@ -213,10 +225,15 @@ function openingNameWithAppositives(
   text: string,
   floor: number,
 ): Mention | null {
-  const opening = phraseStartingAt(tokens, afterConjunction(tokens, floor));
+  const start = afterConjunction(tokens, floor);
+  // "Ford, speaking to reporters, said": a surname opening the sentence that the tagger read as
+  // a verb in its base form.
+  const verbName =
+    isComma(tokens[start + 1]) && tokens[start]?.pos === 'VERB' && isBaseForm(tokens[start] as Token);
+  const opening: [number, number] | null = verbName ? [start, start] : phraseStartingAt(tokens, start);
   if (!opening || !isComma(tokens[opening[1] + 1]) || opening[1] + 1 >= j) return null;
-  const o = classify(tokens, opening[0], opening[1], text);
-  if (o.kind !== 'person') return null;
+  const o = verbName ? nameFromWord(tokens, start, text) : classify(tokens, opening[0], opening[1], text);
+  if (o?.kind !== 'person') return null;
   let from = opening[1] + 2;
   let title: string | null = null;
   for (let c = from; c <= j; c++) {
@@ -226,7 +243,10 @@ function openingNameWithAppositives(
     const rel = part.findIndex((t) => /^(?:who|which|whose|that)$/i.test(t.text));
     const relative = rel === 0;
     const head = rel > 0 ? part.slice(0, rel) : part;
-    if (!relative && head.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t))) return null;
+    // "speaking to reporters on Monday", "flanked by aides": a participle phrase, no clause.
+    const participle = !relative && isParticiplePhrase(head);
+    if (!relative && !participle && head.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || isQuoteMark(t)))
+      return null;
     if (!relative && title === null && part.some((t) => t.pos === 'NOUN' || t.pos === 'PROPN'))
       title = stripArticle(part, text);
     from = c + 1;

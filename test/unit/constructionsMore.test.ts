@@ -443,3 +443,15 @@ describe('an inverted cue before a colon', () => {
     ]);
   });
 });
+
+describe('a name opening the sentence, then a participle phrase before the cue', () => {
+  const opening = 'Premier Dana Ford and Mayor Tom Hale met on Monday.\n\n';
+  it('steps over "speaking to reporters on Monday," to the speaker', () => {
+    const said = attribute(`${opening}Hale, speaking to reporters on Monday, said the deal was done.`);
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['the deal was done', 'Tom Hale']]);
+  });
+  it('reads a surname the tagger took for a verb ("Ford") as the speaker', () => {
+    const said = attribute(`${opening}Ford, speaking to reporters on Monday, said: “The deal is done.”`);
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['The deal is done.', 'Dana Ford']]);
+  });
+});
