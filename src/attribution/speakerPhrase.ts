@@ -57,6 +57,8 @@ export function speakerBefore(
   text: string,
   floor: number,
 ): Mention | null {
+  const framed = lower(tokens[k - 1]) === 'to' ? speakerOfSpeechInfinitive(tokens, k, text, floor) : null;
+  if (framed) return framed;
   const j = skipBack(tokens, skipAspectVerb(tokens, skipBack(tokens, k - 1, floor), floor), floor);
   if (j < floor) return null;
   const t = tokens[j] as Token;
@@ -74,6 +76,44 @@ export function speakerBefore(
   const m =
     restrictedSubject(tokens, j, text, floor) ?? mentionEndingAt(tokens, j, text, floor, role) ?? word;
   return (m && addressedDocument(tokens, m, text, floor)) ?? m;
+}
+
+/**
+ * Verbs of a finished act that an infinitive of speech completes: "went on to say", "took to
+ * Twitter to say", "used the speech to warn", "rose in the House to say", "called the station to
+ * say". Wanting, refusing or being expected to say something reports nothing, so those are absent.
+ */
+// biome-ignore format: a word list reads best packed
+const SPEECH_INFINITIVE_FRAMES = new Set([
+  'go', 'take', 'use', 'rise', 'step', 'return', 'come', 'stand', 'turn', 'call', 'phone', 'appear',
+  'seize', 'pause', 'stop', 'interrupt', 'write', 'email', 'post',
+]);
+/** Most tokens between the frame's verb and "to" ("took to social media on Monday"). */
+const FRAME_WINDOW = 8;
+
+/**
+ * The speaker of an infinitive cue at `k` ("to say") in such a frame: the subject of the frame's
+ * verb, when that verb is asserted (past or present, no modal, not negated); else null.
+ */
+function speakerOfSpeechInfinitive(
+  tokens: readonly Token[],
+  k: number,
+  text: string,
+  floor: number,
+): Mention | null {
+  for (let v = k - 2; v >= floor && k - v <= FRAME_WINDOW + 2; v--) {
+    const t = tokens[v] as Token;
+    if (isComma(t) || t.text === ';' || isQuoteMark(t) || t.pos === 'AUX') return null;
+    if (t.pos !== 'VERB') continue;
+    if (!SPEECH_INFINITIVE_FRAMES.has(t.lemma) || (t.lemma === t.text.toLowerCase() && !/s$/.test(t.text)))
+      return null;
+    // "went on to say": "go" only with "on".
+    if (t.lemma === 'go' && lower(tokens[v + 1]) !== 'on') return null;
+    const before = tokens[v - 1];
+    if (before && (before.pos === 'AUX' || /^(?:not|never|to)$/i.test(before.text))) return null;
+    return speakerBefore(tokens, v, text, floor);
+  }
+  return null;
 }
 
 /**

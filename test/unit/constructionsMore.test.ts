@@ -455,3 +455,21 @@ describe('a name opening the sentence, then a participle phrase before the cue',
     expect(said.map((s) => [s.quote, s.speaker])).toEqual([['The deal is done.', 'Dana Ford']]);
   });
 });
+
+describe('an infinitive of speech completing a finished act', () => {
+  const opening = 'Premier Dana Ford spoke on Monday.\n\n';
+  it('"took to social media to say: “…”" is the subject’s quotation', () => {
+    const said = attribute(`${opening}Ford took to social media to say: “We will not back down.”`);
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['We will not back down.', 'Dana Ford']]);
+  });
+  it('"went on to say …" reports the subject', () => {
+    const said = attribute(`${opening}Ford went on to say the deal was done.`);
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['the deal was done', 'Dana Ford']]);
+  });
+  it('an act not done, or wanting to say, reports nothing', () => {
+    const said = attribute(
+      `${opening}Ford will take to the stage to say that she is running. Ford wants to say that the deal is good.`,
+    );
+    expect(said).toEqual([]);
+  });
+});
