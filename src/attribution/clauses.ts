@@ -188,7 +188,11 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
   if (isQuoteMark(first)) return true;
   // "said he …", "said they …": a subject pronoun after the cue can only open its clause.
   if (first.pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(first))) return true;
-  if (!['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(first.pos) && !opensQuantity(tokens, i))
+  if (
+    !['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM', 'ADV'].includes(first.pos) &&
+    !opensQuantity(tokens, i) &&
+    !opensCompoundNoun(tokens, i)
+  )
     return false;
   let last = Math.min(endIndex, i + 12);
   for (let k = i + 1; k <= last; k++) {
@@ -213,6 +217,22 @@ export function startsClause(tokens: readonly Token[], i: number, endIndex: numb
     }
   }
   return false;
+}
+
+/**
+ * "said wait times had doubled", "said price rises were coming": a clause may open with a compound
+ * noun whose first word the tagger read as a verb, before a plural noun (the clause still needs
+ * its own verb after it).
+ */
+function opensCompoundNoun(tokens: readonly Token[], i: number): boolean {
+  const first = tokens[i];
+  const noun = tokens[i + 1];
+  return (
+    first?.pos === 'VERB' &&
+    first.lemma === first.text.toLowerCase() &&
+    noun?.pos === 'NOUN' &&
+    /s$/.test(noun.text)
+  );
 }
 
 /** Words before a number or a share that make an estimate ("about half", "nearly 40"). */
