@@ -624,7 +624,7 @@ export function namedMentions(tokens: readonly Token[], text: string): Mention[]
   const out: Mention[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k] as Token;
-    if (!isCapitalised(t) || !(t.pos === 'PROPN' || isProperWord(t))) continue;
+    if (!isCapitalised(t) || !(t.pos === 'PROPN' || isProperWord(t, isSentenceInitial(tokens, k)))) continue;
     // "(R-Fla.)", ", D-N.Y.,": a lawmaker's party and state, no one's name.
     const tag = partyTagEnd(tokens, k);
     if (tag > k) {
@@ -636,11 +636,33 @@ export function namedMentions(tokens: readonly Token[], text: string): Mention[]
     if (next && isFirstNameReadAsVerb(tokens, k + 1)) continue;
     const span = phraseEndingAt(tokens, k);
     if (!span) continue;
+    // "Former prime minister …": a word of a title opening the sentence is no name.
+    if (span[0] === span[1] && /^(?:former|acting|interim|retired|then|ex)$/i.test(t.text)) continue;
     const m = classify(tokens, span[0], span[1], text);
-    if (m.kind !== 'person' && m.kind !== 'organisation') continue;
+    if (m.kind !== 'person' && m.kind !== 'organisation' && m.kind !== 'group') continue;
+    // "Joe Clarkson and Liberal Leader Ana Ruiz": two people, each with their title.
+    const and = m.kind !== 'organisation' ? joiningAnd(tokens, span) : -1;
+    if (m.kind === 'group' && and < 0) continue;
+    if (and > 0) {
+      for (const [from, to] of [
+        [span[0], and - 1],
+        [and + 1, span[1]],
+      ] as const) {
+        if (out.some((o) => o.from === from && o.to === to)) continue;
+        const part = classify(tokens, from, to, text);
+        if (part.kind === 'person') out.push(withAppositiveTitle(tokens, part, text));
+      }
+      continue;
+    }
     out.push(withAppositiveTitle(tokens, m, text));
   }
   return out;
+}
+
+/** The index of "and" inside a phrase of two names, or -1. */
+function joiningAnd(tokens: readonly Token[], [from, to]: readonly [number, number]): number {
+  for (let k = from + 1; k < to; k++) if (lower(tokens[k]) === 'and') return k;
+  return -1;
 }
 
 /** Most tokens of a role set off next to a name ("Tom Hill, the city's longtime mayor,"). */

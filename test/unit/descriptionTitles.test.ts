@@ -177,3 +177,12 @@ describe('a position in sport as a title', () => {
     expect(speakerOf(text, 'finally played our game')).toBe('Remi Kowal');
   });
 });
+
+describe('a title given to the second of two people joined by "and"', () => {
+  it('lets "the Green leader" find that person, not the one quoted last', () => {
+    const text =
+      'Former premier Joe Clark and Green Leader Ana Ruiz spoke at the event.\n\n' +
+      '“We need a new approach,” the former premier said.\n\n“We have one,” the Green leader replied.';
+    expect(speakerOf(text, 'We have one')).toBe('Ana Ruiz');
+  });
+});

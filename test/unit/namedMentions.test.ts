@@ -33,4 +33,13 @@ describe('namedMentions', () => {
     expect(named('Mayor Lio Brant of Ohio spoke.')[0]?.home).toBe('Ohio');
     expect(named('Lio Brant of Acme Foods spoke.')[0]?.home).toBeUndefined();
   });
+  it('gives both people of "Name and Title Name", each with their own title', () => {
+    expect(
+      named('Former premier Joe Clark and Green Leader Ana Ruiz spoke.').map((m) => [m.name, m.title]),
+    ).toEqual([
+      ['Joe Clark', 'Former premier'],
+      ['Ana Ruiz', 'Green Leader'],
+    ]);
+    expect(named('Ana Ruiz and Tom Lee left early.').map((m) => m.name)).toEqual(['Ana Ruiz', 'Tom Lee']);
+  });
 });
