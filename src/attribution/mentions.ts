@@ -678,14 +678,15 @@ const MAX_ROLE_TOKENS = 10;
 export function withAppositiveTitle(tokens: readonly Token[], m: Mention, text: string): Mention {
   if (m.kind !== 'person' || m.plural) return m;
   let title = m.title;
-  if (!title) {
-    const role = roleAfter(tokens, m.to) ?? roleBefore(tokens, m.from);
-    if (role) {
-      const [from, to] = role;
-      const first = tokens[from] as Token;
-      const start = /^(?:the|a|an)$/i.test(first.text) ? (tokens[from + 1] as Token).start : first.start;
-      title = text.slice(start, (tokens[to] as Token).end);
-    }
+  // "Conservative MP Tom Lee, the party's finance critic,": a title before the name and a role
+  // after it are both the person's (the parts of a title are matched one by one).
+  const role = roleAfter(tokens, m.to) ?? (title ? null : roleBefore(tokens, m.from));
+  if (role) {
+    const [from, to] = role;
+    const first = tokens[from] as Token;
+    const start = /^(?:the|a|an)$/i.test(first.text) ? (tokens[from + 1] as Token).start : first.start;
+    const apposed = text.slice(start, (tokens[to] as Token).end);
+    title = title ? `${title}, ${apposed}` : apposed;
   }
   const [age, afterAge] = ageAfter(tokens, m.to);
   const home = homeAfter(tokens, afterAge);

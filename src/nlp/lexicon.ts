@@ -54,6 +54,8 @@ export const ROLE_WORDS = new Set([
   // Positions in sport ("Defenceman Luc Roy scored …. “…,” said the rookie defenceman").
   'defenceman', 'defenseman', 'goaltender', 'goalie', 'winger', 'quarterback', 'pitcher', 'shortstop',
   'linebacker', 'outfielder', 'infielder', 'fullback', 'rookie', 'skier', 'swimmer', 'sprinter',
+  // An opposition party's spokesperson on a file ("the party's finance critic").
+  'critic',
 ]);
 
 /**

@@ -186,3 +186,12 @@ describe('a title given to the second of two people joined by "and"', () => {
     expect(speakerOf(text, 'We have one')).toBe('Ana Ruiz');
   });
 });
+
+describe('a title before the name and a role set off after it', () => {
+  it('keeps both, so "the critic" finds the MP introduced as the party’s critic', () => {
+    const text =
+      'Opposition MP Rhea Solberg, the party’s housing critic, called the plan timid.\n\n' +
+      '“It builds nothing this year,” the critic said.';
+    expect(speakerOf(text, 'builds nothing this year')).toBe('Rhea Solberg');
+  });
+});
