@@ -15,6 +15,7 @@ import {
   isPlace,
   NAME_PARTICLES,
   ORGANISATION_WORDS,
+  PARTY_WORDS,
   PERSONAL_PRONOUNS,
   POSSESSIVE_PRONOUNS,
   RELATION_NOUNS,
@@ -235,10 +236,7 @@ function joinedRoles(tokens: readonly Token[], from: number, end: number): [numb
 /** A capitalised word in a role that is not a name: a party or a place ("Democratic", "Ohio"). */
 function isRoleModifier(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k] as Token;
-  return (
-    /^(?:Democratic|Republican|Independent|Labour|Conservative|Liberal|Green)$/.test(t.text) ||
-    isPlace(t.text)
-  );
+  return (/^\p{Lu}/u.test(t.text) && PARTY_WORDS.has(lower(t))) || isPlace(t.text);
 }
 
 /**

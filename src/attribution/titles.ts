@@ -7,6 +7,7 @@
  * A state counts as one word however it is written ("Vt.", "Vermont"; "N.Y.", "New York").
  */
 import { withStatesAsWords } from './usStates.js';
+import { PARTY_WORDS } from './words.js';
 
 /** Title abbreviations, written out. */
 // biome-ignore format: a word list reads best packed
@@ -41,18 +42,16 @@ export function titleWords(text: string): string[] {
 }
 
 /**
- * Party words: capitalised, but telling a side, not a place, so they never clash with a place
- * ("the Republican senator" may be "Ohio Sen."); they count as other words do in the fit.
+ * The normal forms of the capitalised words of a text, not counting empty words ("Former") or
+ * parties, which never clash with a place ("the Republican senator" may be "Ohio Sen."); they count
+ * in the fit as other words do.
  */
-const PARTIES = new Set(['republican', 'democratic', 'independent', 'conservative', 'labour', 'liberal']);
-
-/** The normal forms of the capitalised words of a text, not counting empty words ("Former") or parties. */
 function properWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const raw of withStatesAsWords(text).split(/[\s/]+/)) {
     if (!/^\p{Lu}/u.test(raw)) continue;
     const [w] = titleWords(raw);
-    if (w && !EMPTY.has(w) && !PARTIES.has(w)) out.add(w);
+    if (w && !EMPTY.has(w) && !PARTY_WORDS.has(w)) out.add(w);
   }
   return out;
 }

@@ -214,6 +214,17 @@ export const BARE_CLAUSE_VERBS = new Set([
   'says', 'said', 'told', 'agree', 'complain', 'estimate', 'reveal', 'confirm', 'caution', 'observe',
 ]);
 
+/** Party words: capitalised in a role ("the Democratic senator"), but telling a side, not a name or place. */
+export const PARTY_WORDS = new Set([
+  'republican',
+  'democratic',
+  'independent',
+  'conservative',
+  'labour',
+  'liberal',
+  'green',
+]);
+
 /** Pronouns that can be a speaker, with number and gender. */
 export const PERSONAL_PRONOUNS: Record<string, { gender: 'm' | 'f' | null; plural: boolean }> = {
   he: { gender: 'm', plural: false },

@@ -356,18 +356,18 @@ describe('unnamed sources close to someone', () => {
 
 describe('a participle after a comma whose sentence opens with an owner', () => {
   it('gives ", saying: “…”" to "His spokesman …", the owner named before', () => {
-    const said = attribute(
-      'Rafe Moreau declined to comment. His spokesman wrote to reporters, saying: “The senator is resting at home.”',
-    );
-    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
-      ['The senator is resting at home.', 'Rafe Moreau’s spokesman'],
-    ]);
+    expect(
+      pairs(
+        'Rafe Moreau declined to comment. His spokesman wrote to reporters, saying: “The senator is resting at home.”',
+      ),
+    ).toEqual([['The senator is resting at home.', 'Rafe Moreau’s spokesman']]);
   });
   it('gives ", saying …" to "Their lawyer …" for reported speech', () => {
-    const said = attribute(
-      'The two brothers were charged in May. Their lawyer spoke outside the court, saying the charges would be dropped.',
-    );
-    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['the charges would be dropped', 'Their lawyer']]);
+    expect(
+      pairs(
+        'The two brothers were charged in May. Their lawyer spoke outside the court, saying the charges would be dropped.',
+      ),
+    ).toEqual([['the charges would be dropped', 'Their lawyer']]);
   });
 });
 
@@ -389,11 +389,12 @@ describe('a noun of speech with its owner and a "that" clause', () => {
 
 describe('a quotation with no cue after a quoted and a reported statement', () => {
   it('goes on from the quotation, not from reported speech in a clause after it', () => {
-    const said = attribute(
-      '“The lease cannot be broken,” landlord Hana Petrov told the weekly paper, after Mayor Gil Soto said ' +
-        'the city would try to end it. “It runs for another nine years.”',
-    );
-    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
+    expect(
+      pairs(
+        '“The lease cannot be broken,” landlord Hana Petrov told the weekly paper, after Mayor Gil Soto said ' +
+          'the city would try to end it. “It runs for another nine years.”',
+      ),
+    ).toEqual([
       ['The lease cannot be broken,', 'Hana Petrov'],
       ['the city would try to end it', 'Gil Soto'],
       ['It runs for another nine years.', 'Hana Petrov'],
@@ -410,10 +411,9 @@ describe('an exclamation in marks, then its cue as a new "sentence"', () => {
     ]);
   });
   it('steps over a role set off by commas between the name and the verb', () => {
-    const said = attribute(
-      `${opening}“We never gave up!” Brandt, the club’s coach since 2019, said on Sunday.`,
-    );
-    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['We never gave up!', 'Ilse Brandt']]);
+    expect(
+      pairs(`${opening}“We never gave up!” Brandt, the club’s coach since 2019, said on Sunday.`),
+    ).toEqual([['We never gave up!', 'Ilse Brandt']]);
   });
   it('leaves a sentence with another verb as it is', () => {
     const said = attribute(`${opening}“Go home!” Police cleared the square within minutes.`);
@@ -423,48 +423,50 @@ describe('an exclamation in marks, then its cue as a new "sentence"', () => {
 
 describe('a role of a body with the person named after it', () => {
   it('"The head of the union, Name, …" is that person, for a later pronoun too', () => {
-    const said = attribute(
-      'The head of the dockworkers union, Rory Fitzgerald, welcomed the offer on Friday. ' +
-        '“It is the best deal in a decade,” he said.',
-    );
-    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
-      ['It is the best deal in a decade,', 'Rory Fitzgerald'],
-    ]);
+    expect(
+      pairs(
+        'The head of the dockworkers union, Rory Fitzgerald, welcomed the offer on Friday. ' +
+          '“It is the best deal in a decade,” he said.',
+      ),
+    ).toEqual([['It is the best deal in a decade,', 'Rory Fitzgerald']]);
   });
 });
 
 describe('an inverted cue before a colon', () => {
   it('reads "Said Name: “…”" when the tagger took the surname for a verb', () => {
-    const said = attribute(
-      'Premier Dana Ford spoke first.\n\nSaid Ford: “This is a fight for every worker in the province.”',
-    );
-    expect(said.map((s) => [s.quote, s.speaker])).toEqual([
-      ['This is a fight for every worker in the province.', 'Dana Ford'],
-    ]);
+    expect(
+      pairs(
+        'Premier Dana Ford spoke first.\n\nSaid Ford: “This is a fight for every worker in the province.”',
+      ),
+    ).toEqual([['This is a fight for every worker in the province.', 'Dana Ford']]);
   });
 });
 
 describe('a name opening the sentence, then a participle phrase before the cue', () => {
   const opening = 'Premier Dana Ford and Mayor Tom Hale met on Monday.\n\n';
   it('steps over "speaking to reporters on Monday," to the speaker', () => {
-    const said = attribute(`${opening}Hale, speaking to reporters on Monday, said the deal was done.`);
-    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['the deal was done', 'Tom Hale']]);
+    expect(pairs(`${opening}Hale, speaking to reporters on Monday, said the deal was done.`)).toEqual([
+      ['the deal was done', 'Tom Hale'],
+    ]);
   });
   it('reads a surname the tagger took for a verb ("Ford") as the speaker', () => {
-    const said = attribute(`${opening}Ford, speaking to reporters on Monday, said: “The deal is done.”`);
-    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['The deal is done.', 'Dana Ford']]);
+    expect(pairs(`${opening}Ford, speaking to reporters on Monday, said: “The deal is done.”`)).toEqual([
+      ['The deal is done.', 'Dana Ford'],
+    ]);
   });
 });
 
 describe('an infinitive of speech completing a finished act', () => {
   const opening = 'Premier Dana Ford spoke on Monday.\n\n';
   it('"took to social media to say: “…”" is the subject’s quotation', () => {
-    const said = attribute(`${opening}Ford took to social media to say: “We will not back down.”`);
-    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['We will not back down.', 'Dana Ford']]);
+    expect(pairs(`${opening}Ford took to social media to say: “We will not back down.”`)).toEqual([
+      ['We will not back down.', 'Dana Ford'],
+    ]);
   });
   it('"went on to say …" reports the subject', () => {
-    const said = attribute(`${opening}Ford went on to say the deal was done.`);
-    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['the deal was done', 'Dana Ford']]);
+    expect(pairs(`${opening}Ford went on to say the deal was done.`)).toEqual([
+      ['the deal was done', 'Dana Ford'],
+    ]);
   });
   it('an act not done, or wanting to say, reports nothing', () => {
     const said = attribute(
