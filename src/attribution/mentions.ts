@@ -180,7 +180,8 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
       lower(t) === 'of' &&
       left &&
       (isCapitalised(left) || ROLE_WORDS.has(lower(left))) &&
-      (isCapitalised(tokens[k + 1] as Token) || lower(tokens[k + 1]) === 'the')
+      (isCapitalised(tokens[k + 1] as Token) || lower(tokens[k + 1]) === 'the') &&
+      !isNameBeforeHome(tokens, k)
     ) {
       from = k;
       continue;
@@ -207,6 +208,18 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
   // Never start on punctuation or a possessive marker.
   while (from < end && (tokens[from]?.pos === 'PUNCT' || tokens[from]?.pos === 'PART')) from++;
   return joinedRoles(tokens, from, end) ?? [from, end];
+}
+
+/**
+ * "Mayor Ana Ruiz of Lakeview", "Gov. Hill of Ohio", "Ana Ruiz of Acme": at the "of" at `k`, a
+ * person's name (a first name or a title before the surname) and where they are from or work, not
+ * one name like "Bank of Canada" or "Secretary of State".
+ */
+function isNameBeforeHome(tokens: readonly Token[], k: number): boolean {
+  const surname = tokens[k - 1];
+  const before = tokens[k - 2];
+  if (!surname || !before || !isCapitalised(surname) || ROLE_WORDS.has(lower(surname))) return false;
+  return isFirstName(before.text) || ROLE_WORDS.has(lower(before).replace(/\.$/, ''));
 }
 
 /**
@@ -258,9 +271,10 @@ function isRoleReadAsAdjective(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
   const before = tokens[k - 1];
   if (!t || !before || t.pos !== 'ADJ' || !/^\p{Ll}/u.test(t.text) || !ROLE_WORDS.has(lower(t))) return false;
-  return (
-    before.pos === 'DET' || POSSESSIVE_PRONOUNS[lower(before)] !== undefined || /^['’]s$/.test(before.text)
-  );
+  const opens = (o: Token | undefined) =>
+    o !== undefined && (o.pos === 'DET' || POSSESSIVE_PRONOUNS[lower(o)] !== undefined || /^['’]s$/.test(o.text));
+  // "the B.C. premier": a place or party between the determiner and the role.
+  return opens(before) || (isCapitalised(before) && before.pos !== 'VERB' && opens(tokens[k - 2]));
 }
 
 /**
@@ -295,7 +309,12 @@ export function phraseStartingAt(tokens: readonly Token[], start: number): [numb
       if (t.pos !== 'PUNCT' && t.pos !== 'PART') end = k;
       continue;
     }
-    if ((lower(t) === 'of' || NAME_PARTICLES.has(lower(t))) && isCapitalised(tokens[k + 1] ?? t) && end >= 0)
+    if (
+      (lower(t) === 'of' || NAME_PARTICLES.has(lower(t))) &&
+      isCapitalised(tokens[k + 1] ?? t) &&
+      end >= 0 &&
+      !isNameBeforeHome(tokens, k)
+    )
       continue;
     break;
   }

@@ -4,6 +4,7 @@
  * Mentions are returned as new objects; nothing passed in is changed.
  */
 import type { Token } from '../nlp/pipeline.js';
+import { homeAfter } from './background.js';
 import { skipBack, skipForward } from './gaps.js';
 import {
   CUE_FORMS,
@@ -328,7 +329,12 @@ export function mentionEndingAt(
     const owner = phraseEndingAt(tokens, span[0] - 2);
     if (owner && owner[0] >= floor) {
       const o = classify(tokens, owner[0], owner[1], text);
-      if (o.kind === 'person') return withTitle(o, m.text.replace(/^(?:the|a|an)\s+/i, ''));
+      if (o.kind === 'person') {
+        // "Mayor Ana Ruiz of Lakeview said": the place is where she is from, not a title.
+        const home = lower(link) === 'of' ? homeAfter(tokens, owner[1]) : null;
+        if (home) return { ...o, home, end: m.end, to: m.to, text: text.slice(o.start, m.end) };
+        return withTitle(o, m.text.replace(/^(?:the|a|an)\s+/i, ''));
+      }
       // "a spokesperson for the ministry": the unnamed source, with what it speaks for.
       if (o.kind === 'group' && canSpeak(o)) {
         return {

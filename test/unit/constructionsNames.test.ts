@@ -1,0 +1,41 @@
+/**
+ * How names, titles and places around a speaker are read, each with sentences written for the test:
+ * "Title Name of Place", a place abbreviation before a role the tagger reads as an adjective.
+ */
+import { describe, expect, it } from 'vitest';
+import { attribute } from '../support/attribution.js';
+
+const pairs = (text: string) => attribute(text).map((s) => [s.quote, s.speaker]);
+
+describe('a name with the place a person is from', () => {
+  it('"Mayor Name of Place said" is the person, not a name of the place', () => {
+    expect(pairs('Mayor Lena Quist of Harrowgate said the pool would reopen in June.')).toEqual([
+      ['the pool would reopen in June', 'Lena Quist'],
+    ]);
+  });
+  it('after the cue too: "said Gov. Name of State"', () => {
+    expect(pairs('“We are ready,” said Gov. Rafe Dunmore of Vermont.')).toEqual([
+      ['We are ready,', 'Rafe Dunmore'],
+    ]);
+  });
+  it('a body written "X of Y" keeps its whole name', () => {
+    expect(pairs('The Bank of Canada said rates would hold until spring.')).toEqual([
+      ['rates would hold until spring', 'Bank of Canada'],
+    ]);
+  });
+  it('the place is where the person is from: a later "the Vermont governor" is them', () => {
+    const said = pairs(
+      'Gov. Rafe Dunmore of Vermont met Mayor Lena Quist on Monday.\n\n“We are ready,” the Vermont governor said.',
+    );
+    expect(said).toEqual([['We are ready,', 'Rafe Dunmore']]);
+  });
+});
+
+describe('a place abbreviation before a role', () => {
+  it('"The B.C. premier told reporters that …" has a speaker though the tagger reads the role as an adjective', () => {
+    const said = attribute(
+      'Premier Nora Vell toured the mill.\n\nThe B.C. premier told reporters that the mill would stay open.',
+    );
+    expect(said.map((s) => [s.quote, s.speaker])).toEqual([['the mill would stay open', 'Nora Vell']]);
+  });
+});
