@@ -272,7 +272,8 @@ function isRoleReadAsAdjective(tokens: readonly Token[], k: number): boolean {
   const before = tokens[k - 1];
   if (!t || !before || t.pos !== 'ADJ' || !/^\p{Ll}/u.test(t.text) || !ROLE_WORDS.has(lower(t))) return false;
   const opens = (o: Token | undefined) =>
-    o !== undefined && (o.pos === 'DET' || POSSESSIVE_PRONOUNS[lower(o)] !== undefined || /^['’]s$/.test(o.text));
+    o !== undefined &&
+    (o.pos === 'DET' || POSSESSIVE_PRONOUNS[lower(o)] !== undefined || /^['’]s$/.test(o.text));
   // "the B.C. premier": a place or party between the determiner and the role.
   return opens(before) || (isCapitalised(before) && before.pos !== 'VERB' && opens(tokens[k - 2]));
 }
