@@ -61,6 +61,23 @@ export function mentionHead(phrase: string): string | null {
   return last;
 }
 
+/**
+ * Whether a noun names a body or a thing that speaks for people: a document ("the report"), a
+ * body ("the ministry"), a place standing for its government ("the city").
+ */
+export function speaksForOthers(head: string): boolean {
+  const word = head.toLowerCase();
+  if (
+    SPEAKING_THINGS.has(word) ||
+    ORGANISATION_WORDS.has(word) ||
+    ORGANISATION_WORDS.has(word.replace(/s$/, ''))
+  )
+    return true;
+  // "police", "government": in GUM mostly a body or people.
+  const c = HEADS[word];
+  return c !== undefined && c[2] >= MIN_SEEN && (c[0] + c[1]) / c[2] >= 0.5;
+}
+
 /** Whether a noun is known not to speak: not a person's, body's or document's word, and GUM agrees. */
 export function cannotSpeak(head: string): boolean {
   const word = head.toLowerCase();

@@ -39,3 +39,28 @@ describe('a place abbreviation before a role', () => {
     expect(said.map((s) => [s.quote, s.speaker])).toEqual([['the mill would stay open', 'Nora Vell']]);
   });
 });
+
+describe('"according to" a body', () => {
+  it('a lone noun the tagger read as a verb ("according to police,") is the source', () => {
+    expect(pairs('According to police, the cyclist has been charged with dangerous driving.')).toEqual([
+      ['the cyclist has been charged with dangerous driving', 'police'],
+    ]);
+  });
+  it('a place standing for its government is a source ("according to the city")', () => {
+    expect(pairs('The bridge will stay closed until August, according to the town.')).toEqual([
+      ['The bridge will stay closed until August', 'town'],
+    ]);
+  });
+  it('set off inside the sentence, the words are the whole sentence around it', () => {
+    expect(pairs('The cyclist, according to the police, was riding without lights.')).toEqual([
+      ['The cyclist, according to the police, was riding without lights', 'police'],
+    ]);
+  });
+  it('an appositive after the source does not make the clause before it part of a longer one', () => {
+    expect(
+      pairs(
+        'The ferry carried 900 cars last week, according to Lena Quist, the port manager, who counts them.',
+      ),
+    ).toEqual([['The ferry carried 900 cars last week', 'Lena Quist']]);
+  });
+});

@@ -14,6 +14,7 @@ import {
   phraseStartingAt,
 } from '../mentions.js';
 import { coordinatedSubject, speakerAfter, speakerBefore } from '../speakerPhrase.js';
+import { speaksForOthers } from '../speakingHeads.js';
 import { openingName } from '../subject.js';
 import { gerundLemmas, isComma, isCue, isGerund, isQuoteMark, lastContentIndex, lower } from '../tokens.js';
 import { REPORT_VERBS, STATEMENT_NOUNS, TIME_WORDS } from '../words.js';
@@ -135,12 +136,18 @@ const according: ReportedRule = {
     const misread = tokens[k + 2]?.pos === 'VERB' && /^\p{Ll}/u.test(tokens[k + 2]?.text ?? '');
     // "according to her lawyers": the phrase after a possessive is the source.
     const possessive = /^(?:his|her|their|its|our)$/i.test(tokens[k + 2]?.text ?? '');
-    const span =
-      phraseStartingAt(tokens, k + 2) ?? (misread || possessive ? phraseStartingAt(tokens, k + 3) : null);
+    // "according to police, …": a lone noun the tagger read as a verb, punctuation after it.
+    const after = tokens[k + 3];
+    const lone = misread && (after === undefined || isComma(after) || after.text === '.');
+    const span: [number, number] | null = lone
+      ? [k + 2, k + 2]
+      : (phraseStartingAt(tokens, k + 2) ?? (misread || possessive ? phraseStartingAt(tokens, k + 3) : null));
     if (!span) return null;
     let m = classify(tokens, span[0], span[1], text);
-    // "according to the memoir", "according to polls": a document or a count is a source too.
-    if (!canSpeak(m) && !isSourceNoun(tokens[span[1]])) return null;
+    // "according to the memoir", "according to polls": a document or a count is a source too, and
+    // so is a body or place that speaks for its government ("according to the city").
+    if (!canSpeak(m) && !isSourceNoun(tokens[span[1]]) && !speaksForOthers(lower(tokens[span[1]])))
+      return null;
     // "according to a statement from Acme Corp.": the document's author is the source.
     let last = span[1];
     const author = /^(?:from|by)$/i.test(tokens[last + 1]?.text ?? '')
@@ -151,8 +158,21 @@ const according: ReportedRule = {
       if (owner.kind !== 'pronoun' && canSpeak(owner)) m = owner;
       last = author[1];
     }
-    const clause =
-      k <= 1 ? clauseAfterComma(tokens, last + 1, end) : clauseBetween(tokens, 0, trimBack(tokens, k - 1));
+    // "The driver, according to police, was charged": set off inside the sentence, the words are
+    // the whole sentence around it, as for "The plan, she said, would fail."
+    // The words before must not be a clause of their own: "…, according to Roe, a professor at …"
+    // closes the sentence with an appositive after the source.
+    const setOff =
+      k > 1 &&
+      isComma(tokens[k - 1]) &&
+      isComma(tokens[last + 1]) &&
+      last + 1 < end &&
+      clauseBetween(tokens, 0, trimBack(tokens, k - 1)) === null;
+    const clause = setOff
+      ? clauseBetween(tokens, 0, end)
+      : k <= 1
+        ? clauseAfterComma(tokens, last + 1, end)
+        : clauseBetween(tokens, 0, trimBack(tokens, k - 1));
     return clause ? { mention: m, cue: t, ...clause } : null;
   },
 };
@@ -665,6 +685,8 @@ function nextAttribution(
   for (let k = from + 1; k <= last; k++) {
     const t = tokens[k] as Token;
     if (!isReportVerbAt(tokens, k) || inQuote(t.start)) continue;
+    // "the driver has been charged": the subject of a passive cue is spoken of, not speaking.
+    if (isPassiveCue(tokens, k)) continue;
     // ", noting that …" starts a statement of its own.
     if (isGerund(t) && isComma(tokens[k - 1])) return k - 2 >= from ? k - 2 : null;
     const m = speakerBefore(tokens, k, text, from);
