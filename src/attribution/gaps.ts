@@ -41,6 +41,8 @@ export function skipForward(tokens: readonly Token[], from: number, last: number
       while (k <= Math.min(last, i + 6) && !SETTING_NOUNS.has(lower(tokens[k])) && inSettingPhrase(tokens[k]))
         k++;
       if (k <= last && SETTING_NOUNS.has(lower(tokens[k]))) {
+        // "on a conference call", "in a video message": a setting noun of two setting words.
+        while (k < last && tokens[k + 1]?.pos === 'NOUN' && SETTING_NOUNS.has(lower(tokens[k + 1]))) k++;
         i = participleBeforeThat(tokens, k + 1, last) ?? k + 1;
         continue;
       }

@@ -169,6 +169,22 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
       from = k;
       continue;
     }
+    // "the Halifax-based chain", "the state-owned broadcaster": a hyphenated participle modifier.
+    const hyphen = tokens[k - 1];
+    const stem = tokens[k - 2];
+    if (
+      t.pos === 'VERB' &&
+      /^\p{Ll}+(?:ed|en|n)$/u.test(t.text) &&
+      hyphen?.text === '-' &&
+      stem &&
+      hyphen.end === t.start &&
+      stem.end === hyphen.start &&
+      /^[\p{L}\p{N}]/u.test(stem.text)
+    ) {
+      from = k - 2;
+      k -= 2;
+      continue;
+    }
     // "an inside source": a preposition used as an adjective after a determiner.
     if (t.pos === 'ADP' && /^(?:inside|outside)$/i.test(t.text) && tokens[k - 1]?.pos === 'DET') {
       from = k;
@@ -218,8 +234,16 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
 function isNameBeforeHome(tokens: readonly Token[], k: number): boolean {
   const surname = tokens[k - 1];
   const before = tokens[k - 2];
-  if (!surname || !before || !isCapitalised(surname) || ROLE_WORDS.has(lower(surname))) return false;
-  return isFirstName(before.text) || ROLE_WORDS.has(lower(before).replace(/\.$/, ''));
+  if (!surname || !before || !isCapitalised(surname)) return false;
+  // "Secretary of State", "Royal Bank of Canada": a title or a body's word before "of".
+  if (ROLE_WORDS.has(lower(surname)) || ORGANISATION_WORDS.has(lower(surname))) return false;
+  // A first name or a title among the capitalised words before ("Analyst Priya Nair of …").
+  for (let j = k - 2; j >= Math.max(0, k - 4); j--) {
+    const t = tokens[j] as Token;
+    if (isFirstName(t.text) || ROLE_WORDS.has(lower(t).replace(/\.$/, ''))) return true;
+    if (!isCapitalised(t)) return false;
+  }
+  return false;
 }
 
 /**

@@ -75,9 +75,14 @@ const BUSINESS_WORDS = new Set([
 /** The head of "the company" / "the ministry" (definite, singular, a body), else null. */
 function organisationHead(m: Mention): string | null {
   if (m.plural || !/^the\s/i.test(m.text)) return null;
+  // "the Halifax-based chain": a hyphenated participle modifier tells where, not which name.
+  const name = m.name
+    .split(/\s+/)
+    .filter((w) => !/^[\p{L}\p{N}]+-\p{Ll}+(?:ed|en|n)$/u.test(w))
+    .join(' ');
   // "The State Department": capitalised words make a name, not a description to resolve.
-  if (/\s/.test(m.name) && /^\p{Lu}/u.test(m.name)) return null;
-  const words = m.name.toLowerCase().split(/\s+/);
+  if (/\s/.test(name) && /^\p{Lu}/u.test(name)) return null;
+  const words = name.toLowerCase().split(/\s+/);
   const head = words.at(-1) ?? '';
   return words.length <= 2 && BODY_HEADS.has(head) ? head : null;
 }

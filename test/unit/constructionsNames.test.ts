@@ -64,3 +64,31 @@ describe('"according to" a body', () => {
     ).toEqual([['The ferry carried 900 cars last week', 'Lena Quist']]);
   });
 });
+
+describe('settings and modifiers around the cue and the speaker', () => {
+  it('a setting of two setting nouns ("on a conference call") before "that"', () => {
+    expect(pairs('Tomas Brenner told investors on a conference call that the mill would reopen.')).toEqual([
+      ['the mill would reopen', 'Tomas Brenner'],
+    ]);
+  });
+  it('"the Halifax-based chain said" is the chain the article named', () => {
+    const said = pairs(
+      'Harbour Foods Inc. will close nine stores.\n\nThe Halifax-based chain said the closures would affect 300 workers.',
+    );
+    expect(said).toEqual([['the closures would affect 300 workers', 'Harbour Foods Inc.']]);
+  });
+  it('a title before a first name the lexicon does not know still marks a person before "of"', () => {
+    const said = pairs(
+      'Analyst Priya Tallis of Lakeside Capital wrote that the sale was overdue. “They waited too long,” she wrote.',
+    );
+    expect(said).toEqual([
+      ['the sale was overdue', 'Priya Tallis'],
+      ['They waited too long,', 'Priya Tallis'],
+    ]);
+  });
+  it('a body whose name has a first name in it ("Royal Bank of …") keeps its whole name', () => {
+    expect(pairs('The Royal Bank of Lakeland said profits rose in the third quarter.')).toEqual([
+      ['profits rose in the third quarter', 'Royal Bank of Lakeland'],
+    ]);
+  });
+});
