@@ -47,6 +47,8 @@ export function namedByAppositive(tokens: readonly Token[], m: Mention, text: st
   const after = tokens[span[1] + 1];
   if (after !== undefined && !(isComma(after) || after.text === '.' || isQuoteMark(after))) return null;
   const name = classify(tokens, span[0], span[1], text);
+  // "The shelter's operator, Harbour Mission, says …": a body named after its description.
+  if (name.kind === 'organisation' && !name.plural && !roleOfBody) return name;
   if (name.kind !== 'person' || name.plural) return null;
   return { ...name, title: name.title ?? m.text.replace(/^(?:the|a|an)\s+/i, '') };
 }

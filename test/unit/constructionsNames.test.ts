@@ -92,3 +92,11 @@ describe('settings and modifiers around the cue and the speaker', () => {
     ]);
   });
 });
+
+describe('a body named after its description', () => {
+  it('"The shelter\'s operator, Harbour Mission, says …" is the body', () => {
+    expect(pairs('The shelter’s operator, Harbour Mission, says it needs the space before winter.')).toEqual([
+      ['it needs the space before winter', 'Harbour Mission'],
+    ]);
+  });
+});
