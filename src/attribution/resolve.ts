@@ -613,8 +613,32 @@ export function resolveSpeakers(
     return list;
   };
 
+  /** Per person (by key), the first sentence naming them in full. */
+  const firstNamed = new Map<string, number>();
+  named.forEach((list, j) => {
+    for (const c of list) {
+      if (c.kind === 'person' && nameWords(c.name).length >= 2 && !firstNamed.has(key(c)))
+        firstNamed.set(key(c), j);
+    }
+  });
+  /**
+   * "Ruth Okafor said …. “…,” said Okafor." with a Sam Okafor named only later: a surname two
+   * people share is the one of them named in full before it, when only one was.
+   */
+  const introducedBefore = (m: Mention, sentence: number): Mention => {
+    if (!shared(m)) return m;
+    const before = people.holders(m.name).filter((p) => {
+      const at = firstNamed.get(p.key);
+      return at !== undefined && at < sentence;
+    });
+    const one = before.length === 1 ? (before[0] as Person) : null;
+    return one ? { ...m, name: one.written } : m;
+  };
+
   const resolveMention = (m: Mention, sentence: number, teach: boolean, speaker = false): Mention | null => {
     if (m.kind === 'group' || m.kind === 'organisation') return described(m, sentence, speaker);
+    // Speakers only: for sentence subjects the same reading lost GUM he/she 71.3 → 64.1.
+    if (m.kind === 'person') return speaker ? introducedBefore(m, sentence) : m;
     if (m.kind !== 'pronoun') return m;
     const antecedentFound = antecedent(m, sentence);
     const found = antecedentFound && byGender(m, antecedentFound);

@@ -62,12 +62,25 @@ export function isVerbReadAsNoun(tokens: readonly Token[], k: number): boolean {
   // "the family deserved better": a past form after the subject's noun.
   if (isPastForm(t)) return true;
   if (!isThirdPerson(t)) return false;
-  return (
+  if (
     after.pos === 'DET' ||
     after.pos === 'NUM' ||
     /^(?:his|her|its|their|our|my|your|more|no)$/i.test(after.text)
+  )
+    return true;
+  // "her son drives to town", "the plan calls for …": a preposition of motion or purpose after it,
+  // when a determiner or an owner opens the one-noun subject.
+  const opener = tokens[k - 2];
+  return (
+    MOTION_PREPOSITIONS.has(lower(after)) &&
+    before.pos === 'NOUN' &&
+    opener !== undefined &&
+    (opener.pos === 'DET' || /^(?:his|her|its|their|our|my|your)$/i.test(opener.text))
   );
 }
+
+/** Prepositions after a verb of motion or purpose ("drives to", "calls for", "runs through"). */
+const MOTION_PREPOSITIONS = new Set(['to', 'for', 'into', 'through', 'across', 'toward', 'towards', 'from']);
 
 /** Nouns in -ed that are no past forms. */
 const NOUNS_IN_ED = new Set(['hatred', 'kindred', 'hundred', 'bloodshed', 'watershed', 'homestead']);

@@ -100,3 +100,30 @@ describe('a body named after its description', () => {
     ]);
   });
 });
+
+describe('a surname two people share', () => {
+  it('is the one of them named in full before it, when only one was', () => {
+    const said = pairs(
+      'Ruth Talbot, a farmer, said her son drives to town for a signal.\n\n“We pay for a line that barely works,” said Talbot.\n\n“It has been like this for years,” her husband, Sam Talbot, added.',
+    );
+    expect(said).toEqual([
+      ['her son drives to town for a signal', 'Ruth Talbot'],
+      ['We pay for a line that barely works,', 'Ruth Talbot'],
+      ['It has been like this for years,', 'Sam Talbot'],
+    ]);
+  });
+  it('stays unresolved when both were named before', () => {
+    const said = attribute(
+      'Ruth Talbot and Sam Talbot run the farm.\n\n“We pay for a line that barely works,” said Talbot.',
+    );
+    expect(said.map((s) => s.speaker)).toEqual(['Talbot']);
+  });
+});
+
+describe('a verb in -s the tagger read as a plural noun', () => {
+  it('before a preposition of motion or purpose, it is the reported clause’s verb', () => {
+    expect(pairs('Ann Lee said her son drives to town for a signal.')).toEqual([
+      ['her son drives to town for a signal', 'Ann Lee'],
+    ]);
+  });
+});
