@@ -97,6 +97,8 @@ const PERSON_NOUNS = new Set([
   'businessman', 'businesswoman', 'mogul', 'tycoon', 'magnate', 'billionaire', 'millionaire',
   'entrepreneur', 'investor', 'philanthropist', 'neurosurgeon', 'comedian', 'novelist', 'filmmaker',
   'veteran', 'man', 'woman', 'lawmaker', 'statesman', 'stateswoman',
+  // A party member: "the Iowa Republican", "the Democrat", "the Tory".
+  'republican', 'democrat', 'tory', 'conservative', 'liberal', 'libertarian', 'socialist',
 ]);
 /** Person nouns that tell the person's gender. */
 const GENDERED_NOUNS: Readonly<Record<string, Gender>> = {

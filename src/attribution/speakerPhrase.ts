@@ -37,7 +37,9 @@ export function namedByAppositive(tokens: readonly Token[], m: Mention, text: st
   const of = words.indexOf('of');
   const roleOfBody = m.kind === 'organisation' && of > 0 && ROLE_WORDS.has(words[of - 1] ?? '');
   if (!(m.kind === 'group' || roleOfBody) || m.plural || tokens[m.to + 1]?.text !== ',') return null;
-  if (tokens[m.to]?.pos !== 'NOUN') return null;
+  // "a spokesperson for Roe, Dana Lee,": a role for someone may end in the other's name.
+  const roleFor = m.kind === 'group' && /\s(?:for|of|to|with|at)\s/i.test(m.name);
+  if (!(tokens[m.to]?.pos === 'NOUN' || (roleFor && tokens[m.to]?.pos === 'PROPN'))) return null;
   // A determiner or an owner opens the description ("the", "another", "his", "the city's",
   // "Ann Cole's").
   if (!/^(?:the|a|an|another|one|his|her|their|its|our|(?:\p{Lu}\S*\s+){0,3}\S+['’]s)\s/iu.test(m.text))
@@ -597,6 +599,8 @@ export function speakerAfter(tokens: readonly Token[], k: number, text: string):
   if (!canSpeakHere(m, tokens)) return null;
   const described = describedAfter(tokens, span[1], m, text);
   if (described) return described;
+  const role = roleForAfter(tokens, span[1], m, text);
+  if (role) return namedByAppositive(tokens, role, text) ?? role;
   const named = namedByAppositive(tokens, m, text);
   if (named) return named;
   if (!isComma(tokens[span[1] + 1]) || m.kind !== 'person') return m;
@@ -608,6 +612,35 @@ export function speakerAfter(tokens: readonly Token[], k: number, text: string):
   }
   const appositive = stripArticle(rest, text);
   return appositive && !/^(?:who|which|whose)\b/i.test(appositive) ? withTitle(m, appositive) : m;
+}
+
+/**
+ * "said a spokesperson for the ministry", "said a lawyer for Roe, Dana Lee": an unnamed source
+ * with whom it speaks for, as before a cue (see {@link mentionEndingAt}); null when no such phrase.
+ */
+function roleForAfter(tokens: readonly Token[], end: number, m: Mention, text: string): Mention | null {
+  const link = tokens[end + 1];
+  if (m.kind !== 'group' || m.plural || !canSpeak(m) || !/^(?:for|of|with)$/i.test(link?.text ?? ''))
+    return null;
+  const object = phraseStartingAt(tokens, end + 2);
+  if (!object || !link) return null;
+  // "said former secretary of state Ana Ruiz": a title with "of" before a name is the person's.
+  const last = tokens[object[1]] as Token;
+  const o = classify(tokens, object[0], object[1], text);
+  if (lower(link) === 'of' && o.kind === 'person') {
+    const nameAt = text.indexOf(o.name, o.start);
+    if (nameAt < 0) return null;
+    const title = text.slice(m.start, nameAt).trim().replace(/^(?:the|a|an)\s+/i, '');
+    return { ...o, title, from: m.from, start: m.start, text: text.slice(m.start, last.end) };
+  }
+  const whom = text.slice((tokens[object[0]] as Token).start, last.end);
+  return {
+    ...m,
+    name: `${m.name} ${link.text} ${whom}`,
+    to: object[1],
+    end: last.end,
+    text: text.slice(m.start, last.end),
+  };
 }
 
 /**

@@ -127,3 +127,41 @@ describe('a verb in -s the tagger read as a plural noun', () => {
     ]);
   });
 });
+
+describe('sources who speak for someone', () => {
+  const opening = 'Rep. Tom Becker spoke on Monday.\n\n';
+  it('"A spokesperson for X, Name, said" is the named spokesperson, and a later "she" is her', () => {
+    const said = pairs(
+      `${opening}A spokesperson for Becker, Dana Ruiz, said the draft would come next week. She said it would include drought relief.`,
+    );
+    expect(said).toEqual([
+      ['the draft would come next week', 'Dana Ruiz'],
+      ['it would include drought relief', 'Dana Ruiz'],
+    ]);
+  });
+  it('after the cue too, named or not', () => {
+    expect(pairs(`${opening}“We will release a draft,” said a spokesperson for Becker, Dana Ruiz.`)).toEqual([
+      ['We will release a draft,', 'Dana Ruiz'],
+    ]);
+    expect(pairs(`${opening}“No,” said a lawyer for the family.`)).toEqual([
+      ['No,', 'lawyer for the family'],
+    ]);
+  });
+  it('"said former secretary of state Name" is the person with that title', () => {
+    const [found] = attribute('“We must act,” said former secretary of state Ana Ruiz.');
+    expect([found?.speaker, found?.description]).toEqual(['Ana Ruiz', 'former secretary of state']);
+  });
+});
+
+describe('a party member described by the party', () => {
+  it('"The Iowa Republican added" right after the person spoke is that person', () => {
+    expect(
+      pairs(
+        'Rep. Tom Becker said a deal would be reached. The Iowa Republican added that both parties wanted the bill passed.',
+      ),
+    ).toEqual([
+      ['a deal would be reached', 'Tom Becker'],
+      ['both parties wanted the bill passed', 'Tom Becker'],
+    ]);
+  });
+});
