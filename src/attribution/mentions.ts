@@ -202,6 +202,17 @@ export function phraseEndingAt(tokens: readonly Token[], end: number): [number, 
       from = k;
       continue;
     }
+    // "Centre for Policy Studies", "Council on Foreign Relations": a body's word, "for" or "on", a name.
+    if (
+      (lower(t) === 'for' || lower(t) === 'on') &&
+      left &&
+      isCapitalised(left) &&
+      ORGANISATION_WORDS.has(lower(left)) &&
+      isCapitalised(tokens[k + 1] as Token)
+    ) {
+      from = k;
+      continue;
+    }
     // "Johnson & Johnson", "Ursula von der Leyen": a joining word between two proper words.
     if (
       (lower(t) === 'and' || t.text === '&' || NAME_PARTICLES.has(lower(t))) &&
@@ -461,10 +472,15 @@ function classifyAnew(tokens: readonly Token[], from: number, to: number, text: 
       nameFrom = i;
       continue;
     }
+    // "Centre for Policy Studies", "Council on Foreign Relations", "Bank of Canada": a body's word
+    // and a joining word inside the name.
+    const bodyLink =
+      /^(?:for|on|of)$/.test(w) && i > 0 && ORGANISATION_WORDS.has(lower(part[i - 1])) && nameFrom === i + 1;
     if (
-      (t.text === '-' || t.text === '.' || NAME_PARTICLES.has(w)) &&
-      i > 0 &&
-      isProperWord(part[i - 1] as Token)
+      ((t.text === '-' || t.text === '.' || NAME_PARTICLES.has(w)) &&
+        i > 0 &&
+        isProperWord(part[i - 1] as Token)) ||
+      (bodyLink && isProperWord(part[i - 1] as Token))
     ) {
       nameFrom = i;
       continue;

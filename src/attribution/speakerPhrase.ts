@@ -333,6 +333,13 @@ export function mentionEndingAt(
     const owner = phraseEndingAt(tokens, span[0] - 2);
     if (owner && owner[0] >= floor) {
       const o = classify(tokens, owner[0], owner[1], text);
+      // "a report from the Centre for Policy Studies says": the document's author speaks.
+      if (
+        /^(?:from|by)$/i.test(link.text) &&
+        STATEMENT_NOUNS.has(lower(tokens[owner[1]])) &&
+        m.kind === 'organisation'
+      )
+        return m;
       if (o.kind === 'person') {
         // "Mayor Ana Ruiz of Lakeview said": the place is where she is from, not a title.
         const home = lower(link) === 'of' ? homeAfter(tokens, owner[1]) : null;
@@ -396,8 +403,14 @@ function prepositionalHead(
     if (!owner || owner[0] < floor) return null;
     const o = classify(tokens, owner[0], owner[1], text);
     // "an email from Roe", "a letter by the union": the author of a document speaks through it.
-    if (/^(?:from|by)$/.test(link) && STATEMENT_NOUNS.has(lower(tokens[owner[1]])) && canSpeak(m))
-      return keep;
+    if (/^(?:from|by)$/.test(link) && STATEMENT_NOUNS.has(lower(tokens[owner[1]]))) {
+      // "a report from the Centre for Policy Studies": the author's whole name, not its last part.
+      const from = lower(tokens[head[0]]) === 'the' ? head[0] + 1 : head[0];
+      const author = tokens.slice(from, span[1] + 1).filter((t) => /\p{L}/u.test(t.text));
+      const name = author.every((t, i) => /^\p{Lu}/u.test(t.text) || (i > 0 && NAME_LINKS.test(t.text)));
+      if (name && head !== span) return classify(tokens, head[0], span[1], text);
+      if (canSpeak(m)) return keep;
+    }
     // "the city of Nice", "the state of Ohio": the name after "of" is the place or body itself.
     if (
       link === 'of' &&
@@ -630,7 +643,10 @@ function roleForAfter(tokens: readonly Token[], end: number, m: Mention, text: s
   if (lower(link) === 'of' && o.kind === 'person') {
     const nameAt = text.indexOf(o.name, o.start);
     if (nameAt < 0) return null;
-    const title = text.slice(m.start, nameAt).trim().replace(/^(?:the|a|an)\s+/i, '');
+    const title = text
+      .slice(m.start, nameAt)
+      .trim()
+      .replace(/^(?:the|a|an)\s+/i, '');
     return { ...o, title, from: m.from, start: m.start, text: text.slice(m.start, last.end) };
   }
   const whom = text.slice((tokens[object[0]] as Token).start, last.end);

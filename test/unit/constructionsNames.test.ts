@@ -165,3 +165,16 @@ describe('a party member described by the party', () => {
     ]);
   });
 });
+
+describe('names of bodies with "for", "on" or "of" inside', () => {
+  it('"The Lakeland Centre for Housing Studies says …" keeps the whole name', () => {
+    expect(
+      pairs('The Lakeland Centre for Housing Studies says rents rose faster than wages last year.'),
+    ).toEqual([['rents rose faster than wages last year', 'Lakeland Centre for Housing Studies']]);
+  });
+  it('a document from such a body speaks for it', () => {
+    expect(pairs('A new report from the Institute for Rural Affairs says the clinics will close.')).toEqual([
+      ['the clinics will close', 'Institute for Rural Affairs'],
+    ]);
+  });
+});
