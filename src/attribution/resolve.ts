@@ -532,6 +532,9 @@ export function resolveSpeakers(
     const g = m.gender ?? GENDERED_NOUNS[m.name.toLowerCase().split(/\s+/).at(-1) ?? ''] ?? null;
     const stand: Mention = { ...m, kind: 'pronoun', name: g === 'm' ? 'he' : g === 'f' ? 'she' : 'person' };
     if (holders.size === 0 && unnamedBefore(m, sentence)) return m;
+    // "the province's finance minister", "Acme's chief executive": a role someone holds for a
+    // place or body, when no one named holds a fitting title, is not whoever spoke last.
+    if (holders.size === 0 && /\S['’]s\s/.test(m.text)) return m;
     const found = antecedent(stand, sentence);
     if (holders.size === 0) return found ?? m;
     // Two people hold the role: the one just quoted, if it is one of them ("Ruiz said …. The

@@ -178,3 +178,21 @@ describe('names of bodies with "for", "on" or "of" inside', () => {
     ]);
   });
 });
+
+describe('a role held for a place or body', () => {
+  it('"The province’s finance minister has said …" is not the store owner quoted just before', () => {
+    const said = pairs(
+      'Joe Whitfield, the owner of a hardware store, says he has never seen business this slow.\n\nThe province’s finance minister has said the tax is needed to balance the budget.',
+    );
+    expect(said).toEqual([
+      ['he has never seen business this slow', 'Joe Whitfield'],
+      ['the tax is needed to balance the budget', 'province’s finance minister'],
+    ]);
+  });
+  it('is the person the article gave that title', () => {
+    const said = pairs(
+      'Finance Minister Ana Ruiz tabled the budget.\n\nThe province’s finance minister has said the tax is needed to balance the budget.',
+    );
+    expect(said).toEqual([['the tax is needed to balance the budget', 'Ana Ruiz']]);
+  });
+});
