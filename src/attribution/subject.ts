@@ -83,8 +83,9 @@ function subjectEndingAt(tokens: readonly Token[], span: [number, number], text:
   }
   if (!isVerb(tokens[after])) return null;
   const m = classify(tokens, span[0], span[1], text);
-  // "Her campaign manager, Jane Roe, said …": the person the description names.
-  return canSpeak(m) ? (namedByAppositive(tokens, m, text) ?? m) : null;
+  // "Her campaign manager, Jane Roe, said …", "Her colleague, Tom Lee, agreed": the person the
+  // description names, whatever its head noun.
+  return namedByAppositive(tokens, m, text) ?? (canSpeak(m) ? m : null);
 }
 
 const isVerb = (t: Token | undefined) => t !== undefined && (t.pos === 'VERB' || t.pos === 'AUX');

@@ -196,3 +196,15 @@ describe('a role held for a place or body', () => {
     expect(said).toEqual([['the tax is needed to balance the budget', 'Ana Ruiz']]);
   });
 });
+
+describe('a subject named in an appositive', () => {
+  it('"Her colleague, Name, agreed." makes Name who a following "he said" is', () => {
+    const said = pairs(
+      'Nurse Quilla Ruiz has worked at the hospital for years. “The ward is full,” Ruiz said.\n\nHer colleague, respiratory therapist Tom Olsen, agreed. “It is exhausting,” he said.',
+    );
+    expect(said).toEqual([
+      ['The ward is full,', 'Quilla Ruiz'],
+      ['It is exhausting,', 'Tom Olsen'],
+    ]);
+  });
+});
